@@ -1,0 +1,48 @@
+import type { Bindings } from './bindings';
+
+/** A Lambda function that a state machine's Task states invoke. */
+export interface StepFunctionDefinition {
+  /** The `definitionSubstitutions` key whose value is this function's ARN. */
+  substitution: string;
+  /** The module exporting `handler`, relative to the repository root. */
+  handler: string;
+  bindings: Bindings;
+}
+
+/** A state machine deployed from a definition file. */
+export interface StateMachineDefinition {
+  /** Logical id, PascalCase. */
+  id: string;
+  /** The state machine's name, also its ARN's last segment. */
+  name: string;
+  /** The ASL file, relative to the repository root: CDK deploys it, the local runtime runs it. */
+  definitionFile: string;
+  tasks: readonly StepFunctionDefinition[];
+}
+
+/** The session lifecycle: one Standard execution per session, named after it. */
+export const SESSION_LIFECYCLE: StateMachineDefinition = {
+  id: 'SessionLifecycle',
+  name: 'certiflow-session-lifecycle',
+  definitionFile: 'statemachines/session-lifecycle.asl.json',
+  tasks: [
+    {
+      substitution: 'OpenPlanningFunctionArn',
+      handler: 'functions/steps/open-planning.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
+      substitution: 'AwaitPlanningFunctionArn',
+      handler: 'functions/steps/await-planning.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
+      substitution: 'RecordWorkflowFailureFunctionArn',
+      handler: 'functions/steps/record-workflow-failure.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+  ],
+};
+
+/** Every state machine Certiflow deploys. */
+export const STATE_MACHINES: readonly StateMachineDefinition[] = [SESSION_LIFECYCLE];
