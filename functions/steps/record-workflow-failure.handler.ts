@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { deps } from '../../shared/adapters/dependencies';
+import { stepHandler } from '../../shared/http/step-handler';
+import { recordWorkflowFailure } from '../../shared/use-cases/sessions/workflow-steps';
+
+const payload = z.object({
+  sessionId: z.string(),
+  failure: z.object({ Error: z.string().default('Unknown'), Cause: z.string().default('') }).default({ Error: 'Unknown', Cause: '' }),
+});
+
+/** `RecordWorkflowFailure`: stores on the session why its workflow stopped. */
+export const handler = stepHandler(payload, async ({ sessionId, failure }) => {
+  await recordWorkflowFailure(deps, sessionId, { error: failure.Error, cause: failure.Cause.slice(0, 1000) });
+  return { sessionId };
+});

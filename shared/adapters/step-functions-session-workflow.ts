@@ -1,0 +1,56 @@
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  GetExecutionHistoryCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { SessionWorkflow, WorkflowStatus } from '../use-cases/sessions/ports';
+import { stepFunctions } from './aws-clients';
+
+/** The ARN of a state machine's execution with that name, as Step Functions forms it. */
+export function executionArnOf(stateMachineArn: string, executionName: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+/** The session lifecycle on Step Functions: one execution per session, named after it. */
+export class StepFunctionsSessionWorkflow implements SessionWorkflow {
+  constructor(private readonly stateMachineArn: string) {}
+
+  async start(sessionId: string): Promise<string> {
+    try {
+      const result = await stepFunctions().send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: sessionId,
+          input: JSON.stringify({ sessionId }),
+        }),
+      );
+      return result.executionArn ?? executionArnOf(this.stateMachineArn, sessionId);
+    } catch (error) {
+      if (error instanceof ExecutionAlreadyExists) return executionArnOf(this.stateMachineArn, sessionId);
+      throw error;
+    }
+  }
+
+  async describe(sessionId: string): Promise<WorkflowStatus> {
+    const executionArn = executionArnOf(this.stateMachineArn, sessionId);
+    try {
+      const [execution, history] = await Promise.all([
+        stepFunctions().send(new DescribeExecutionCommand({ executionArn })),
+        stepFunctions().send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 25 })),
+      ]);
+      const entered = history.events?.find((event) => event.stateEnteredEventDetails?.name);
+      return {
+        executionArn,
+        status: execution.status ?? 'UNKNOWN',
+        currentStep: entered?.stateEnteredEventDetails?.name,
+        startedAt: execution.startDate?.toISOString(),
+        stoppedAt: execution.stopDate?.toISOString(),
+      };
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return { executionArn, status: 'NOT_STARTED' };
+      throw error;
+    }
+  }
+}

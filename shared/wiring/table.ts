@@ -1,0 +1,14 @@
+/**
+ * The single DynamoDB table's key schema. CDK creates the table from it and the local
+ * runtime creates the same table on DynamoDB Local.
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  globalIndexes: [
+    { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+  /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
+  timeToLiveAttribute: 'expiresAt',
+} as const;
