@@ -1,0 +1,168 @@
+import { checkOf, type Check } from './check';
+import { formatTime } from './dates';
+import { RuleViolation, violation, type Violation } from './errors';
+import type { SignatureMethod } from './exam-day';
+import type { Referential } from './referential/schema';
+import { assertNotSealed } from './sealed';
+import type { Scope } from './scope';
+
+/** A competency is acquired or not; nothing in between (DELIB-1). */
+export type CompetencyDecision = 'acquired' | 'not_acquired';
+
+/** The values a competency decision may take. */
+export const COMPETENCY_DECISIONS: readonly CompetencyDecision[] = ['acquired', 'not_acquired'];
+
+/** A juror's signature on a grid. */
+export interface GridSignature {
+  jurorId: string;
+  signedAt: Date;
+  method: SignatureMethod;
+}
+
+/** One candidate's evaluation grid, filled and signed by their jurors at the deliberation. */
+export interface Grid {
+  id: string;
+  sessionId: string;
+  registrationId: string;
+  /** By competency code. Values other than `acquired`/`not_acquired` are refused (DELIB-1). */
+  decisions: Record<string, CompetencyDecision>;
+  reasons?: string;
+  recommendations?: string;
+  signatures: GridSignature[];
+  sealedAt?: Date;
+}
+
+/** What the jury decided, block by block, for one candidate. */
+export interface Outcome {
+  /** Blocks of the scope whose every competency is acquired (DELIB-2). */
+  blocksValidatedNow: string[];
+  /** Blocks validated in earlier sessions (RETAKE-3). */
+  blocksValidatedEarlier: string[];
+  /** Every block the candidate now holds, in referential order. */
+  blocksValidated: string[];
+  /** In-scope blocks not validated, each with the competencies not acquired. */
+  blocksNotValidated: { block: string; competenciesNotAcquired: string[] }[];
+  /** All blocks held, now or before (DELIB-3). */
+  titleObtained: boolean;
+  /** This session's result on the PV: the title; at least one block now; or no block now. */
+  result: 'admitted' | 'partially-admitted' | 'not-admitted';
+}
+
+/**
+ * Blocks and title from a grid's decisions: a block is validated iff all its competencies are
+ * acquired (DELIB-2); the title iff every block is validated now or earlier (DELIB-3, RETAKE-3).
+ */
+export function computeOutcome(ref: Referential, scope: Scope, decisions: Readonly<Record<string, string>>): Outcome {
+  const now: string[] = [];
+  const notValidated: Outcome['blocksNotValidated'] = [];
+  for (const block of scope.blocks) {
+    const missing = scope.competencies.filter((c) => c.block === block.code && decisions[c.code] !== 'acquired').map((c) => c.code);
+    if (missing.length === 0) now.push(block.code); // DELIB-2
+    else notValidated.push({ block: block.code, competenciesNotAcquired: missing });
+  }
+  const earlier = scope.previouslyValidatedBlocks;
+  const held = ref.blocks.map((b) => b.code).filter((code) => now.includes(code) || earlier.includes(code)); // RETAKE-3
+  const titleObtained = held.length === ref.blocks.length; // DELIB-3
+  return {
+    blocksValidatedNow: now,
+    blocksValidatedEarlier: [...earlier],
+    blocksValidated: held,
+    blocksNotValidated: notValidated,
+    titleObtained,
+    result: titleObtained ? 'admitted' : now.length > 0 ? 'partially-admitted' : 'not-admitted',
+  };
+}
+
+/** What a grid is checked against. */
+export interface GridContext {
+  ref: Referential;
+  scope: Scope;
+  candidateName: string;
+  /** The candidate's jurors without conflict (JURY-4): exactly those sign (DELIB-4). */
+  eligibleJurorIds: readonly string[];
+  jurorNames: Readonly<Record<string, string>>;
+  /** When the candidate's oral ended; undefined when the exam was not held (DELIB-6). */
+  examEndedAt?: Date;
+  /** Owed deliverables missing from the jury's set (from `selectJurySet`); DELIB-6 needs none missing. */
+  missingDeliverables: readonly Violation[];
+}
+
+/** DELIB-6: the jury can fill a grid only once the exam was held and with every deliverable at hand. */
+export function checkGridFillable(ctx: Pick<GridContext, 'candidateName' | 'examEndedAt' | 'missingDeliverables'>): Check {
+  const found: Violation[] = [];
+  if (!ctx.examEndedAt) found.push(violation('DELIB-6', `${ctx.candidateName} has not sat the exam; the jury decides on the exam, the practical cases and the deliverables`)); // DELIB-6
+  for (const m of ctx.missingDeliverables) {
+    found.push(violation('DELIB-6', `${ctx.candidateName}'s grid cannot be filled without every deliverable: ${m.message.replace(/^[A-Z]+-\d+: /, '')}`)); // DELIB-6
+  }
+  return checkOf(found);
+}
+
+/** DELIB-1, DELIB-5, DELIB-7: every in-scope competency decided, acquired or not, nothing else; reasons and recommendations unless the title is obtained. */
+export function checkGridDecisions(grid: Pick<Grid, 'decisions' | 'reasons' | 'recommendations'>, ctx: Pick<GridContext, 'ref' | 'scope' | 'candidateName'>): Check {
+  const found: Violation[] = [];
+  const inScope = new Set(ctx.scope.competencies.map((c) => c.code));
+  for (const [code, value] of Object.entries(grid.decisions)) {
+    if (!inScope.has(code)) {
+      const block = ctx.ref.competencies.find((c) => c.code === code)?.block;
+      found.push(violation('DELIB-7', block ? `${code} belongs to block ${block}, which is not in ${ctx.candidateName}'s scope; remove it` : `${code} is not a competency of ${ctx.ref.rncpCode}; remove it`)); // DELIB-7
+    } else if (!(COMPETENCY_DECISIONS as readonly string[]).includes(value)) {
+      found.push(violation('DELIB-1', `${code} is marked "${value}"; a competency is either acquired or not acquired`)); // DELIB-1
+    }
+  }
+  const undecided = ctx.scope.competencies.filter((c) => grid.decisions[c.code] === undefined).map((c) => c.code);
+  if (undecided.length > 0) found.push(violation('DELIB-1', `${undecided.join(', ')} ${undecided.length === 1 ? 'is' : 'are'} not decided yet; mark each acquired or not acquired`)); // DELIB-1
+  if (found.length === 0 && !computeOutcome(ctx.ref, ctx.scope, grid.decisions).titleObtained) {
+    if (!grid.reasons?.trim()) found.push(violation('DELIB-5', `${ctx.candidateName} does not obtain the title: record the jury's reasons`)); // DELIB-5
+    if (!grid.recommendations?.trim()) found.push(violation('DELIB-5', `${ctx.candidateName} does not obtain the title: record the jury's recommendations`)); // DELIB-5
+  }
+  return checkOf(found);
+}
+
+/** DELIB-4 and JURY-4: every eligible juror of the candidate signs, after the oral ended; nobody else does. */
+export function checkGridSignatures(grid: Pick<Grid, 'signatures'>, ctx: Pick<GridContext, 'eligibleJurorIds' | 'jurorNames' | 'examEndedAt' | 'candidateName'>): Check {
+  const found: Violation[] = [];
+  const name = (id: string) => ctx.jurorNames[id] ?? id;
+  for (const id of ctx.eligibleJurorIds) {
+    if (!grid.signatures.some((s) => s.jurorId === id)) found.push(violation('DELIB-4', `${name(id)} has not signed ${ctx.candidateName}'s grid; every juror of the candidate signs it`)); // DELIB-4
+  }
+  for (const s of grid.signatures) {
+    if (!ctx.eligibleJurorIds.includes(s.jurorId)) {
+      found.push(violation('JURY-4', `${name(s.jurorId)} is not an eligible juror of ${ctx.candidateName} and cannot sign their grid`)); // JURY-4
+    } else if (ctx.examEndedAt && s.signedAt.getTime() < ctx.examEndedAt.getTime()) {
+      found.push(violation('DELIB-4', `${name(s.jurorId)} signed at ${formatTime(s.signedAt)}, before ${ctx.candidateName}'s oral ended at ${formatTime(ctx.examEndedAt)}; the jury deliberates at the end of the exam`)); // DELIB-4
+    }
+  }
+  return checkOf(found);
+}
+
+/** Every check a grid must pass before it is sealed: DELIB-6, then decisions and signatures. */
+export function checkGrid(grid: Grid, ctx: GridContext): Check {
+  const fillable = checkGridFillable(ctx);
+  if (!fillable.ok) return fillable;
+  return checkOf([...checkGridDecisions(grid, ctx).violations, ...checkGridSignatures(grid, ctx).violations]);
+}
+
+/** A grid cannot be sealed (or filled) as it stands. */
+export class GridIncomplete extends RuleViolation {}
+
+/** Records the decisions (DELIB-6 first); throws {@link GridIncomplete}, or `SealedRecordImmutable` once sealed (PV-7). */
+export function fillGrid(grid: Grid, decisions: Record<string, CompetencyDecision>, notes: Pick<Grid, 'reasons' | 'recommendations'>, ctx: GridContext): Grid {
+  assertNotSealed(grid, `${ctx.candidateName}'s grid`); // PV-7
+  const fillable = checkGridFillable(ctx); // DELIB-6
+  if (!fillable.ok) throw new GridIncomplete(fillable.violations);
+  return { ...grid, decisions: { ...decisions }, reasons: notes.reasons, recommendations: notes.recommendations, signatures: [] };
+}
+
+/** Adds a juror's signature; throws `SealedRecordImmutable` once sealed (PV-7). */
+export function signGrid(grid: Grid, signature: GridSignature, candidateName: string): Grid {
+  assertNotSealed(grid, `${candidateName}'s grid`); // PV-7
+  return { ...grid, signatures: [...grid.signatures.filter((s) => s.jurorId !== signature.jurorId), signature] };
+}
+
+/** Seals a complete grid at `now`; throws {@link GridIncomplete} listing what is missing. */
+export function sealGrid(grid: Grid, ctx: GridContext, now: Date): Grid {
+  assertNotSealed(grid, `${ctx.candidateName}'s grid`); // PV-7
+  const check = checkGrid(grid, ctx);
+  if (!check.ok) throw new GridIncomplete(check.violations);
+  return { ...grid, sealedAt: now };
+}

@@ -1,0 +1,207 @@
+import { checkOf, type Check } from './check';
+import { addDays, compareIsoDates, toIsoDate, type IsoDate } from './dates';
+import { RuleViolation, violation, type Violation } from './errors';
+import { fullName, type Person } from './people';
+
+/** Minimum number of jurors in a session (JURY-1). */
+export const MIN_JURORS = 2;
+/** Minimum years of professional experience of a juror (JURY-2). */
+export const MIN_JUROR_EXPERIENCE_YEARS = 2;
+/** Days before the session by which each juror must hold the guide (JURY-7, DIST-4). */
+export const GUIDE_TO_JURY_LEAD_DAYS = 14;
+
+/** The certifier's authorisation for a person to sit on juries, valid between two dates inclusive. */
+export interface Habilitation {
+  id: string;
+  /** The certifier that granted it, e.g. Simplon. */
+  issuedBy: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  /** Set when the certifier withdrew it; invalid from that day on. */
+  revokedOn?: IsoDate;
+}
+
+/** A juror of a session: a professional of the field with a habilitation (JURY-2). */
+export interface Juror extends Person {
+  /** Their trade: AI developer, data analyst, data engineer, full-stack developer… */
+  profession: string;
+  yearsOfExperience: number;
+  habilitation?: Habilitation;
+}
+
+/** A candidate of a session, as the jury rules see them; `id` is the candidate's id. */
+export interface SessionCandidate extends Person {
+  registrationId: string;
+  /** The people who trained this candidate for the title (JURY-3). */
+  trainerIds: string[];
+}
+
+/** What a session's jury check needs. */
+export interface SessionJuryInput {
+  sessionDate: IsoDate;
+  jurors: readonly Juror[];
+  candidates: readonly SessionCandidate[];
+}
+
+/** The session has fewer than 2 jurors (JURY-1). */
+export class JuryTooSmall extends RuleViolation {}
+/** A juror lacks the experience or a valid habilitation (JURY-2). */
+export class JurorNotQualified extends RuleViolation {}
+/** A trainer of the session's candidates sits on its jury (JURY-3). */
+export class TrainerOnJury extends RuleViolation {}
+
+/** JURY-2: whether a habilitation is valid on `date`, with the reason when it is not. */
+export function checkHabilitation(juror: Juror, date: IsoDate): Check {
+  const name = fullName(juror);
+  const h = juror.habilitation;
+  if (!h) return checkOf([violation('JURY-2', `${name} holds no habilitation from the certifier; record one valid on ${date}`)]);
+  if (compareIsoDates(date, h.validFrom) < 0) {
+    return checkOf([violation('JURY-2', `${name}'s habilitation is valid only from ${h.validFrom}, after the session on ${date}`)]);
+  }
+  if (compareIsoDates(date, h.validUntil) > 0) {
+    return checkOf([violation('JURY-2', `${name}'s habilitation expired on ${h.validUntil}, before the session on ${date}; it must be renewed`)]);
+  }
+  if (h.revokedOn && compareIsoDates(date, h.revokedOn) >= 0) {
+    return checkOf([violation('JURY-2', `${name}'s habilitation was withdrawn on ${h.revokedOn}`)]);
+  }
+  return checkOf([]);
+}
+
+/**
+ * Checks a session's jury: at least 2 jurors (JURY-1); each a professional with at least 2
+ * years of experience and a habilitation valid on the session date (JURY-2); none a trainer
+ * of the session's candidates (JURY-3).
+ */
+export function checkSessionJury(input: SessionJuryInput): Check {
+  const { sessionDate, jurors, candidates } = input;
+  const found: Violation[] = [];
+  const distinct = new Set(jurors.map((j) => j.id));
+  if (distinct.size < MIN_JURORS) {
+    found.push(violation('JURY-1', `the session has ${distinct.size} juror${distinct.size === 1 ? '' : 's'}; at least ${MIN_JURORS} are required`)); // JURY-1
+  }
+  for (const juror of jurors) {
+    const name = fullName(juror);
+    if (juror.profession.trim() === '') found.push(violation('JURY-2', `${name} has no profession recorded; a juror is a professional of the field`)); // JURY-2
+    if (juror.yearsOfExperience < MIN_JUROR_EXPERIENCE_YEARS) {
+      found.push(violation('JURY-2', `${name} has ${juror.yearsOfExperience} year${juror.yearsOfExperience === 1 ? '' : 's'} of experience; at least ${MIN_JUROR_EXPERIENCE_YEARS} are required`)); // JURY-2
+    }
+    found.push(...checkHabilitation(juror, sessionDate).violations); // JURY-2
+    const trained = candidates.filter((c) => c.trainerIds.includes(juror.id));
+    if (trained.length > 0) {
+      found.push(violation('JURY-3', `${name} trained ${trained.map(fullName).join(', ')} and cannot sit on this session's jury`)); // JURY-3
+    }
+  }
+  return checkOf(found);
+}
+
+/**
+ * Throws when the session's jury breaks JURY-1, JURY-2 or JURY-3: {@link JuryTooSmall},
+ * {@link JurorNotQualified} or {@link TrainerOnJury} after the first rule broken, carrying every violation.
+ */
+export function assertSessionJury(input: SessionJuryInput): void {
+  const { violations } = checkSessionJury(input);
+  const first = violations[0];
+  if (!first) return;
+  if (first.ruleId === 'JURY-1') throw new JuryTooSmall(violations);
+  if (first.ruleId === 'JURY-2') throw new JurorNotQualified(violations);
+  throw new TrainerOnJury(violations);
+}
+
+/** A juror stepping out while the jury should be together (JURY-6). */
+export interface JurorAbsence {
+  jurorId: string;
+  from: Date;
+  to: Date;
+}
+
+/** A candidate's exam, from its start to its end. */
+export interface ExamPeriod {
+  registrationId: string;
+  candidateName: string;
+  startAt: Date;
+  endAt: Date;
+}
+
+/**
+ * JURY-6: the jury stays together for every exam. Each absence overlapping an exam is a
+ * violation to report to the quality committee, which leads to annulment.
+ */
+export function checkJuryPresence(jurors: readonly Person[], exams: readonly ExamPeriod[], absences: readonly JurorAbsence[]): Check {
+  const found: Violation[] = [];
+  for (const absence of absences) {
+    const juror = jurors.find((j) => j.id === absence.jurorId);
+    const name = juror ? fullName(juror) : absence.jurorId;
+    for (const exam of exams) {
+      if (absence.from < exam.endAt && absence.to > exam.startAt) {
+        found.push(violation('JURY-6', `${name} was absent during ${exam.candidateName}'s exam; the jury must stay together, and this is reported to the quality committee`)); // JURY-6
+      }
+    }
+  }
+  return checkOf(found);
+}
+
+/** When a juror received the guide and the candidates' deliverables. */
+export interface JurorReceipts {
+  jurorId: string;
+  guideReceivedOn?: IsoDate;
+  deliverablesReceivedOn?: IsoDate;
+}
+
+/**
+ * JURY-7: each juror receives the deliverables at least 5 days and the guide at least 2 weeks
+ * before the session. A receipt not yet recorded is a violation once its deadline has passed at `now`.
+ */
+export function checkJuryReceipts(sessionDate: IsoDate, jurors: readonly Juror[], receipts: readonly JurorReceipts[], now: Date, deliverableLeadDays = 5): Check {
+  const today = toIsoDate(now);
+  const found: Violation[] = [];
+  const items = [
+    { key: 'guideReceivedOn' as const, what: 'the guide', deadline: addDays(sessionDate, -GUIDE_TO_JURY_LEAD_DAYS), lead: '2 weeks' },
+    { key: 'deliverablesReceivedOn' as const, what: "the candidates' deliverables", deadline: addDays(sessionDate, -deliverableLeadDays), lead: `${deliverableLeadDays} days` },
+  ];
+  for (const juror of jurors) {
+    const r = receipts.find((x) => x.jurorId === juror.id);
+    for (const item of items) {
+      const on = r?.[item.key];
+      if (on ? compareIsoDates(on, item.deadline) > 0 : compareIsoDates(today, item.deadline) > 0) {
+        found.push(
+          violation('JURY-7', `${fullName(juror)} ${on ? `received ${item.what} on ${on}` : `has not received ${item.what}`}; it was due by ${item.deadline}, ${item.lead} before the session`), // JURY-7
+        );
+      }
+    }
+  }
+  return checkOf(found);
+}
+
+/** The documents handed to the jury (Q16, Q18), by id; absent ones are undefined. */
+export interface DossierJury {
+  guideDocumentId?: string;
+  referentialDocumentId?: string;
+  pvId?: string;
+  /** One grid per candidate, by registration id. */
+  gridIds: Record<string, string>;
+  /** The deliverable type ids the dossier holds, by registration id. */
+  deliverables: Record<string, string[]>;
+}
+
+/** A candidate as the dossier check needs them: who, and which deliverables they owe. */
+export interface DossierCandidate {
+  registrationId: string;
+  name: string;
+  owed: readonly { id: string; name: string }[];
+}
+
+/** JURY-8: the dossier jury holds the guide, the referential, one grid per candidate, their deliverables and the PV. */
+export function checkDossierJury(dossier: DossierJury, candidates: readonly DossierCandidate[]): Check {
+  const found: Violation[] = [];
+  if (!dossier.guideDocumentId) found.push(violation('JURY-8', 'the dossier jury lacks the guide (mode d\'emploi)')); // JURY-8
+  if (!dossier.referentialDocumentId) found.push(violation('JURY-8', 'the dossier jury lacks the competency and evaluation referential'));
+  if (!dossier.pvId) found.push(violation('JURY-8', 'the dossier jury lacks the PV'));
+  for (const c of candidates) {
+    if (!dossier.gridIds[c.registrationId]) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s evaluation grid`));
+    const held = dossier.deliverables[c.registrationId] ?? [];
+    for (const d of c.owed) {
+      if (!held.includes(d.id)) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s ${d.name}`));
+    }
+  }
+  return checkOf(found);
+}

@@ -1,0 +1,65 @@
+import { checkOf, type Check } from './check';
+import { addYears, compareIsoDates, type IsoDate } from './dates';
+import { violation, type Violation } from './errors';
+import type { Referential } from './referential/schema';
+import { scopeViolations, type Registration } from './scope';
+
+/** Years after a session within which a candidate may sit again without new training (RETAKE-4). */
+export const RETAKE_WITHOUT_TRAINING_YEARS = 1;
+
+/** A block a candidate validated, and in which session. */
+export interface ValidatedBlockRecord {
+  candidateId: string;
+  blockCode: string;
+  sessionId: string;
+  sessionDate: IsoDate;
+}
+
+/** The last day a candidate may sit again without a new training: previous session date + 1 year (RETAKE-4). */
+export function retakeWithoutTrainingUntil(previousSessionDate: IsoDate): IsoDate {
+  return addYears(previousSessionDate, RETAKE_WITHOUT_TRAINING_YEARS);
+}
+
+/**
+ * RETAKE-4: within one year of the earlier session's date a candidate may sit again without
+ * new training; after that, only with a new training.
+ */
+export function checkRetakeEligibility(input: { previousSessionDate: IsoDate; sessionDate: IsoDate; newTraining: boolean; candidateName: string }): Check {
+  const until = retakeWithoutTrainingUntil(input.previousSessionDate);
+  if (input.newTraining || compareIsoDates(input.sessionDate, until) <= 0) return checkOf([]);
+  return checkOf([
+    violation('RETAKE-4', `${input.candidateName} last sat on ${input.previousSessionDate}; after ${until} a new training is required before sitting again`), // RETAKE-4
+  ]);
+}
+
+/** Everything that refuses a registration: a retake's blocks (RETAKE-2) and its timing (RETAKE-4). */
+export function checkRegistration(ref: Referential, registration: Registration, sessionDate: IsoDate, candidateName: string): Check {
+  const found: Violation[] = scopeViolations(ref, registration); // RETAKE-2
+  if (registration.kind === 'retake') {
+    found.push(
+      ...checkRetakeEligibility({ previousSessionDate: registration.previousSessionDate, sessionDate, newTraining: registration.newTraining, candidateName }).violations,
+    );
+  }
+  return checkOf(found);
+}
+
+/**
+ * RETAKE-3: the blocks a candidate holds: every block validated in a session that was not
+ * annulled (QUAL-2), for life; in referential order.
+ */
+export function blocksHeld(ref: Referential, records: readonly ValidatedBlockRecord[], annulledSessionIds: readonly string[] = []): string[] {
+  const held = new Set(records.filter((r) => !annulledSessionIds.includes(r.sessionId)).map((r) => r.blockCode)); // RETAKE-3, QUAL-2
+  return ref.blocks.map((b) => b.code).filter((code) => held.has(code));
+}
+
+/**
+ * RETAKE-3: a later record of validated blocks must still hold every block held before, except
+ * those voided by an annulment (QUAL-2). Lists each block that was dropped.
+ */
+export function checkBlocksKept(before: readonly string[], after: readonly string[], voidedByAnnulment: readonly string[] = []): Check {
+  return checkOf(
+    before
+      .filter((b) => !after.includes(b) && !voidedByAnnulment.includes(b))
+      .map((b) => violation('RETAKE-3', `block ${b} was validated and stays validated for life; it cannot be withdrawn`)), // RETAKE-3
+  );
+}
