@@ -63,7 +63,7 @@ export function isLate(sessionDate: IsoDate, receivedAt: Date): boolean {
 export function checkPageCount(type: DeliverableType, pages: number): Check {
   if (!Number.isInteger(pages) || pages < type.minPages || pages > type.maxPages) {
     return checkOf([
-      violation('DELIV-2', `the ${type.name} has ${pages} page${pages === 1 ? '' : 's'}; ${type.minPages} to ${type.maxPages} are required`), // DELIV-2
+      violation('DELIV-2', `the ${type.label} has ${pages} page${pages === 1 ? '' : 's'}; ${type.minPages} to ${type.maxPages} are required`), // DELIV-2
     ]);
   }
   return checkOf([]);
@@ -155,7 +155,7 @@ export function receiveUpload(input: ReceiveUploadInput): ReceivedUpload {
     version,
     lateNotice: violation(
       'DELIV-5',
-      `the ${type?.name ?? upload.deliverableType} arrived on ${toIsoDate(upload.receivedAt)}, after the deadline of ${intakeDeadline(sessionDate)}; it is kept but not given to the jury unless the session manager admits it`,
+      `the ${type?.label ?? upload.deliverableType} arrived on ${toIsoDate(upload.receivedAt)}, after the deadline of ${intakeDeadline(sessionDate)}; it is kept but not given to the jury unless the session manager admits it`,
     ),
   };
 }
@@ -200,7 +200,7 @@ export function selectJurySet(
     const usable = accepted.filter((v) => !isLate(sessionDate, v.receivedAt) || admitted.has(v.id)); // DELIV-7, DELIV-5
     const chosen = usable[usable.length - 1];
     if (chosen) selected[type.id] = chosen;
-    else missing.push(violation('DELIV-4', `the ${type.name} was not received by ${intakeDeadline(sessionDate)}, 5 days before the session`)); // DELIV-4
+    else missing.push(violation('DELIV-4', `the ${type.label} was not received by ${intakeDeadline(sessionDate)}, 5 days before the session`)); // DELIV-4
     notSelected.push(...accepted.filter((v) => v !== chosen));
   }
   return { selected, missing, notSelected };

@@ -187,7 +187,7 @@ export interface DossierJury {
 export interface DossierCandidate {
   registrationId: string;
   name: string;
-  owed: readonly { id: string; name: string }[];
+  owed: readonly { id: string; label: string }[];
 }
 
 /** JURY-8: the dossier jury holds the guide, the referential, one grid per candidate, their deliverables and the PV. */
@@ -200,7 +200,7 @@ export function checkDossierJury(dossier: DossierJury, candidates: readonly Doss
     if (!dossier.gridIds[c.registrationId]) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s evaluation grid`));
     const held = dossier.deliverables[c.registrationId] ?? [];
     for (const d of c.owed) {
-      if (!held.includes(d.id)) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s ${d.name}`));
+      if (!held.includes(d.id)) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s ${d.label}`));
     }
   }
   return checkOf(found);

@@ -62,9 +62,9 @@ export const RNCP34757: ReferentialDefinition = {
     { code: 'C18', block: 'A4', modalities: [E1] },
   ],
   deliverables: [
-    { id: 'project-report', name: "Rapport du projet chef d'œuvre", modality: 'E1', minPages: 20, maxPages: 30 },
-    { id: 'practical-case-1-report', name: 'Rapport du cas pratique 1', modality: 'E2', minPages: 5, maxPages: 10 },
-    { id: 'practical-case-2-report', name: 'Rapport du cas pratique 2', modality: 'E3', minPages: 2, maxPages: 5 },
+    { id: 'project-report', name: "Rapport du projet chef d'œuvre", label: 'project report', modality: 'E1', minPages: 20, maxPages: 30 },
+    { id: 'practical-case-1-report', name: 'Rapport du cas pratique 1', label: 'practical case 1 report', modality: 'E2', minPages: 5, maxPages: 10 },
+    { id: 'practical-case-2-report', name: 'Rapport du cas pratique 2', label: 'practical case 2 report', modality: 'E3', minPages: 2, maxPages: 5 },
   ],
   exam: {
     segments: [

@@ -32,7 +32,10 @@ export const CompetencySchema = z.object({
 export const DeliverableTypeSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'a deliverable id is kebab-case'),
+    /** The official name, as documents print it. */
     name: z.string().min(1),
+    /** How messages refer to it, e.g. "project report". */
+    label: z.string().min(1),
     modality: z.string().min(1),
     minPages: z.number().int().positive(),
     maxPages: z.number().int().positive(),

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptUpload,
+  checkDeliverableOwed,
+  checkIndividual,
+  checkJuryDocumentRequest,
+  checkPageCount,
+  computeScope,
+  DeliverableRefused,
+  findDeliverableType,
+  intakeClosesAt,
+  intakeDeadline,
+  InvalidScope,
+  isLate,
+  receiveUpload,
+  selectJurySet,
+  type DeliverableUpload,
+  type DeliverableVersion,
+} from '../../../shared/domain';
+import { at, first, fullScope, ref, retake } from './fixtures';
+
+const SESSION = '2025-06-20';
+
+const upload = (over: Partial<DeliverableUpload> = {}): DeliverableUpload => ({
+  id: 'up-1',
+  registrationId: 'reg-1',
+  deliverableType: 'project-report',
+  uploadedBy: 'cand-1',
+  receivedAt: at('2025-06-01T10:00:00Z'),
+  pages: 24,
+  contentHash: 'hash-1',
+  ...over,
+});
+
+function store(uploads: DeliverableUpload[], scope = fullScope): DeliverableVersion[] {
+  const versions: DeliverableVersion[] = [];
+  for (const u of uploads) versions.push(receiveUpload({ scope, registration: { id: u.registrationId, candidateId: u.uploadedBy }, sessionDate: SESSION, upload: u, existingVersions: versions }).version);
+  return versions;
+}
+
+describe('scope and deliverables', () => {
+  it.each<[string, string[], string[]]>([
+    ['a first attempt', [], ['project-report', 'practical-case-1-report', 'practical-case-2-report']],
+    ['a retake of A1 only', ['A2', 'A3', 'A4'], ['project-report']],
+    ['a retake of A2', ['A1', 'A3', 'A4'], ['project-report', 'practical-case-1-report']],
+    ['a retake of A3', ['A1', 'A2', 'A4'], ['project-report', 'practical-case-1-report']],
+    ['a retake of A4', ['A1', 'A2', 'A3'], ['project-report', 'practical-case-2-report']],
+    ['a retake of A1 and A4', ['A2', 'A3'], ['project-report', 'practical-case-2-report']],
+  ])('DELIV-1: %s owes %j', (_name, validated, owed) => {
+    const scope = computeScope(ref, validated.length === 0 ? first() : retake(validated));
+    expect(scope.deliverables.map((d) => d.id)).toEqual(owed);
+  });
+
+  it('DELIV-1: E1 is owed in every possible scope', () => {
+    const blocks = ['A1', 'A2', 'A3', 'A4'];
+    for (let mask = 0; mask < 15; mask++) {
+      const validated = blocks.filter((_, i) => mask & (1 << i));
+      expect(computeScope(ref, retake(validated)).deliverables.map((d) => d.modality)).toContain('E1');
+    }
+  });
+
+  it.each([
+    ['project-report', 14, 'DELIV-2: the project report has 14 pages; 20 to 30 are required'],
+    ['project-report', 31, 'DELIV-2: the project report has 31 pages; 20 to 30 are required'],
+    ['practical-case-1-report', 4, 'DELIV-2: the practical case 1 report has 4 pages; 5 to 10 are required'],
+    ['practical-case-2-report', 6, 'DELIV-2: the practical case 2 report has 6 pages; 2 to 5 are required'],
+    ['practical-case-2-report', 1, 'DELIV-2: the practical case 2 report has 1 page; 2 to 5 are required'],
+  ])('DELIV-2: a %s of %i pages is refused with the count and range', (id, pages, message) => {
+    const result = checkPageCount(findDeliverableType(ref, id)!, pages);
+    expect(result.ok).toBe(false);
+    expect(result.violations.map((v) => v.message)).toEqual([message]);
+  });
+
+  it.each([
+    ['project-report', 20],
+    ['project-report', 30],
+    ['practical-case-1-report', 5],
+    ['practical-case-1-report', 10],
+    ['practical-case-2-report', 2],
+    ['practical-case-2-report', 5],
+  ])('DELIV-2: a %s of %i pages (a bound) is accepted', (id, pages) => {
+    expect(checkPageCount(findDeliverableType(ref, id)!, pages)).toEqual({ ok: true, violations: [] });
+  });
+
+  it('DELIV-2: refusing an upload throws DeliverableRefused carrying the rule', () => {
+    expect(() => acceptUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ pages: 14 }), existingVersions: [] })).toThrow(DeliverableRefused);
+  });
+
+  it('DELIV-3: a candidate cannot submit a deliverable their scope does not require', () => {
+    const a1Only = computeScope(ref, retake(['A2', 'A3', 'A4']));
+    const result = checkDeliverableOwed(a1Only, 'practical-case-2-report');
+    expect(result.violations[0]?.message).toBe('DELIV-3: "practical-case-2-report" is not a deliverable this candidate owes; only project-report may be submitted');
+    expect(checkDeliverableOwed(a1Only, 'project-report').ok).toBe(true);
+    expect(checkDeliverableOwed(fullScope, 'cover-letter').ok).toBe(false);
+  });
+
+  it('DELIV-3: the jury cannot request an extra document', () => {
+    expect(checkJuryDocumentRequest(fullScope, 'source-code-archive').violations[0]?.ruleId).toBe('DELIV-3');
+    expect(checkJuryDocumentRequest(fullScope, 'project-report').ok).toBe(true);
+  });
+
+  it('DELIV-3: receiving an unowed upload refuses it', () => {
+    const a1Only = computeScope(ref, retake(['A2', 'A3', 'A4']));
+    const { version } = receiveUpload({ scope: a1Only, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ deliverableType: 'practical-case-1-report', pages: 6 }), existingVersions: [] });
+    expect(version.status).toBe('refused');
+    expect(version.violations.map((v) => v.ruleId)).toEqual(['DELIV-3']);
+  });
+
+  it.each([
+    ['2025-06-20', '2025-06-15'],
+    ['2025-03-03', '2025-02-26'],
+    ['2024-03-04', '2024-02-28'],
+    ['2025-01-02', '2024-12-28'],
+  ])('DELIV-4: a session on %s has an intake deadline of %s', (session, deadline) => {
+    expect(intakeDeadline(session)).toBe(deadline);
+  });
+
+  it('DELIV-4: intake closes at the end (UTC) of the deadline day', () => {
+    expect(intakeClosesAt(SESSION).toISOString()).toBe('2025-06-16T00:00:00.000Z');
+  });
+
+  it('DELIV-4: an owed deliverable never received is missing from the jury set', () => {
+    const set = selectJurySet(fullScope, 'reg-1', SESSION, store([upload()]));
+    expect(set.missing.map((v) => v.message)).toEqual([
+      'DELIV-4: the practical case 1 report was not received by 2025-06-15, 5 days before the session',
+      'DELIV-4: the practical case 2 report was not received by 2025-06-15, 5 days before the session',
+    ]);
+  });
+
+  it.each([
+    ['2025-06-15T23:59:59Z', false],
+    ['2025-06-16T00:00:00Z', true],
+    ['2025-06-19T09:00:00Z', true],
+  ])('DELIV-5: an upload received at %s is late: %s', (receivedAt, late) => {
+    expect(isLate(SESSION, at(receivedAt))).toBe(late);
+  });
+
+  it('DELIV-5: a late upload is kept, flagged late, and comes with a notice for the manager', () => {
+    const received = receiveUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ receivedAt: at('2025-06-17T08:00:00Z') }), existingVersions: [] });
+    expect(received.version).toMatchObject({ status: 'accepted', late: true });
+    expect(received.lateNotice?.message).toBe(
+      "DELIV-5: the project report arrived on 2025-06-17, after the deadline of 2025-06-15; it is kept but not given to the jury unless the session manager admits it",
+    );
+  });
+
+  it("DELIV-5: a late version the session manager admitted becomes the jury's", () => {
+    const versions = store([upload(), upload({ id: 'up-late', receivedAt: at('2025-06-17T08:00:00Z'), contentHash: 'h2' })]);
+    expect(selectJurySet(fullScope, 'reg-1', SESSION, versions).selected['project-report']?.id).toBe('up-1');
+    const admitted = selectJurySet(fullScope, 'reg-1', SESSION, versions, [{ versionId: 'up-late', decidedBy: 'mgr', decidedAt: at('2025-06-17T09:00:00Z'), decision: 'admitted', reason: 'server outage' }]);
+    expect(admitted.selected['project-report']?.id).toBe('up-late');
+  });
+
+  it('DELIV-6: a deliverable belongs to exactly one candidate: another registration cannot claim it', () => {
+    const result = checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, upload(), []);
+    expect(result.violations.map((v) => v.message)).toEqual([
+      'DELIV-6: upload up-1 belongs to registration reg-1, not reg-2; a deliverable belongs to exactly one candidate',
+      'DELIV-6: only the candidate can submit their own deliverable; it was sent by cand-1',
+    ]);
+  });
+
+  it('DELIV-6: the very file another candidate submitted is refused, even for a shared project', () => {
+    const mine = upload({ id: 'up-2', registrationId: 'reg-2', uploadedBy: 'cand-2' });
+    const result = checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, mine, store([upload()]));
+    expect(result.violations[0]?.message).toMatch(/^DELIV-6: this file is identical to one submitted for registration reg-1/);
+    expect(checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, { ...mine, contentHash: 'other' }, store([upload()])).ok).toBe(true);
+  });
+
+  it('DELIV-6: the jury set of one registration never holds another\'s version', () => {
+    const versions = store([upload({ id: 'other', registrationId: 'reg-2', uploadedBy: 'cand-2', contentHash: 'x' })]);
+    expect(selectJurySet(fullScope, 'reg-1', SESSION, versions).selected['project-report']).toBeUndefined();
+  });
+
+  it("DELIV-7: the latest accepted version before the freeze is the jury's; earlier and late ones are kept", () => {
+    const versions = store([
+      upload({ id: 'v1', receivedAt: at('2025-06-01T10:00:00Z'), contentHash: 'a' }),
+      upload({ id: 'v2', receivedAt: at('2025-06-10T10:00:00Z'), contentHash: 'b' }),
+      upload({ id: 'v3', receivedAt: at('2025-06-12T10:00:00Z'), contentHash: 'c', pages: 12 }),
+      upload({ id: 'v4', receivedAt: at('2025-06-18T10:00:00Z'), contentHash: 'd' }),
+    ]);
+    expect(versions.map((v) => [v.id, v.version, v.status, v.late])).toEqual([
+      ['v1', 1, 'accepted', false],
+      ['v2', 2, 'accepted', false],
+      ['v3', 3, 'refused', false],
+      ['v4', 4, 'accepted', true],
+    ]);
+    const set = selectJurySet(fullScope, 'reg-1', SESSION, versions);
+    expect(set.selected['project-report']?.id).toBe('v2');
+    expect(set.notSelected.map((v) => v.id)).toEqual(['v1', 'v4']);
+  });
+
+  it('RETAKE-2: a retake covers only the blocks not validated, each whole, with their competencies', () => {
+    const scope = computeScope(ref, retake(['A1', 'A2', 'A3']));
+    expect(scope.blocks.map((b) => b.code)).toEqual(['A4']);
+    expect(scope.competencies.map((c) => c.code)).toEqual(['C16', 'C17', 'C18']);
+    expect(scope.modalities).toEqual(['E1', 'E3']);
+  });
+
+  it('RETAKE-2: a retake naming an unknown block or with nothing left is refused', () => {
+    expect(() => computeScope(ref, retake(['A9']))).toThrow(/RETAKE-2: block A9 does not exist in RNCP34757/);
+    expect(() => computeScope(ref, retake(['A1', 'A2', 'A3', 'A4']))).toThrow(InvalidScope);
+  });
+});
