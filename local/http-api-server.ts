@@ -1,0 +1,172 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { RouteDefinition } from '../shared/wiring/routes';
+import { routeKey } from '../shared/wiring/routes';
+import { apiGatewayEvent, flattenClaims } from './api-gateway-event';
+import type { LocalJwtIssuer } from './jwt-issuer';
+import { RouteMatcher } from './route-matcher';
+
+/** A local-only endpoint under `/_local/`, answering JSON. */
+export type ControlEndpoint = (body: unknown, method: string) => Promise<{ status: number; body: unknown }>;
+
+/** What the local API server needs. */
+export interface HttpApiServerOptions {
+  host: string;
+  port: number;
+  routes: readonly RouteDefinition[];
+  issuer: LocalJwtIssuer;
+  /** Invokes a route's function with the API Gateway event. */
+  invoke(route: RouteDefinition, event: unknown): Promise<unknown>;
+  now(): Date;
+  /** Endpoints that exist only locally, by path below `/_local/` (e.g. `clock`). */
+  controls: Record<string, ControlEndpoint>;
+  /** Largest body accepted, like API Gateway's 10 MB payload limit. */
+  maxBodyBytes?: number;
+  onError?(message: string, extra: Record<string, unknown>): void;
+}
+
+/** A running local HTTP API. */
+export interface HttpApiServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+};
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...CORS_HEADERS, ...headers });
+  response.end(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve(undefined);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2): void {
+  if (typeof result === 'string' || result === null || typeof result !== 'object' || !('statusCode' in result)) {
+    send(response, 200, JSON.stringify(result));
+    return;
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  const body = result.body ?? '';
+  response.writeHead(result.statusCode ?? 200, { ...CORS_HEADERS, ...headers });
+  response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+/**
+ * The HTTP API on loopback, built from the same route table as the CDK API construct:
+ * API Gateway's JWT authorizer (401 before any function runs), the payload-format-2.0
+ * event, and the function's response written back as API Gateway writes it.
+ */
+export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpApiServer> {
+  const matcher = new RouteMatcher(options.routes);
+  const limit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://local');
+    const method = (request.method ?? 'GET').toUpperCase();
+    if (method === 'OPTIONS') {
+      response.writeHead(204, CORS_HEADERS);
+      response.end();
+      return;
+    }
+    const body = await readBody(request, limit);
+    if (!body) return send(response, 413, { message: 'Request Entity Too Large' });
+
+    if (url.pathname.startsWith('/_local/')) {
+      const control = options.controls[url.pathname.slice('/_local/'.length)];
+      if (!control) return send(response, 404, { message: 'Not Found' });
+      let parsed: unknown = {};
+      try {
+        parsed = body.length > 0 ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(response, 400, { error: { code: 'InvalidInput', message: 'body: not valid JSON' } });
+      }
+      const result = await control(parsed, method);
+      return send(response, result.status, result.body);
+    }
+
+    const match = matcher.match(method, url.pathname);
+    if (match.kind === 'none') return send(response, 404, { message: 'Not Found' });
+
+    let claims: Record<string, string> | undefined;
+    if (match.route.roles !== 'public') {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) return send(response, 401, { message: 'Unauthorized' });
+      try {
+        claims = flattenClaims(await options.issuer.verify(token));
+      } catch {
+        return send(response, 401, { message: 'Unauthorized' });
+      }
+    }
+
+    const event = apiGatewayEvent(
+      {
+        method,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers: request.headers,
+        body,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        routeKey: routeKey(match.route),
+        pathParameters: match.pathParameters,
+        claims,
+      },
+      options.now(),
+    );
+    try {
+      writeResult(response, (await options.invoke(match.route, event)) as APIGatewayProxyResultV2);
+    } catch (error) {
+      options.onError?.('function failed', { route: routeKey(match.route), error: (error as Error).message });
+      send(response, 500, { message: 'Internal Server Error' });
+    }
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: Error) => {
+      options.onError?.('request failed', { error: error.message });
+      if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      resolve({
+        url: `http://${options.host}:${port}`,
+        stop: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,72 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { TABLE_SCHEMA } from '../shared/wiring/table';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
+
+/** Creates the table with the same key schema CDK deploys, unless it exists. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  try {
+    const attributes = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
+    for (const index of TABLE_SCHEMA.globalIndexes) {
+      attributes.add(index.partitionKey);
+      attributes.add(index.sortKey);
+    }
+    try {
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          KeySchema: [
+            { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+          ],
+          GlobalSecondaryIndexes: TABLE_SCHEMA.globalIndexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey, KeyType: 'HASH' },
+              { AttributeName: index.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        }),
+      );
+      await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+      await client.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.timeToLiveAttribute, Enabled: true },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ResourceInUseException)) throw error;
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Creates each bucket unless it exists. */
+export async function ensureBuckets(endpoint: string, bucketNames: readonly string[]): Promise<void> {
+  const client = new S3Client({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+  try {
+    for (const bucket of bucketNames) {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket: bucket }));
+      } catch {
+        await client.send(new CreateBucketCommand({ Bucket: bucket }));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}

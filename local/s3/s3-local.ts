@@ -1,0 +1,49 @@
+import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { S3Event } from 'aws-lambda';
+
+/** A running local S3 (s3rver). */
+export interface S3Local {
+  url: string;
+  stop(): Promise<void>;
+}
+
+type ChildMessage = { type: 'ready'; port: number } | { type: 'event'; event: S3Event } | { type: 'error'; message: string };
+
+/**
+ * Starts s3rver in a child process with its objects under `directory`. Every object-created
+ * event is passed to `onEvent` in the shape S3 gives Lambda.
+ */
+export function startS3Local(options: {
+  host: string;
+  port: number;
+  directory: string;
+  onEvent: (event: S3Event) => void;
+}): Promise<S3Local> {
+  mkdirSync(options.directory, { recursive: true });
+  const child = fork(
+    fileURLToPath(new URL('./s3rver-child.ts', import.meta.url)),
+    [JSON.stringify({ host: options.host, port: options.port, directory: options.directory })],
+    { execArgv: ['--openssl-legacy-provider', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve({ url: `http://${options.host}:${message.port}`, stop });
+      else if (message.type === 'event') options.onEvent(message.event);
+      else reject(new Error(`s3rver failed to start: ${message.message}`));
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}: ${errors}`)));
+  });
+}

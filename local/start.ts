@@ -1,0 +1,62 @@
+import { performance } from 'node:perf_hooks';
+import { localDataDir } from './paths';
+import { PreflightError } from './preflight';
+import { DEFAULT_PORTS, PORT_VARIABLES, startLocalRuntime, type LocalPorts } from './runtime';
+
+function portsFromEnvironment(): LocalPorts {
+  const ports = { ...DEFAULT_PORTS };
+  for (const service of Object.keys(ports) as Array<keyof LocalPorts>) {
+    const value = process.env[PORT_VARIABLES[service]];
+    if (value === undefined) continue;
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new PreflightError(`${PORT_VARIABLES[service]}=${value} is not a port number (0 to 65535)`);
+    }
+    ports[service] = port;
+  }
+  return ports;
+}
+
+function log(message: string, extra?: Record<string, unknown>): void {
+  if (process.env.CERTIFLOW_VERBOSE) console.error(JSON.stringify({ level: 'INFO', message, ...extra }));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dataDir = localDataDir();
+  const runtime = await startLocalRuntime({ dataDir, ports: portsFromEnvironment(), logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', log });
+  const lines = [
+    `Certiflow local runtime ready in ${Math.round(performance.now() - started)} ms (data: ${dataDir})`,
+    `  HTTP API        ${runtime.urls.api}   (try ${runtime.urls.api}/health)`,
+    `  DynamoDB Local  ${runtime.urls.dynamodb}   table ${runtime.resources.tableName}`,
+    `  S3 (s3rver)     ${runtime.urls.s3}   buckets ${runtime.resources.deliverablesBucketName}, ${runtime.resources.recordsBucketName}`,
+    `  Step Functions  ${runtime.urls.stepFunctions}   ${runtime.sessionStateMachineArn}`,
+    `  Clock           ${runtime.urls.api}/_local/clock   now ${runtime.clock.now().toISOString()}`,
+    `A token for a role: npm run token -- --role managers --sub m-1 --centre centre-1`,
+    `Ctrl-C stops everything; data stays in ${dataDir}.`,
+  ];
+  console.log(lines.join('\n'));
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Certiflow local runtime…`);
+    runtime
+      .stop()
+      .then(() => {
+        console.log('stopped.');
+        process.exit(0);
+      })
+      .catch((error: Error) => {
+        console.error(`stopping failed: ${error.message}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(error instanceof PreflightError ? `Cannot start Certiflow: ${error.message}` : `Certiflow failed to start: ${error.message}`);
+  process.exit(1);
+});

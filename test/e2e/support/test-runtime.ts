@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CertiflowClient } from '../../../client/certiflow-client';
+import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
+import type { Role } from '../../../shared/wiring/roles';
+
+/** A local runtime on random free ports with a throwaway data folder, and helpers to drive it. */
+export interface TestRuntime {
+  runtime: LocalRuntime;
+  dataDir: string;
+  /** A client acting as a user with these roles. */
+  clientAs(roles: Role | Role[], claims?: { sub?: string; centreId?: string }): Promise<CertiflowClient>;
+  /** A client with no token. */
+  anonymous: CertiflowClient;
+  /** Moves the local clock forward. */
+  advanceDays(days: number): void;
+  stop(): Promise<void>;
+}
+
+/** Starts the whole local runtime for one test file. */
+export async function startTestRuntime(options: { dataDir?: string } = {}): Promise<TestRuntime> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'certiflow-e2e-'));
+  const runtime = await startLocalRuntime({
+    dataDir,
+    ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 },
+    logLevel: 'CRITICAL',
+  });
+  const anonymous = new CertiflowClient(runtime.urls.api);
+  return {
+    runtime,
+    dataDir,
+    anonymous,
+    async clientAs(roles, claims = {}) {
+      const list = Array.isArray(roles) ? roles : [roles];
+      const token = await runtime.issuer.sign({
+        sub: claims.sub ?? `${list[0]}-1`,
+        roles: list,
+        centreId: claims.centreId ?? (list.includes('managers') ? 'centre-1' : undefined),
+      });
+      return anonymous.as(token);
+    },
+    advanceDays(days) {
+      runtime.clock.advance(days * 86_400_000);
+    },
+    async stop() {
+      await runtime.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `read` until `accept` holds, or fails after `timeoutMs` with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  return last;
+}
