@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const domainDir = fileURLToPath(new URL('../../../shared/domain/', import.meta.url));
+
+const FORBIDDEN_PACKAGES = [/^@aws-sdk\//, /^aws-cdk-lib(\/|$)/, /^@aws-lambda-powertools\//, /^aws-lambda$/, /^aws-sdk(\/|$)/, /^@types\/aws-lambda$/];
+const BUILTINS = new Set(builtinModules.map((m) => m.replace(/^node:/, '')));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every module specifier a source imports, re-exports, requires or imports dynamically. */
+export function importedModules(source: string): string[] {
+  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
+  return patterns.flatMap((p) => [...source.matchAll(p)].map((m) => m[1]!));
+}
+
+/** Why a module may not be imported by domain code, or undefined when it may. */
+export function forbiddenReason(specifier: string): string | undefined {
+  if (FORBIDDEN_PACKAGES.some((p) => p.test(specifier))) return `${specifier} is an AWS package`;
+  const bare = specifier.replace(/^node:/, '').split('/')[0]!;
+  if (specifier.startsWith('node:') || BUILTINS.has(bare)) return `${specifier} is a Node I/O or runtime module`;
+  return undefined;
+}
+
+describe('domain purity', () => {
+  it('flags AWS packages and Node modules, and lets relative imports and zod through', () => {
+    const src = `import { S3Client } from '@aws-sdk/client-s3';\nimport fs from 'node:fs';\nimport { z } from 'zod';\nexport * from './dates';\nconst net = require('net');\nimport { App } from 'aws-cdk-lib';`;
+    expect(importedModules(src).map((m) => [m, forbiddenReason(m) !== undefined])).toEqual([
+      ['@aws-sdk/client-s3', true],
+      ['node:fs', true],
+      ['zod', false],
+      ['./dates', false],
+      ['aws-cdk-lib', true],
+      ['net', true],
+    ]);
+  });
+
+  it('nothing under shared/domain imports an AWS package or a Node I/O module', () => {
+    const files = sourceFiles(domainDir);
+    expect(files.length).toBeGreaterThan(10);
+    const offences = files.flatMap((file) =>
+      importedModules(readFileSync(file, 'utf8'))
+        .map((m) => forbiddenReason(m))
+        .filter((reason): reason is string => reason !== undefined)
+        .map((reason) => `${relative(domainDir, file)}: ${reason}`),
+    );
+    expect(offences).toEqual([]);
+  });
+
+  it('shared/domain depends on nothing but itself and zod', () => {
+    const external = sourceFiles(domainDir).flatMap((file) => importedModules(readFileSync(file, 'utf8')).filter((m) => !m.startsWith('.') && m !== 'zod'));
+    expect(external).toEqual([]);
+  });
+});
