@@ -1,0 +1,40 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import type { TableAddress } from './binding-resources';
+
+/** The attribute idempotency records and other expiring items set, in epoch seconds. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** The global secondary indexes of the single-table design, each keyed `<name>PK` / `<name>SK`. */
+export const GLOBAL_INDEXES = ['GSI1', 'GSI2'] as const;
+
+/**
+ * Certiflow's system of record: one table (PK/SK plus GSI1 and GSI2), on demand, with
+ * point-in-time recovery, deletion protection, retained on stack deletion, and encrypted with
+ * the AWS managed key `aws/dynamodb`.
+ */
+export class DataTable extends Table implements TableAddress {
+  readonly indexNames: readonly string[] = GLOBAL_INDEXES;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, {
+      partitionKey: { name: 'PK', type: AttributeType.STRING },
+      sortKey: { name: 'SK', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+    });
+    for (const index of GLOBAL_INDEXES) {
+      this.addGlobalSecondaryIndex({
+        indexName: index,
+        partitionKey: { name: `${index}PK`, type: AttributeType.STRING },
+        sortKey: { name: `${index}SK`, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type RouteDefinition, routeKey } from '../../shared/wiring/routes';
+import type { BindingResources } from './binding-resources';
+import { CertiflowFunction } from './certiflow-function';
+import { acknowledge } from './nag';
+
+/** Properties of the Certiflow HTTP API. */
+export interface CertiflowHttpApiProps {
+  readonly routes: readonly RouteDefinition[];
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+  readonly resources: BindingResources;
+  /** Browser origins allowed by CORS. */
+  readonly allowedOrigins: readonly string[];
+}
+
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    latency: '$context.responseLatency',
+    sub: '$context.authorizer.claims.sub',
+    authorizerError: '$context.authorizer.error',
+    integrationError: '$context.integrationErrorMessage',
+  }),
+);
+
+/**
+ * The HTTP API, built from the route table: one function per route, the Cognito JWT authorizer
+ * on every route that is not public, access logs and throttling on the `$default` stage.
+ * Role checks (`cognito:groups` against the route's roles) happen in the handlers.
+ */
+export class CertiflowHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Record<string, CertiflowFunction> = {};
+
+  constructor(scope: Construct, id: string, props: CertiflowHttpApiProps) {
+    super(scope, id);
+    const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    this.api = new HttpApi(this, 'Api', {
+      apiName: 'certiflow',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: [...props.allowedOrigins],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
+    });
+
+    for (const route of props.routes) {
+      const fn = new CertiflowFunction(this, `${route.id}Function`, {
+        handler: route.handler,
+        description: routeKey(route),
+      }).applyBindings(route.bindings, props.resources);
+      this.functions[route.id] = fn;
+      const [httpRoute] = this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
+        authorizer: route.roles === 'public' ? new HttpNoneAuthorizer() : authorizer,
+      });
+      if (route.roles === 'public' && httpRoute) {
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `${routeKey(route)} is public by design (route table roles 'public'): it reports dependency status for probes and returns no user data.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectLockMode,
+  ObjectLockRetention,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+
+/** The longest default retention S3 Object Lock accepts: 100 years. */
+export const RECORDS_RETENTION = Duration.days(36_500);
+
+/** Properties of the records bucket. */
+export interface RecordsBucketProps {
+  readonly accessLogsBucket: IBucket;
+  /** @default ObjectLockMode.COMPLIANCE */
+  readonly lockMode?: ObjectLockMode;
+}
+
+/**
+ * Sealed PVs and grids (PV-7: kept without time limit, never altered). Versioned, with Object
+ * Lock: every object version is locked for 100 years by default, in COMPLIANCE mode unless a
+ * sandbox deployment asks for GOVERNANCE.
+ */
+export class RecordsBucket extends Bucket {
+  constructor(scope: Construct, id: string, props: RecordsBucketProps) {
+    const lockMode = props.lockMode ?? ObjectLockMode.COMPLIANCE;
+    super(scope, id, {
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention:
+        lockMode === ObjectLockMode.COMPLIANCE
+          ? ObjectLockRetention.compliance(RECORDS_RETENTION)
+          : ObjectLockRetention.governance(RECORDS_RETENTION),
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: 'records/',
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        {
+          id: 'archive-sealed-records',
+          transitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) }],
+        },
+      ],
+    });
+  }
+}
