@@ -1,5 +1,6 @@
 import { checkOf, type Check } from './check';
 import { addDays, compareIsoDates, toIsoDate, type IsoDate } from './dates';
+import { DELIVERABLE_LEAD_DAYS } from './deliverables';
 import { RuleViolation, violation, type Violation } from './errors';
 import { fullName, type Person } from './people';
 
@@ -151,7 +152,8 @@ export interface JurorReceipts {
  * JURY-7: each juror receives the deliverables at least 5 days and the guide at least 2 weeks
  * before the session. A receipt not yet recorded is a violation once its deadline has passed at `now`.
  */
-export function checkJuryReceipts(sessionDate: IsoDate, jurors: readonly Juror[], receipts: readonly JurorReceipts[], now: Date, deliverableLeadDays = 5): Check {
+export function checkJuryReceipts(sessionDate: IsoDate, jurors: readonly Juror[], receipts: readonly JurorReceipts[], now: Date): Check {
+  const deliverableLeadDays = DELIVERABLE_LEAD_DAYS;
   const today = toIsoDate(now);
   const found: Violation[] = [];
   const items = [

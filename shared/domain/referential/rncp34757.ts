@@ -13,6 +13,7 @@ export const RNCP34757: ReferentialDefinition = {
   title: 'Développeur·se en intelligence artificielle',
   certifier: 'Simplon',
   modalities: [
+    // REF-2
     { code: 'E1', name: "Projet chef d'œuvre", parts: ['report', 'presentation', 'demo', 'questions'] },
     { code: 'E2', name: 'Cas pratique 1 : améliorer une IA existante', parts: ['report', 'oral-exchange'] },
     { code: 'E3', name: 'Cas pratique 2 : veille technologique', parts: ['report'] },

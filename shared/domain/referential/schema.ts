@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What a modality asks of the candidate; REF-2 describes E1, E2 and E3 in these terms. */
-export const ModalityPartSchema = z.enum(['report', 'presentation', 'demo', 'questions', 'oral-exchange']);
+export const ModalityPartSchema = z.enum(['report', 'presentation', 'demo', 'questions', 'oral-exchange']); // REF-2
 
 /** An evaluation modality (REF-2): E1 the "chef d'œuvre" project, E2 and E3 the practical cases. */
 export const ModalitySchema = z.object({

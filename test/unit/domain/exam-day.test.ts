@@ -6,6 +6,7 @@ import {
   checkRecordedTimings,
   checkRemoteExamStart,
   checkRemoteSignatures,
+  checkSessionSetup,
   computeScope,
   draftPv,
   DurationChangeRefused,
@@ -165,5 +166,33 @@ describe('exam day', () => {
     expect(routing.to).toBe(to);
     expect(routing.mayLeadToAnnulment).toBe(mayAnnul);
     expect(routing.notice.message).toMatch(message);
+  });
+});
+
+describe('session setup', () => {
+  const session = {
+    id: 's',
+    rncpCode: 'RNCP34757',
+    cohortId: 'co',
+    date: '2025-06-20',
+    startsAt: at('2025-06-20T08:00:00Z'),
+    centre: { name: 'Simplon Paris', address: '55 rue de Vincennes, Montreuil' },
+    mode: { kind: 'on-site' } as SessionMode,
+    sessionManager: { id: 'm', firstName: 'Ana', lastName: 'Moreau' },
+    jurorIds: ['j-alex', 'j-sam'],
+  };
+
+  it('EXAM-5: a remote session needs one of the reasons of Q34 and who decided it', () => {
+    expect(checkSessionSetup(session).ok).toBe(true);
+    const remoteSession = { ...session, mode: { kind: 'remote', reason: 'convenience', decidedBy: '' } as unknown as SessionMode };
+    expect(checkSessionSetup(remoteSession).violations.map((v) => v.message)).toEqual([
+      `EXAM-5: "convenience" is not a reason to hold a session remotely; use lockdown, disability or the session manager's decision`,
+      'EXAM-5: a remote session must record who decided it',
+    ]);
+  });
+
+  it('PV-2: a session needs the centre address the PV prints, and a start on its date', () => {
+    const bad = { ...session, startsAt: at('2025-06-21T08:00:00Z'), centre: { name: 'x', address: ' ' } };
+    expect(checkSessionSetup(bad).violations.map((v) => v.ruleId)).toEqual(['PV-2', 'PV-2']);
   });
 });

@@ -1,0 +1,62 @@
+import { checkOf, type Check } from './check';
+import { isIsoDate, type IsoDate } from './dates';
+import { violation, type Violation } from './errors';
+import type { SessionMode } from './exam-day';
+import type { Person } from './people';
+
+/** Why a session may be held remotely (EXAM-5, Q34). */
+export const REMOTE_REASONS = ['lockdown', 'disability', 'manager-decision'] as const;
+
+/** The organising centre (the "fabrique") where the session takes place; its address goes on the PV. */
+export interface Centre {
+  name: string;
+  address: string;
+}
+
+/** A cohort of learners, whose calendar drives the distribution deadlines (DIST). */
+export interface Cohort {
+  id: string;
+  name: string;
+  startDate: IsoDate;
+  /** The last day of the "prairie", the onboarding phase. */
+  prairieEnd: IsoDate;
+  /** The people who trained this cohort; none of them may sit on its jury (JURY-3). */
+  trainerIds: string[];
+}
+
+/** A certification session of one title (PV-1: it has one PV). */
+export interface Session {
+  id: string;
+  rncpCode: string;
+  cohortId: string;
+  date: IsoDate;
+  /** When the first oral starts. */
+  startsAt: Date;
+  centre: Centre;
+  mode: SessionMode;
+  sessionManager: Person;
+  jurorIds: string[];
+}
+
+/** A person who sits the exam; `trainerIds` are those who trained them (JURY-3). */
+export interface Candidate extends Person {
+  email?: string;
+  trainerIds: string[];
+}
+
+/** A session's own data: a real date that `startsAt` falls on, a centre address for the PV (PV-2), a valid remote reason (EXAM-5). */
+export function checkSessionSetup(session: Session): Check {
+  const found: Violation[] = [];
+  if (!isIsoDate(session.date)) found.push(violation('PV-2', `"${session.date}" is not a session date written YYYY-MM-DD`));
+  else if (session.startsAt.toISOString().slice(0, 10) !== session.date) {
+    found.push(violation('PV-2', `the session starts at ${session.startsAt.toISOString()}, which is not on its date ${session.date}`));
+  }
+  if (session.centre.address.trim() === '') found.push(violation('PV-2', "the organising centre's address is required; it goes on part 1 of the PV")); // PV-2
+  if (session.mode.kind === 'remote') {
+    if (!(REMOTE_REASONS as readonly string[]).includes(session.mode.reason)) {
+      found.push(violation('EXAM-5', `"${session.mode.reason}" is not a reason to hold a session remotely; use lockdown, disability or the session manager's decision`)); // EXAM-5
+    }
+    if (session.mode.decidedBy.trim() === '') found.push(violation('EXAM-5', 'a remote session must record who decided it'));
+  }
+  return checkOf(found);
+}
