@@ -1,18 +1,6 @@
 import { SfnApiError } from './errors';
 
-const REGION = 'eu-west-3';
-const ACCOUNT = '000000000000';
 const NAME = /^[A-Za-z0-9_-]{1,80}$/;
-
-/** ARN of a local state machine. */
-export function stateMachineArn(name: string): string {
-  return `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
-}
-
-/** ARN of an execution of a local state machine. */
-export function executionArn(stateMachineName: string, executionName: string): string {
-  return `arn:aws:states:${REGION}:${ACCOUNT}:execution:${stateMachineName}:${executionName}`;
-}
 
 /** Throws InvalidName unless the name is 1–80 characters of letters, digits, '-' and '_'. */
 export function assertExecutionName(name: unknown): asserts name is string {
