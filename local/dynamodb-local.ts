@@ -65,8 +65,11 @@ export async function startDynamoDbLocal(options: { java: string; host: string; 
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const url = `http://${options.host}:${options.port}`;
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const stop = () =>
     new Promise<void>((resolve) => {
+      process.off('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
