@@ -5,22 +5,23 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { BINDING_ENV, type Bindings } from '../../shared/wiring/bindings';
+import { BINDING_ENV, type Bindings, type DataAccess } from '../../shared/wiring/bindings';
 import { PROJECT_ROOT } from '../project-root';
 import type { BindingResources, BucketAddress, StateMachineAddress, TableAddress } from './binding-resources';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
 import { executionsArnPattern } from './state-machine-address';
 
-/** Read or read and write access to a table or a bucket. */
-export type Access = 'read' | 'readWrite';
+/** Probe, read, or read and write access to a table or a bucket. */
+export type Access = DataAccess;
 
 /** A bucket key of `Bindings`. */
 export type BucketKey = 'deliverablesBucket' | 'recordsBucket';
 
 /** An action on the session state machine, as `Bindings` names it. */
-export type StateMachineAction = 'start' | 'read' | 'taskResponse';
+export type StateMachineAction = 'describe' | 'start' | 'read' | 'taskResponse';
 
 const TABLE_ACTIONS: Record<Access, readonly string[]> = {
+  probe: ['dynamodb:DescribeTable'],
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'],
   readWrite: [
     'dynamodb:GetItem',
@@ -44,6 +45,7 @@ const OBJECT_WRITE_ACTIONS: Record<BucketKey, readonly string[]> = {
 };
 
 const STATE_MACHINE_ACTIONS: Record<StateMachineAction, readonly string[]> = {
+  describe: ['states:DescribeStateMachine'],
   start: ['states:StartExecution'],
   read: ['states:DescribeStateMachine', 'states:ListExecutions'],
   taskResponse: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
@@ -142,12 +144,13 @@ export class CertiflowFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sets the bucket's name variable and grants its objects for reading or writing. */
+  /** Sets the bucket's name variable and grants listing it, and its objects for reading or writing unless `probe`. */
   bindBucket(key: BucketKey, bucket: BucketAddress, access: Access): this {
     this.addEnvironment(BINDING_ENV[key], bucket.bucketName);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    if (access === 'probe') return this;
     const objects = `${bucket.bucketArn}/*`;
     const actions = access === 'read' ? OBJECT_READ_ACTIONS : [...OBJECT_READ_ACTIONS, ...OBJECT_WRITE_ACTIONS[key]];
-    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
     acknowledgeWildcardResource(
       this.executionRole,

@@ -4,15 +4,18 @@
  * sets the same environment variables.
  */
 export interface Bindings {
-  /** The DynamoDB table, read only or read and write. */
-  table?: 'read' | 'readWrite';
-  /** The deliverables bucket. */
-  deliverablesBucket?: 'read' | 'readWrite';
+  /** The DynamoDB table: `probe` may only describe it (health checks). */
+  table?: DataAccess;
+  /** The deliverables bucket: `probe` may only list it (health checks). */
+  deliverablesBucket?: DataAccess;
   /** The records bucket (sealed PVs and grids). */
-  recordsBucket?: 'read' | 'readWrite';
-  /** The session lifecycle state machine: start and read executions, answer callback tasks. */
-  sessionStateMachine?: Array<'start' | 'read' | 'taskResponse'>;
+  recordsBucket?: DataAccess;
+  /** The session lifecycle state machine: describe it, start and read executions, answer callback tasks. */
+  sessionStateMachine?: Array<'describe' | 'start' | 'read' | 'taskResponse'>;
 }
+
+/** How much of a table or bucket a function may touch. */
+export type DataAccess = 'probe' | 'read' | 'readWrite';
 
 /** The environment variable each binding sets. Handlers read them through `shared/config`. */
 export const BINDING_ENV = {

@@ -34,7 +34,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/health',
     handler: 'functions/api/health.handler.ts',
     roles: 'public',
-    bindings: { table: 'read', deliverablesBucket: 'read', recordsBucket: 'read', sessionStateMachine: ['read'] },
+    bindings: { table: 'probe', deliverablesBucket: 'probe', recordsBucket: 'probe', sessionStateMachine: ['describe'] },
   },
   {
     id: 'CreateSession',

@@ -57,6 +57,18 @@ describe('functions', () => {
       },
     });
   });
+
+  it('give the public health probe only describe and list rights, never data', () => {
+    const [healthId] = Object.entries(resources('AWS::Lambda::Function')).find(([, fn]) => fn.Properties.Description === 'GET /health') ?? [];
+    expect(healthId).toBeDefined();
+    const roleId = (resources('AWS::Lambda::Function')[healthId!]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+    const actions = Object.values(resources('AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>)
+      .flatMap((statement) => [statement.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:DescribeTable', 's3:ListBucket', 'states:DescribeStateMachine']));
+    expect(actions.filter((action) => /GetItem|Query|GetObject|PutObject|PutItem|GetExecutionHistory|StartExecution/.test(action))).toEqual([]);
+  });
 });
 
 describe('log groups', () => {
