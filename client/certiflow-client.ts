@@ -1,9 +1,20 @@
 import type { z } from 'zod';
-import type { Violation } from '../shared/domain/errors';
-import type { createSessionBody } from '../shared/schemas/session-schemas';
+import type { DistributionStatus, Violation } from '../shared/domain';
+import type { accommodationBody, registerCandidateBody, trainersBody } from '../shared/schemas/candidate-schemas';
+import type { recordDistributionBody } from '../shared/schemas/distribution-schemas';
+import type { createJurorBody, habilitationBody } from '../shared/schemas/juror-schemas';
+import type { createSessionBody, listSessionsQuery, updateSessionBody } from '../shared/schemas/session-schemas';
 import type { HealthReport } from '../shared/use-cases/health/check-health';
+import type { Page } from '../shared/use-cases/sessions/ports';
 import type { SessionView } from '../shared/use-cases/sessions/get-session';
-import type { PublicSession } from '../shared/use-cases/sessions/session-record';
+import type {
+  AssignmentRecord,
+  DistributionRecordItem,
+  JurorRecord,
+  PublicSession,
+  RegistrationRecord,
+  TrainerRecord,
+} from '../shared/use-cases/sessions/records';
 
 /** The body of every error response. */
 export interface ApiErrorBody {
@@ -26,7 +37,11 @@ export interface ApiResponse<T> {
 export interface WriteOptions {
   /** Makes a retried POST return the first result instead of acting twice. */
   idempotencyKey?: string;
+  /** The version last read (ETag), for conditional updates. */
+  ifMatch?: number;
 }
+
+type Input<S extends z.ZodType> = z.input<S>;
 
 /**
  * A small typed client of the Certiflow HTTP API. It never throws on an HTTP status: callers
@@ -43,34 +58,102 @@ export class CertiflowClient {
     return new CertiflowClient(this.baseUrl, token);
   }
 
-  /** `GET /health`. */
   health(): Promise<ApiResponse<HealthReport>> {
     return this.request('GET', '/health');
   }
 
-  /** `POST /sessions`. */
-  createSession(body: z.input<typeof createSessionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ session: PublicSession }>> {
+  openApi(): Promise<ApiResponse<Record<string, unknown>>> {
+    return this.request('GET', '/openapi.json');
+  }
+
+  createSession(body: Input<typeof createSessionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ session: PublicSession }>> {
     return this.request('POST', '/sessions', body, options);
   }
 
-  /** `GET /sessions/{sessionId}`. */
+  listSessions(query: Partial<Input<typeof listSessionsQuery>> = {}): Promise<ApiResponse<Page<PublicSession>>> {
+    const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+    return this.request('GET', `/sessions${search.size > 0 ? `?${search}` : ''}`);
+  }
+
   getSession(sessionId: string): Promise<ApiResponse<{ session: SessionView }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}`);
   }
 
-  /** Any request; for routes without a typed method, and for malformed requests in tests. */
+  updateSession(sessionId: string, body: Input<typeof updateSessionBody>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ session: PublicSession }>> {
+    return this.request('PATCH', `/sessions/${encodeURIComponent(sessionId)}`, body, options);
+  }
+
+  closePlanning(sessionId: string, options: WriteOptions = {}): Promise<ApiResponse<{ session: PublicSession }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/close-planning`, undefined, options);
+  }
+
+  registerCandidate(sessionId: string, body: Input<typeof registerCandidateBody>, options: WriteOptions = {}): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates`, body, options);
+  }
+
+  listRegistrations(sessionId: string): Promise<ApiResponse<{ registrations: RegistrationRecord[] }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates`);
+  }
+
+  getRegistration(sessionId: string, registrationId: string): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}`);
+  }
+
+  setAccommodation(sessionId: string, registrationId: string, body: Input<typeof accommodationBody>): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+    return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}/accommodation`, body);
+  }
+
+  setTrainers(sessionId: string, body: Input<typeof trainersBody>): Promise<ApiResponse<{ trainers: TrainerRecord[] }>> {
+    return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/trainers`, body);
+  }
+
+  assignJuror(sessionId: string, jurorId: string, options: WriteOptions = {}): Promise<ApiResponse<{ assignment: AssignmentRecord }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors`, { jurorId }, options);
+  }
+
+  recordDistribution(sessionId: string, body: Input<typeof recordDistributionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ distribution: DistributionRecordItem }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/distributions`, body, options);
+  }
+
+  distributionStatus(sessionId: string, horizonDays?: number): Promise<ApiResponse<{ distributions: DistributionStatus[]; overdue: string[]; dueSoon: string[] }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/distributions${horizonDays === undefined ? '' : `?horizonDays=${horizonDays}`}`);
+  }
+
+  createJuror(body: Input<typeof createJurorBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
+    return this.request('POST', '/jurors', body, options);
+  }
+
+  getJuror(jurorId: string): Promise<ApiResponse<{ juror: JurorRecord }>> {
+    return this.request('GET', `/jurors/${encodeURIComponent(jurorId)}`);
+  }
+
+  addHabilitation(jurorId: string, body: Input<typeof habilitationBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
+    return this.request('POST', `/jurors/${encodeURIComponent(jurorId)}/habilitations`, body, options);
+  }
+
+  myRegistrations(): Promise<ApiResponse<{ registrations: RegistrationRecord[] }>> {
+    return this.request('GET', '/me/registrations');
+  }
+
+  /** Any request; for malformed requests in tests and routes without a typed method. */
   async request<T>(method: string, path: string, body?: unknown, options: WriteOptions & { rawBody?: string } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+    if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
       body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
-    const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = { message: text };
+    }
     if (response.ok) return { status: response.status, headers: response.headers, data: parsed as T };
     const error = (parsed.error as ApiErrorBody | undefined) ?? { code: String(response.status), message: String(parsed.message ?? response.statusText) };
     return { status: response.status, headers: response.headers, error };

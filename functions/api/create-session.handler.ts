@@ -1,11 +1,11 @@
 import { deps } from '../../shared/adapters/dependencies';
 import { apiHandler } from '../../shared/http/api-handler';
-import { createSessionBody } from '../../shared/schemas/session-schemas';
 import { createSession } from '../../shared/use-cases/sessions/create-session';
-import { publicSession } from '../../shared/use-cases/sessions/session-record';
+import { publicSession } from '../../shared/use-cases/sessions/records';
+import { ROUTE } from '../../shared/wiring/routes';
 
 /** `POST /sessions`: a manager creates a session in planning and starts its lifecycle. */
-export const handler = apiHandler({ body: createSessionBody }, async ({ caller, body }) => {
-  const session = await createSession(deps, caller, body);
-  return { status: 201, body: { session: publicSession(session) }, headers: { location: `/sessions/${session.id}` } };
+export const handler = apiHandler(ROUTE.CreateSession, async ({ caller, body, newId }) => {
+  const session = await createSession(deps, caller, body, newId());
+  return { body: { session: publicSession(session) }, headers: { location: `/sessions/${session.id}`, etag: `"${session.version}"` } };
 });

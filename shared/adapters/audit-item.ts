@@ -1,7 +1,13 @@
 import type { AuditEvent } from '../use-cases/audit';
 import { keys } from './dynamodb-keys';
 
-/** The DynamoDB item of an audit event; its key never collides, so a Put never overwrites one. */
-export function auditItem(event: AuditEvent): Record<string, unknown> {
-  return { ...keys.audit(event.sessionId, event.at, event.eventId), entity: 'AuditEvent', ...event };
+/** The transaction entry that writes an audit event; its key is unique, so it never overwrites one. */
+export function auditPut(tableName: string, event: AuditEvent) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.audit(event.subject.type, event.subject.id, event.at, event.eventId), entity: 'AuditEvent', ...event },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }

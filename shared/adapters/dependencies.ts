@@ -1,35 +1,33 @@
 import { now } from '../clock';
 import { config } from '../config/env';
+import type { Deps } from '../use-cases/deps';
 import { newId } from '../use-cases/ids';
-import type { SessionRepository, SessionWorkflow } from '../use-cases/sessions/ports';
-import { isKnownTitle } from '../use-cases/titles';
-import { DynamoDbSessionRepository } from './dynamodb-session-repository';
+import type { JurorRegistry, SessionStore, SessionWorkflow } from '../use-cases/sessions/ports';
+import { DynamoDbJurorRegistry } from './dynamodb-juror-registry';
+import { DynamoDbSessionStore } from './dynamodb-session-store';
 import { StepFunctionsSessionWorkflow } from './step-functions-session-workflow';
 
-let sessionRepository: SessionRepository | undefined;
+let sessionStore: SessionStore | undefined;
+let jurorRegistry: JurorRegistry | undefined;
 let sessionWorkflow: SessionWorkflow | undefined;
 
-/** The session repository on the configured table, built once per cold start. */
-export function sessions(): SessionRepository {
-  sessionRepository ??= new DynamoDbSessionRepository(config.tableName());
-  return sessionRepository;
-}
-
-/** The session lifecycle on the configured state machine, built once per cold start. */
-export function workflow(): SessionWorkflow {
-  sessionWorkflow ??= new StepFunctionsSessionWorkflow(config.sessionStateMachineArn());
-  return sessionWorkflow;
-}
-
-/** The ports and services a use case may need, wired to AWS. */
-export const deps = {
+/**
+ * The use cases' ports wired to AWS, each built on first use (once per cold start) so that a
+ * function only needs the bindings of the ports it touches.
+ */
+export const deps: Deps = {
   get sessions() {
-    return sessions();
+    sessionStore ??= new DynamoDbSessionStore(config.tableName());
+    return sessionStore;
+  },
+  get jurors() {
+    jurorRegistry ??= new DynamoDbJurorRegistry(config.tableName());
+    return jurorRegistry;
   },
   get workflow() {
-    return workflow();
+    sessionWorkflow ??= new StepFunctionsSessionWorkflow(config.sessionStateMachineArn());
+    return sessionWorkflow;
   },
   now,
   newId,
-  isKnownTitle,
 };

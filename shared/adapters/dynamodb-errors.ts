@@ -1,9 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 
-/** True when a transaction was cancelled because one of its conditions failed. */
-export function isConditionFailure(error: unknown): boolean {
+/**
+ * The indexes of the transaction entries whose condition failed; empty when the error is not
+ * a condition failure.
+ */
+export function failedConditions(error: unknown): number[] {
   if (error instanceof TransactionCanceledException) {
-    return (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+    return (error.CancellationReasons ?? []).flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
   }
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException' ? [0] : [];
 }

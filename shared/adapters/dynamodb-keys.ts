@@ -1,18 +1,56 @@
-/** Key builders of the single-table design (see docs/data-model.md). */
+/** Key builders of the single-table design (docs/data-model.md is their reference). */
 export const keys = {
   session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'META' }),
   sessionByCentre: (centreId: string, sessionDate: string, sessionId: string) => ({
     GSI1PK: `CENTRE#${centreId}`,
     GSI1SK: `SESSION#${sessionDate}#${sessionId}`,
   }),
-  audit: (sessionId: string, at: string, eventId: string) => ({
-    PK: `SESSION#${sessionId}`,
-    SK: `AUDIT#${at}#${eventId}`,
+  sessionByCentreAndStatus: (centreId: string, status: string, sessionDate: string, sessionId: string) => ({
+    GSI2PK: `CENTRE#${centreId}#STATUS#${status}`,
+    GSI2SK: `SESSION#${sessionDate}#${sessionId}`,
+  }),
+  registration: (sessionId: string, candidateUserId: string) => ({ PK: `SESSION#${sessionId}`, SK: `REG#${candidateUserId}` }),
+  registrationByCandidate: (candidateUserId: string, registeredAt: string, registrationId: string) => ({
+    GSI1PK: `CANDIDATE#${candidateUserId}`,
+    GSI1SK: `REG#${registeredAt}#${registrationId}`,
+  }),
+  trainers: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'TRAINERS' }),
+  assignment: (sessionId: string, jurorId: string) => ({ PK: `SESSION#${sessionId}`, SK: `JUROR#${jurorId}` }),
+  assignmentByJuror: (jurorId: string, sessionDate: string, sessionId: string) => ({
+    GSI1PK: `JUROR#${jurorId}`,
+    GSI1SK: `SESSION#${sessionDate}#${sessionId}`,
+  }),
+  distribution: (sessionId: string, ruleId: string, distributionId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DIST#${ruleId}#${distributionId}` }),
+  juror: (jurorId: string) => ({ PK: `JUROR#${jurorId}`, SK: 'META' }),
+  jurorByUser: (userId: string) => ({ GSI2PK: `USER#${userId}`, GSI2SK: 'JUROR' }),
+  jurorByEmail: (email: string) => ({ GSI1PK: `EMAIL#${email.toLowerCase()}`, GSI1SK: 'JUROR' }),
+  audit: (subjectType: string, subjectId: string, at: string, eventId: string) => ({
+    PK: `AUDIT#${subjectType.toUpperCase()}#${subjectId}`,
+    SK: `${at}#${eventId}`,
   }),
 };
 
-/** Removes the key attributes from a stored item. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'entity'> {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, entity, ...rest } = item;
-  return rest;
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity'] as const;
+
+/** Removes the key attributes from a stored item, leaving the record. */
+export function recordOf<T>(item: Record<string, unknown>): T {
+  const record: Record<string, unknown> = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete record[attribute];
+  return record as T;
+}
+
+/** Encodes a DynamoDB LastEvaluatedKey as an opaque cursor. */
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+/** Decodes a cursor made by {@link encodeCursor}; undefined for a malformed one. */
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,8 +3,13 @@ import {
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
+  InvalidToken,
+  SendTaskSuccessCommand,
   StartExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
 } from '@aws-sdk/client-sfn';
+import { Conflict } from '../domain/errors';
 import type { SessionWorkflow, WorkflowStatus } from '../use-cases/sessions/ports';
 import { stepFunctions } from './aws-clients';
 
@@ -20,11 +25,7 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
   async start(sessionId: string): Promise<string> {
     try {
       const result = await stepFunctions().send(
-        new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
-          name: sessionId,
-          input: JSON.stringify({ sessionId }),
-        }),
+        new StartExecutionCommand({ stateMachineArn: this.stateMachineArn, name: sessionId, input: JSON.stringify({ sessionId }) }),
       );
       return result.executionArn ?? executionArnOf(this.stateMachineArn, sessionId);
     } catch (error) {
@@ -50,6 +51,17 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
       };
     } catch (error) {
       if (error instanceof ExecutionDoesNotExist) return { executionArn, status: 'NOT_STARTED' };
+      throw error;
+    }
+  }
+
+  async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    try {
+      await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    } catch (error) {
+      if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken) {
+        throw new Conflict("the session's workflow is no longer waiting for this step; reload the session to see where it stands");
+      }
       throw error;
     }
   }

@@ -4,73 +4,86 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { z } from 'zod';
 import { logger } from '../observability/logger';
 import type { Caller } from '../use-cases/caller';
-import { findRoute } from '../wiring/routes';
+import { routeKey, type RouteDefinition } from '../wiring/routes';
 import { errorResponse, json, responseForError } from './error-response';
 import { callerOf } from './identity';
-import { parseJsonBody, parsePart } from './request-parsing';
+import { idFor, runOnce, type IdempotencyScope } from './idempotency';
+import { InvalidRequest, parseJsonBody, parsePart } from './request-parsing';
 
-/** The schemas of a route's request parts; each part not given is not read. */
-export interface RequestSchemas<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
-  body?: B;
-  path?: P;
-  query?: Q;
-}
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** A request that passed authentication, role and schema checks. */
-export interface ApiRequest<B, P, Q> {
+export interface ApiRequest<R extends RouteDefinition> {
   caller: Caller;
-  body: B;
-  path: P;
-  query: Q;
-  headers: Record<string, string | undefined>;
+  body: Parsed<R['request']['body']>;
+  path: Parsed<R['request']['path']>;
+  query: Parsed<R['request']['query']>;
+  headers: Parsed<R['request']['headers']>;
+  /** The id of what this request creates: the same for every retry carrying the same Idempotency-Key. */
+  newId(): string;
 }
 
-/** What a route returns: a status and a JSON body. */
+/** What a route returns: its body, and a status or headers when not the route's defaults. */
 export interface ApiResult {
-  status: number;
   body: unknown;
+  status?: number;
   headers?: Record<string, string>;
 }
 
 const ANONYMOUS: Caller = { id: 'anonymous', roles: [] };
 
+function authorize(route: RouteDefinition, event: APIGatewayProxyEventV2): { caller: Caller } | { refusal: APIGatewayProxyStructuredResultV2 } {
+  if (route.roles === 'public') return { caller: ANONYMOUS };
+  const caller = callerOf(event);
+  if (!caller) return { refusal: errorResponse(401, 'Unauthorized', 'a valid bearer token is required') };
+  if (!caller.roles.some((role) => (route.roles as readonly string[]).includes(role))) {
+    return {
+      refusal: errorResponse(403, 'Forbidden', `${route.method} ${route.path} is for ${route.roles.join(', ')}; your roles: ${caller.roles.join(', ') || 'none'}`),
+    };
+  }
+  return { caller };
+}
+
+function idempotencyScope(route: RouteDefinition, event: APIGatewayProxyEventV2, caller: Caller): IdempotencyScope | undefined {
+  const key = event.headers?.['idempotency-key'];
+  if (!route.idempotent || key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new InvalidRequest([{ field: 'idempotency-key', message: '1 to 255 visible ASCII characters, e.g. a UUID' }]);
+  }
+  return { callerId: caller.id, routeKey: routeKey(route), key, payload: event.body ?? '' };
+}
+
 /**
- * Wraps a route's use-case call: finds the route in the route table by `event.routeKey`,
- * checks the caller's role against it (401/403), validates path, query and body (400 naming
- * the field), and maps every error through the one mapping. Handlers stay a few lines.
+ * Wraps a route's use-case call: checks the caller's role against the route table (401/403),
+ * validates path, query, headers and body with the route's schemas (400 naming the field),
+ * makes retries with the same `Idempotency-Key` return the first result, and maps every error
+ * through the one mapping. Handlers stay a few lines.
  */
-export function apiHandler<B extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
-  schemas: RequestSchemas<B, P, Q>,
-  run: (request: ApiRequest<z.output<B>, z.output<P>, z.output<Q>>) => Promise<ApiResult>,
-) {
-  const handle = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
-    const route = findRoute(event.routeKey);
-    if (!route) {
-      logger.error('route not in the route table', { routeKey: event.routeKey });
+export function apiHandler<const R extends RouteDefinition>(route: R, run: (request: ApiRequest<R>) => Promise<ApiResult>) {
+  const schemas = route.request;
+  const handle = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    if (event.routeKey !== routeKey(route)) {
+      logger.error('handler invoked for another route', { routeKey: event.routeKey, expected: routeKey(route) });
       return errorResponse(500, 'InternalError', 'this route is not configured');
     }
-    let caller = ANONYMOUS;
-    if (route.roles !== 'public') {
-      const verified = callerOf(event);
-      if (!verified) return errorResponse(401, 'Unauthorized', 'a valid bearer token is required');
-      if (!verified.roles.some((role) => (route.roles as readonly string[]).includes(role))) {
-        return errorResponse(
-          403,
-          'Forbidden',
-          `${route.method} ${route.path} is for ${route.roles.join(', ')}; your roles: ${verified.roles.join(', ') || 'none'}`,
-        );
-      }
-      caller = verified;
-    }
+    const authorized = authorize(route, event);
+    if ('refusal' in authorized) return authorized.refusal;
+    const { caller } = authorized;
     logger.appendKeys({ routeKey: event.routeKey, callerId: caller.id });
     try {
-      const result = await run({
+      const request = {
         caller,
-        path: (schemas.path ? parsePart(schemas.path, event.pathParameters ?? {}, 'path') : undefined) as z.output<P>,
-        query: (schemas.query ? parsePart(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined) as z.output<Q>,
-        body: (schemas.body ? parsePart(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined) as z.output<B>,
-        headers: event.headers ?? {},
-      });
+        path: schemas.path ? parsePart(schemas.path, event.pathParameters ?? {}, 'path') : undefined,
+        query: schemas.query ? parsePart(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
+        headers: schemas.headers ? parsePart(schemas.headers, event.headers ?? {}, 'headers') : undefined,
+        body: schemas.body ? parsePart(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined,
+      };
+      const scope = idempotencyScope(route, event, caller);
+      const execute = async () => {
+        const result = await run({ ...request, newId: () => idFor(scope) } as ApiRequest<R>);
+        return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {} };
+      };
+      const result = scope ? await runOnce(scope, context, execute) : await execute();
       return json(result.status, result.body, result.headers);
     } catch (error) {
       return responseForError(error);

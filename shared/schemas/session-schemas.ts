@@ -1,17 +1,55 @@
 import { z } from 'zod';
+import { isoDate } from './common';
+
+/** The cohort whose calendar drives the distribution deadlines (DIST). */
+export const cohortSchema = z.strictObject({
+  name: z.string().trim().min(1, 'the cohort name, 1 to 100 characters').max(100),
+  startDate: isoDate,
+  prairieEnd: isoDate.describe('the last day of the prairie, the onboarding phase'),
+});
 
 /** Body of `POST /sessions`. */
 export const createSessionBody = z.strictObject({
   titleCode: z.string().regex(/^RNCP\d{5}$/, 'an RNCP code such as RNCP34757'),
-  sessionDate: z.iso.date('a calendar date, YYYY-MM-DD'),
+  sessionDate: isoDate,
   address: z.string().trim().min(5, 'the organising centre address, 5 to 300 characters').max(300),
   remote: z.boolean().default(false),
+  cohort: cohortSchema.optional(),
 });
 
 /** A validated `POST /sessions` body. */
 export type CreateSessionInput = z.infer<typeof createSessionBody>;
 
+/** Body of `PATCH /sessions/{sessionId}`: any of the session's own fields, while in planning. */
+export const updateSessionBody = z
+  .strictObject({
+    sessionDate: isoDate.optional(),
+    address: z.string().trim().min(5, 'the organising centre address, 5 to 300 characters').max(300).optional(),
+    remote: z.boolean().optional(),
+    cohort: cohortSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of sessionDate, address, remote, cohort' });
+
+/** A validated `PATCH /sessions/{sessionId}` body. */
+export type UpdateSessionInput = z.infer<typeof updateSessionBody>;
+
 /** Path parameters of `/sessions/{sessionId}`. */
-export const sessionPath = z.object({
-  sessionId: z.string().uuid('a session id'),
+export const sessionPath = z.object({ sessionId: z.string().uuid('a session id') });
+
+/** Query of `GET /sessions`. */
+export const listSessionsQuery = z.strictObject({
+  centreId: z.string().min(1).max(100).optional(),
+  status: z.enum(['planning', 'intake', 'failed']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** Headers of a conditional update: `If-Match` carries the version the caller saw. */
+export const ifMatchHeaders = z.object({
+  'if-match': z
+    .string({ message: 'required: the version you last read, as returned in ETag' })
+    .regex(/^(W\/)?"?\d+"?$/, 'the session version you last read, e.g. "3"')
+    .transform((value) => Number(value.replace(/\D/g, ''))),
 });

@@ -1,8 +1,14 @@
 import type { Actor } from './caller';
 
-/** One immutable line of a session's history, written in the same transaction as the change it records. */
+/** What an audit event is about: a session or a juror of the registry. */
+export interface AuditSubject {
+  type: 'session' | 'juror';
+  id: string;
+}
+
+/** One immutable line of history, written in the same transaction as the change it records. */
 export interface AuditEvent {
-  sessionId: string;
+  subject: AuditSubject;
   /** ISO timestamp, from the one clock. */
   at: string;
   /** A unique id: two events of the same instant never overwrite each other. */

@@ -1,12 +1,26 @@
+import type { z } from 'zod';
+import { accommodationBody, registerCandidateBody, registrationPath, trainersBody } from '../schemas/candidate-schemas';
+import { distributionStatusQuery, recordDistributionBody } from '../schemas/distribution-schemas';
+import { assignJurorBody, createJurorBody, habilitationBody, jurorPath } from '../schemas/juror-schemas';
+import { createSessionBody, ifMatchHeaders, listSessionsQuery, sessionPath, updateSessionBody } from '../schemas/session-schemas';
 import type { Bindings } from './bindings';
 import type { Role } from './roles';
 
 /** An HTTP method the API serves. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The schemas of a route's request parts; the handler validates exactly these, and OpenAPI documents them. */
+export interface RequestSchemas {
+  body?: z.ZodType;
+  path?: z.ZodType;
+  query?: z.ZodType;
+  headers?: z.ZodType;
+}
+
 /**
- * One route of the HTTP API. Both the CDK API construct and the local HTTP server are
- * built from this table, so the two cannot drift.
+ * One route of the HTTP API. Both the CDK API construct and the local HTTP server are built
+ * from this table, so the two cannot drift; handlers take their schemas from it, and the
+ * OpenAPI document is generated from it.
  */
 export interface RouteDefinition {
   /** Stable identifier, PascalCase: the Lambda function's logical id derives from it. */
@@ -19,42 +33,251 @@ export interface RouteDefinition {
   /** Who may call it; `public` routes carry no authorizer. */
   roles: readonly Role[] | 'public';
   bindings: Bindings;
+  summary: string;
+  request: RequestSchemas;
+  /** The success status. */
+  status: 200 | 201;
+  /** Whether an `Idempotency-Key` header makes retries return the first result. */
+  idempotent?: boolean;
+}
+
+/** Keeps a route's literal types, so that handlers infer their request types from it. */
+function route<const R extends RouteDefinition>(definition: R): R {
+  return definition;
 }
 
 /** The route key API Gateway puts in `event.routeKey`: `POST /sessions`. */
-export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
-  return `${route.method} ${route.path}`;
+export function routeKey(definition: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${definition.method} ${definition.path}`;
 }
 
-/** Every route of the Certiflow HTTP API. */
-export const ROUTES: readonly RouteDefinition[] = [
-  {
+const READ_SESSION = { table: 'read', sessionStateMachine: ['read'] } as const satisfies Bindings;
+const WRITE_PLANNING = { table: 'readWrite' } as const satisfies Bindings;
+
+/** Every route of the Certiflow HTTP API, by id. */
+export const ROUTE = {
+  Health: route({
     id: 'Health',
     method: 'GET',
     path: '/health',
     handler: 'functions/api/health.handler.ts',
     roles: 'public',
     bindings: { table: 'probe', deliverablesBucket: 'probe', recordsBucket: 'probe', sessionStateMachine: ['describe'] },
-  },
-  {
+    summary: "Each dependency's status; 503 when one is down",
+    request: {},
+    status: 200,
+  }),
+  OpenApi: route({
+    id: 'OpenApi',
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'functions/api/openapi.handler.ts',
+    roles: 'public',
+    bindings: {},
+    summary: 'This API described in OpenAPI 3.1',
+    request: {},
+    status: 200,
+  }),
+  CreateSession: route({
     id: 'CreateSession',
     method: 'POST',
     path: '/sessions',
     handler: 'functions/api/create-session.handler.ts',
     roles: ['managers'],
     bindings: { table: 'readWrite', sessionStateMachine: ['start'] },
-  },
-  {
+    summary: "Creates a session in planning for the manager's centre and starts its lifecycle",
+    request: { body: createSessionBody },
+    status: 201,
+    idempotent: true,
+  }),
+  ListSessions: route({
+    id: 'ListSessions',
+    method: 'GET',
+    path: '/sessions',
+    handler: 'functions/api/list-sessions.handler.ts',
+    roles: ['managers', 'jurors', 'quality'],
+    bindings: { table: 'read' },
+    summary: "Lists sessions by date: a manager's centre, a named centre for the quality committee, a juror's own",
+    request: { query: listSessionsQuery },
+    status: 200,
+  }),
+  GetSession: route({
     id: 'GetSession',
     method: 'GET',
     path: '/sessions/{sessionId}',
     handler: 'functions/api/get-session.handler.ts',
     roles: ['managers', 'jurors', 'quality'],
-    bindings: { table: 'read', sessionStateMachine: ['read'] },
-  },
-];
+    bindings: { ...READ_SESSION },
+    summary: 'A session with its workflow status, what it waits for next and what blocks it',
+    request: { path: sessionPath },
+    status: 200,
+  }),
+  UpdateSession: route({
+    id: 'UpdateSession',
+    method: 'PATCH',
+    path: '/sessions/{sessionId}',
+    handler: 'functions/api/update-session.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: 'Changes a session in planning; If-Match names the version last read',
+    request: { path: sessionPath, body: updateSessionBody, headers: ifMatchHeaders },
+    status: 200,
+  }),
+  ClosePlanning: route({
+    id: 'ClosePlanning',
+    method: 'POST',
+    path: '/sessions/{sessionId}/close-planning',
+    handler: 'functions/api/close-planning.handler.ts',
+    roles: ['managers'],
+    bindings: { table: 'readWrite', sessionStateMachine: ['taskResponse'] },
+    summary: 'Closes planning: checks the jury and registrations (JURY-1..3, RETAKE-4) and moves the workflow on',
+    request: { path: sessionPath },
+    status: 200,
+    idempotent: true,
+  }),
+  RegisterCandidate: route({
+    id: 'RegisterCandidate',
+    method: 'POST',
+    path: '/sessions/{sessionId}/candidates',
+    handler: 'functions/api/register-candidate.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: 'Registers a candidate: first attempt, or retake with the blocks validated before (RETAKE-2, RETAKE-4)',
+    request: { path: sessionPath, body: registerCandidateBody },
+    status: 201,
+    idempotent: true,
+  }),
+  ListRegistrations: route({
+    id: 'ListRegistrations',
+    method: 'GET',
+    path: '/sessions/{sessionId}/candidates',
+    handler: 'functions/api/list-registrations.handler.ts',
+    roles: ['managers', 'jurors', 'quality'],
+    bindings: { table: 'read' },
+    summary: "The session's registrations",
+    request: { path: sessionPath },
+    status: 200,
+  }),
+  GetRegistration: route({
+    id: 'GetRegistration',
+    method: 'GET',
+    path: '/sessions/{sessionId}/candidates/{registrationId}',
+    handler: 'functions/api/get-registration.handler.ts',
+    roles: ['managers', 'jurors', 'quality', 'candidates'],
+    bindings: { table: 'read' },
+    summary: 'One registration; a candidate sees only their own',
+    request: { path: registrationPath },
+    status: 200,
+  }),
+  SetAccommodation: route({
+    id: 'SetAccommodation',
+    method: 'PUT',
+    path: '/sessions/{sessionId}/candidates/{registrationId}/accommodation',
+    handler: 'functions/api/set-accommodation.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: 'Grants extra time for a disability, with its justification (EXAM-2)',
+    request: { path: registrationPath, body: accommodationBody },
+    status: 200,
+  }),
+  SetTrainers: route({
+    id: 'SetTrainers',
+    method: 'PUT',
+    path: '/sessions/{sessionId}/trainers',
+    handler: 'functions/api/set-trainers.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: "Replaces the cohort's trainers, who may not sit on the jury (JURY-3)",
+    request: { path: sessionPath, body: trainersBody },
+    status: 200,
+  }),
+  AssignJuror: route({
+    id: 'AssignJuror',
+    method: 'POST',
+    path: '/sessions/{sessionId}/jurors',
+    handler: 'functions/api/assign-juror.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: 'Assigns a registry juror; refused when not qualified (JURY-2) or a trainer of the cohort (JURY-3)',
+    request: { path: sessionPath, body: assignJurorBody },
+    status: 201,
+    idempotent: true,
+  }),
+  RecordDistribution: route({
+    id: 'RecordDistribution',
+    method: 'POST',
+    path: '/sessions/{sessionId}/distributions',
+    handler: 'functions/api/record-distribution.handler.ts',
+    roles: ['managers'],
+    bindings: WRITE_PLANNING,
+    summary: 'Records who received which document when (DIST-1..7)',
+    request: { path: sessionPath, body: recordDistributionBody },
+    status: 201,
+    idempotent: true,
+  }),
+  DistributionStatus: route({
+    id: 'DistributionStatus',
+    method: 'GET',
+    path: '/sessions/{sessionId}/distributions',
+    handler: 'functions/api/distribution-status.handler.ts',
+    roles: ['managers', 'quality'],
+    bindings: { table: 'read' },
+    summary: 'Each distribution: done, late, overdue or due soon (DIST-1..7)',
+    request: { path: sessionPath, query: distributionStatusQuery },
+    status: 200,
+  }),
+  CreateJuror: route({
+    id: 'CreateJuror',
+    method: 'POST',
+    path: '/jurors',
+    handler: 'functions/api/create-juror.handler.ts',
+    roles: ['managers'],
+    bindings: { table: 'readWrite' },
+    summary: 'Adds a professional to the juror registry, with habilitations (JURY-2)',
+    request: { body: createJurorBody },
+    status: 201,
+    idempotent: true,
+  }),
+  GetJuror: route({
+    id: 'GetJuror',
+    method: 'GET',
+    path: '/jurors/{jurorId}',
+    handler: 'functions/api/get-juror.handler.ts',
+    roles: ['managers', 'quality'],
+    bindings: { table: 'read' },
+    summary: 'A juror of the registry',
+    request: { path: jurorPath },
+    status: 200,
+  }),
+  AddHabilitation: route({
+    id: 'AddHabilitation',
+    method: 'POST',
+    path: '/jurors/{jurorId}/habilitations',
+    handler: 'functions/api/add-habilitation.handler.ts',
+    roles: ['managers'],
+    bindings: { table: 'readWrite' },
+    summary: "Records a juror's new habilitation (JURY-2)",
+    request: { path: jurorPath, body: habilitationBody },
+    status: 201,
+    idempotent: true,
+  }),
+  MyRegistrations: route({
+    id: 'MyRegistrations',
+    method: 'GET',
+    path: '/me/registrations',
+    handler: 'functions/api/my-registrations.handler.ts',
+    roles: ['candidates'],
+    bindings: { table: 'read' },
+    summary: "The calling candidate's own registrations",
+    request: {},
+    status: 200,
+  }),
+};
+
+/** Every route of the Certiflow HTTP API. */
+export const ROUTES: readonly RouteDefinition[] = Object.values(ROUTE);
 
 /** Finds the route API Gateway matched, by its route key. */
 export function findRoute(key: string): RouteDefinition | undefined {
-  return ROUTES.find((route) => routeKey(route) === key);
+  return ROUTES.find((candidate) => routeKey(candidate) === key);
 }

@@ -37,6 +37,16 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
       bindings: { table: 'readWrite' },
     },
     {
+      substitution: 'CheckPlanningFunctionArn',
+      handler: 'functions/steps/check-planning.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
+      substitution: 'OpenIntakeFunctionArn',
+      handler: 'functions/steps/open-intake.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
       substitution: 'RecordWorkflowFailureFunctionArn',
       handler: 'functions/steps/record-workflow-failure.handler.ts',
       bindings: { table: 'readWrite' },

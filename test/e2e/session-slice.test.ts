@@ -48,8 +48,7 @@ describe('the vertical slice: POST /sessions → DynamoDB + Step Functions → G
     expect(view.data!.session.pendingStep?.step).toBe('planning');
     expect(JSON.stringify(view.data)).not.toContain('taskToken');
 
-    const items = await inspect.partition(`SESSION#${session.id}`);
-    const actions = items.filter((item) => item.entity === 'AuditEvent').map((item) => item.action);
+    const actions = (await inspect.partition(`AUDIT#SESSION#${session.id}`)).map((item) => item.action);
     expect(actions).toEqual(['session.created', 'workflow.started', 'workflow.waiting']);
     expect(await inspect.statesEntered(view.data!.session.workflow.executionArn)).toEqual(['OpenPlanning', 'WaitForPlanning']);
     expect((await inspect.executions()).map((execution) => execution.name)).toContain(session.id);

@@ -1,55 +1,59 @@
 import { InvalidInput } from '../../domain/errors';
+import { toIsoDate } from '../../domain/dates';
 import type { CreateSessionInput } from '../../schemas/session-schemas';
 import { actorOf, type Caller } from '../caller';
-import type { SessionRepository, SessionWorkflow } from './ports';
+import type { Deps } from '../deps';
+import { isKnownTitle } from '../titles';
+import type { SessionRecord } from './records';
 import { managerCentre } from './session-access';
-import type { SessionRecord } from './session-record';
 
-/** What creating a session needs. */
-export interface CreateSessionDeps {
-  sessions: SessionRepository;
-  workflow: SessionWorkflow;
-  now: () => Date;
-  newId: () => string;
-  /** Whether a referential with this code is defined (REF-1). */
-  isKnownTitle: (titleCode: string) => boolean;
+/** Checks a session's dates against today: the session ahead, the cohort's prairie after its start. */
+export function assertSessionDates(input: Pick<SessionRecord, 'sessionDate' | 'cohort'>, today: string): void {
+  if (input.sessionDate <= today) {
+    throw new InvalidInput(`sessionDate: ${input.sessionDate} is not after today (${today}); a session is planned ahead`, 'sessionDate');
+  }
+  if (input.cohort && input.cohort.prairieEnd < input.cohort.startDate) {
+    throw new InvalidInput(`cohort.prairieEnd: ${input.cohort.prairieEnd} is before the cohort starts (${input.cohort.startDate})`, 'cohort.prairieEnd');
+  }
 }
 
 /**
  * Creates a session in planning, with its audit event in one transaction, then starts its
- * lifecycle execution, named after the session.
+ * lifecycle execution, named after the session. A manager creates sessions for their centre.
  */
-export async function createSession(deps: CreateSessionDeps, caller: Caller, input: CreateSessionInput): Promise<SessionRecord> {
+export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | 'now' | 'newId'>, caller: Caller, input: CreateSessionInput, sessionId = deps.newId()): Promise<SessionRecord> {
   const centreId = managerCentre(caller);
-  if (!deps.isKnownTitle(input.titleCode)) {
+  if (!isKnownTitle(input.titleCode)) {
     throw new InvalidInput(`titleCode: ${input.titleCode} is not a title Certiflow knows (REF-1)`, 'titleCode');
   }
   const at = deps.now();
-  const today = at.toISOString().slice(0, 10);
-  if (input.sessionDate <= today) {
-    throw new InvalidInput(`sessionDate: ${input.sessionDate} is not after today (${today}); a session is planned ahead`, 'sessionDate');
-  }
+  assertSessionDates(input, toIsoDate(at));
   const timestamp = at.toISOString();
   const session: SessionRecord = {
-    id: deps.newId(),
+    id: sessionId,
     titleCode: input.titleCode,
     sessionDate: input.sessionDate,
     centreId,
     address: input.address,
     remote: input.remote,
+    ...(input.cohort ? { cohort: input.cohort } : {}),
     status: 'planning',
     createdAt: timestamp,
     createdBy: caller.id,
     updatedAt: timestamp,
     version: 1,
   };
-  await deps.sessions.create(session, {
-    sessionId: session.id,
-    at: timestamp,
-    eventId: deps.newId(),
-    actor: actorOf(caller),
-    action: 'session.created',
-    details: { titleCode: session.titleCode, sessionDate: session.sessionDate, centreId },
+  await deps.sessions.commit({
+    session,
+    expectedVersion: 0,
+    audit: {
+      subject: { type: 'session', id: session.id },
+      at: timestamp,
+      eventId: deps.newId(),
+      actor: actorOf(caller),
+      action: 'session.created',
+      details: { titleCode: session.titleCode, sessionDate: session.sessionDate, centreId },
+    },
   });
   await deps.workflow.start(session.id);
   return session;

@@ -1,24 +1,66 @@
-import { NotFound } from '../../domain/errors';
+import { NotFound, type Violation } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { SessionRepository, SessionWorkflow, WorkflowStatus } from './ports';
+import type { Deps } from '../deps';
+import { planningViolations } from './planning-check';
+import type { WorkflowStatus } from './ports';
+import { publicSession, type PublicSession, type SessionPlanning } from './records';
 import { assertCanReadSession } from './session-access';
-import { publicSession, type PublicSession } from './session-record';
 
-/** What reading a session needs. */
-export interface GetSessionDeps {
-  sessions: SessionRepository;
-  workflow: SessionWorkflow;
+/** What the session waits for next, and from whom. */
+export interface NextStep {
+  step: 'close-planning' | 'workflow' | 'intake-deadline' | 'none';
+  /** A sentence a person can act on. */
+  waitsFor: string;
+  /** The role that must act, when a person must. */
+  by?: 'managers';
+  /** When it will happen by itself, for a deadline. */
+  at?: string;
 }
 
-/** A session with its workflow status, read from its execution. */
+/** A session as `GET /sessions/{id}` shows it. */
 export interface SessionView extends PublicSession {
   workflow: WorkflowStatus;
+  next: NextStep;
+  /** What keeps the session from its next step, by rule. */
+  blockers: Violation[];
+  jurors: Array<{ jurorId: string; firstName: string; lastName: string }>;
+  candidates: number;
 }
 
-/** Reads a session the caller may see, with the status of its execution. */
-export async function getSession(deps: GetSessionDeps, caller: Caller, sessionId: string): Promise<SessionView> {
-  const session = await deps.sessions.get(sessionId);
-  if (!session) throw new NotFound(`no session ${sessionId}`);
-  assertCanReadSession(caller, session);
-  return { ...publicSession(session), workflow: await deps.workflow.describe(sessionId) };
+function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): NextStep {
+  const { session } = planning;
+  if (session.status === 'failed') return { step: 'none', waitsFor: `nothing: the workflow failed (${session.failure?.error ?? 'unknown error'}); ops must look at its execution` };
+  if (session.status === 'intake' && session.intake) {
+    return { step: 'intake-deadline', waitsFor: `candidates' deliverables until the intake deadline ${session.intake.deadline} (DELIV-4)`, at: session.intake.closesAt };
+  }
+  if (session.planningClosed) return { step: 'workflow', waitsFor: 'the workflow to check the jury and registrations and open intake' };
+  if (session.pendingStep?.step !== 'planning') return { step: 'workflow', waitsFor: 'the workflow to open planning' };
+  return {
+    step: 'close-planning',
+    waitsFor: blockers.length === 0 ? 'the session manager to close planning' : 'the session manager to resolve the blockers, then close planning',
+    by: 'managers',
+  };
+}
+
+/**
+ * Reads a session the caller may see: its record, its workflow status read from the execution,
+ * what it waits for next and what blocks it, with rule IDs.
+ */
+export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow'>, caller: Caller, sessionId: string): Promise<SessionView> {
+  const planning = await deps.sessions.load(sessionId);
+  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  await assertCanReadSession(caller, planning, deps.jurors);
+  const [assigned, workflow] = await Promise.all([
+    deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)),
+    deps.workflow.describe(sessionId),
+  ]);
+  const blockers = planning.session.status === 'planning' ? planningViolations(planning, assigned) : [];
+  return {
+    ...publicSession(planning.session),
+    workflow,
+    next: nextStep(planning, blockers),
+    blockers,
+    jurors: assigned.map((j) => ({ jurorId: j.id, firstName: j.firstName, lastName: j.lastName })),
+    candidates: planning.registrations.length,
+  };
 }

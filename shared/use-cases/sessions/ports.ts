@@ -1,17 +1,85 @@
+import { Conflict } from '../../domain/errors';
 import type { AuditEvent } from '../audit';
-import type { SessionRecord } from './session-record';
+import type {
+  AssignmentRecord,
+  DistributionRecordItem,
+  JurorRecord,
+  RegistrationRecord,
+  SessionPlanning,
+  SessionRecord,
+  SessionStatus,
+  TrainerRecord,
+} from './records';
 
-/** Persistence of sessions; every write carries its audit event in one transaction. */
-export interface SessionRepository {
-  /** Writes a new session; throws `Conflict` when the id exists. */
-  create(session: SessionRecord, audit: AuditEvent): Promise<void>;
-  /** Reads a session, or undefined. */
+/** A write lost the race: the stored version is not the one the writer read (HTTP 409). */
+export class StaleVersion extends Conflict {}
+
+/** A planning item written with a session change. */
+export type PlanningItem =
+  | { kind: 'registration'; record: RegistrationRecord; create?: boolean }
+  | { kind: 'trainers'; records: TrainerRecord[] }
+  | { kind: 'assignment'; record: AssignmentRecord }
+  | { kind: 'distribution'; record: DistributionRecordItem };
+
+/**
+ * One change to a session, applied atomically: the session's new state (its version one
+ * above `expectedVersion`, or a new session when `expectedVersion` is 0), the planning items
+ * it adds or replaces, and its audit event.
+ */
+export interface SessionChange {
+  session: SessionRecord;
+  expectedVersion: number;
+  items?: PlanningItem[];
+  audit: AuditEvent;
+}
+
+/** A page of results and the cursor of the next one. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Filters of a session listing. */
+export interface SessionQuery {
+  status?: SessionStatus;
+  /** Sessions on or after this date. */
+  from?: string;
+  /** Sessions on or before this date. */
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Sessions and their planning data. */
+export interface SessionStore {
+  /** The session alone (one GetItem). */
   get(sessionId: string): Promise<SessionRecord | undefined>;
+  /** The session with every planning item (one Query on its partition). */
+  load(sessionId: string): Promise<SessionPlanning | undefined>;
   /**
-   * Replaces a session when its stored version is `expectedVersion`; throws `Conflict`
-   * otherwise. The new record's version must be `expectedVersion + 1`.
+   * Applies a change in one transaction; throws `Conflict` when the stored version is not
+   * `expectedVersion` (or the session exists, for a new one) or an added item exists already.
    */
-  update(session: SessionRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  commit(change: SessionChange): Promise<void>;
+  /** A centre's sessions by date, optionally of one status (one Query on an index). */
+  listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
+  /** The sessions a juror sits on (one Query on an index, then one BatchGet). */
+  listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
+  /** A candidate user's registrations (one Query on an index). */
+  registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;
+}
+
+/** The registry of jurors and their habilitations. */
+export interface JurorRegistry {
+  get(jurorId: string): Promise<JurorRecord | undefined>;
+  /** Several jurors at once (one BatchGetItem); unknown ids are left out. */
+  getMany(jurorIds: readonly string[]): Promise<JurorRecord[]>;
+  /** Writes a juror, new (`expectedVersion` 0) or replacing that version, with its audit event. */
+  save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /** The juror whose account is this user, if any (one Query on an index). */
+  findByUserId(userId: string): Promise<JurorRecord | undefined>;
+  /** The juror registered with this e-mail, if any (one Query on an index). */
+  findByEmail(email: string): Promise<JurorRecord | undefined>;
 }
 
 /** The workflow status of a session, read from its execution. */
@@ -31,4 +99,6 @@ export interface SessionWorkflow {
   start(sessionId: string): Promise<string>;
   /** The execution's status; `NOT_STARTED` when there is none. */
   describe(sessionId: string): Promise<WorkflowStatus>;
+  /** Completes the human step waiting on this token with an output. */
+  completeStep(taskToken: string, output: Record<string, unknown>): Promise<void>;
 }

@@ -1,21 +1,40 @@
-import { Forbidden } from '../../domain/errors';
+import { Conflict, Forbidden } from '../../domain/errors';
 import type { Caller } from '../caller';
-import type { SessionRecord } from './session-record';
-
-/**
- * Whether a caller may see a session: managers of its centre, the quality committee.
- * Jurors see only sessions they sit on (assignments come with planning).
- */
-export function assertCanReadSession(caller: Caller, session: SessionRecord): void {
-  if (caller.roles.includes('quality')) return;
-  if (caller.roles.includes('managers') && caller.centreId === session.centreId) return;
-  throw new Forbidden(`you may not see session ${session.id}: it belongs to another organising centre or you do not sit on it`);
-}
+import type { JurorRegistry } from './ports';
+import type { SessionPlanning, SessionRecord } from './records';
 
 /** The organising centre a manager acts for; a manager without one may not act. */
 export function managerCentre(caller: Caller): string {
+  if (!caller.roles.includes('managers')) throw new Forbidden('only session managers may do this');
   if (!caller.centreId) {
     throw new Forbidden('your account is not attached to an organising centre (claim custom:centreId); ask an administrator');
   }
   return caller.centreId;
+}
+
+/** A manager acts only on the sessions of their own centre. */
+export function assertManagesSession(caller: Caller, session: SessionRecord): void {
+  if (managerCentre(caller) !== session.centreId) {
+    throw new Forbidden(`session ${session.id} belongs to another organising centre; you manage ${caller.centreId}`);
+  }
+}
+
+/** Planning data may change only while the session is in planning and planning is not closed. */
+export function assertPlanningOpen(session: SessionRecord): void {
+  if (session.status !== 'planning') throw new Conflict(`session ${session.id} is past planning (it is in ${session.status}); its planning data can no longer change`);
+  if (session.planningClosed) throw new Conflict(`planning of session ${session.id} was closed on ${session.planningClosed.at}; its planning data can no longer change`);
+}
+
+/**
+ * Whether a caller may see a session: the quality committee, the managers of its centre, and
+ * the jurors who sit on it.
+ */
+export async function assertCanReadSession(caller: Caller, planning: SessionPlanning, jurors: Pick<JurorRegistry, 'findByUserId'>): Promise<void> {
+  if (caller.roles.includes('quality')) return;
+  if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
+  if (caller.roles.includes('jurors')) {
+    const juror = await jurors.findByUserId(caller.id);
+    if (juror && planning.assignments.some((assignment) => assignment.jurorId === juror.id)) return;
+  }
+  throw new Forbidden(`you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`);
 }

@@ -1,76 +1,67 @@
-import { Conflict, NotFound } from '../../domain/errors';
+import { intakeClosesAt, intakeDeadline } from '../../domain/deliverables';
+import type { Violation } from '../../domain/errors';
 import { WORKFLOW_ACTOR } from '../caller';
-import type { SessionRepository } from './ports';
-import type { SessionRecord } from './session-record';
+import type { Deps } from '../deps';
+import { planningViolations } from './planning-check';
+import type { SessionRecord } from './records';
+import { applySessionChange } from './session-changes';
 
 /** What the workflow's task functions need. */
-export interface WorkflowStepDeps {
-  sessions: SessionRepository;
-  now: () => Date;
-  newId: () => string;
-}
+export type WorkflowStepDeps = Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>;
 
-const MAX_ATTEMPTS = 5;
-
-/**
- * Applies a workflow change to a session with its audit event, re-reading and retrying
- * when a concurrent writer got there first. `change` returns undefined when the session
- * already holds the change, which makes duplicate deliveries idempotent.
- */
-async function changeSession(
-  deps: WorkflowStepDeps,
-  sessionId: string,
-  action: string,
-  change: (session: SessionRecord, at: string) => { session: SessionRecord; details: Record<string, unknown> } | undefined,
-): Promise<SessionRecord> {
-  for (let attempt = 1; ; attempt++) {
-    const current = await deps.sessions.get(sessionId);
-    if (!current) throw new NotFound(`no session ${sessionId}`);
-    const at = deps.now().toISOString();
-    const changed = change(current, at);
-    if (!changed) return current;
-    const next = { ...changed.session, updatedAt: at, version: current.version + 1 };
-    try {
-      await deps.sessions.update(next, current.version, {
-        sessionId,
-        at,
-        eventId: deps.newId(),
-        actor: WORKFLOW_ACTOR,
-        action,
-        details: changed.details,
-      });
-      return next;
-    } catch (error) {
-      if (!(error instanceof Conflict) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
-}
-
-/** Records on the session that its lifecycle execution runs. */
-export function recordWorkflowStarted(deps: WorkflowStepDeps, sessionId: string, executionArn: string): Promise<SessionRecord> {
-  return changeSession(deps, sessionId, 'workflow.started', (session) =>
-    session.executionArn === executionArn ? undefined : { session: { ...session, executionArn }, details: { executionArn } },
+/** Records on the session that its lifecycle execution runs. Idempotent. */
+export async function recordWorkflowStarted(deps: WorkflowStepDeps, sessionId: string, executionArn: string): Promise<SessionRecord> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
+    session.executionArn === executionArn ? undefined : { session: { executionArn }, action: 'workflow.started', details: { executionArn } },
   );
+  return planning.session;
 }
 
-/** Stores the token of the human step the workflow now waits for. */
-export function recordPendingStep(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
-  return changeSession(deps, sessionId, 'workflow.waiting', (session, at) =>
+/** Stores the token of the human step the workflow now waits for. Idempotent for the same token. */
+export async function recordPendingStep(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) =>
     session.pendingStep?.taskToken === taskToken
       ? undefined
-      : { session: { ...session, pendingStep: { step, taskToken, since: at } }, details: { step } },
+      : { session: { pendingStep: { step, taskToken, since: at } }, action: 'workflow.waiting', details: { step } },
   );
+  return planning.session;
 }
 
-/** Records why the session's workflow failed, so the API and ops can see it. */
-export function recordWorkflowFailure(
-  deps: WorkflowStepDeps,
-  sessionId: string,
-  failure: { error: string; cause: string },
-): Promise<SessionRecord> {
-  return changeSession(deps, sessionId, 'workflow.failed', (session) =>
-    session.status === 'failed'
-      ? undefined
-      : { session: { ...session, status: 'failed', failure, pendingStep: undefined }, details: failure },
+/** Records why the session's workflow failed, so the API and ops can see it. Idempotent. */
+export async function recordWorkflowFailure(deps: WorkflowStepDeps, sessionId: string, failure: { error: string; cause: string }): Promise<SessionRecord> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
+    session.status === 'failed' ? undefined : { session: { status: 'failed', failure, pendingStep: undefined }, action: 'workflow.failed', details: failure },
   );
+  return planning.session;
+}
+
+/**
+ * `CheckJuryAndRegistrations`: checks again, after the manager closed planning, that the jury
+ * (JURY-1..3) and the registrations (RETAKE-2, RETAKE-4) hold. When they no longer do, planning
+ * reopens with the reasons stored, and the workflow goes back to waiting for planning.
+ */
+export async function checkPlanning(deps: WorkflowStepDeps, sessionId: string): Promise<{ accepted: boolean; violations: Violation[] }> {
+  let violations: Violation[] = [];
+  await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, async (planning) => {
+    violations = planningViolations(planning, await deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)));
+    if (violations.length > 0) {
+      return { session: { blockers: violations, planningClosed: undefined, pendingStep: undefined }, action: 'planning.reopened', details: { violations } };
+    }
+    return planning.session.pendingStep ? { session: { pendingStep: undefined }, action: 'planning.checked', details: {} } : undefined;
+  });
+  return { accepted: violations.length === 0, violations };
+}
+
+/**
+ * `OpenIntake`: the session moves to deliverable intake; the deadline is the session date − 5
+ * days (DELIV-4). Returns the instant intake closes, which the workflow waits for.
+ */
+export async function openIntake(deps: WorkflowStepDeps, sessionId: string): Promise<{ closesAt: string; deadline: string }> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) => {
+    if (session.status === 'intake' && session.intake) return undefined;
+    const intake = { deadline: intakeDeadline(session.sessionDate), closesAt: intakeClosesAt(session.sessionDate).toISOString() }; // DELIV-4
+    return { session: { status: 'intake', intake, blockers: [] }, action: 'intake.opened', details: intake };
+  });
+  const intake = planning.session.intake!;
+  return { closesAt: intake.closesAt, deadline: intake.deadline };
 }

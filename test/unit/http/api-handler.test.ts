@@ -5,6 +5,7 @@ import { Conflict, Forbidden, NotFound, RuleViolation, violation } from '../../.
 import { apiHandler } from '../../../shared/http/api-handler';
 import { STATUS_OF_KIND } from '../../../shared/http/error-response';
 import { parseGroups } from '../../../shared/http/identity';
+import type { RouteDefinition } from '../../../shared/wiring/routes';
 
 const context = { functionName: 'test', awsRequestId: 'r-1', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
 
@@ -32,8 +33,12 @@ async function call(handler: ReturnType<typeof apiHandler>, e: APIGatewayProxyEv
   return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') as { error?: Record<string, unknown> } & Record<string, unknown> };
 }
 
+function testRoute(request: RouteDefinition['request'] = {}): RouteDefinition {
+  return { id: 'Test', method: 'POST', path: '/sessions', handler: 'x', roles: ['managers'], bindings: {}, summary: 'test', request, status: 201 };
+}
+
 describe('apiHandler', () => {
-  const echo = apiHandler({ body: z.strictObject({ sessionDate: z.iso.date('YYYY-MM-DD') }) }, async ({ caller, body }) => ({ status: 201, body: { caller, body } }));
+  const echo = apiHandler(testRoute({ body: z.strictObject({ sessionDate: z.iso.date('YYYY-MM-DD') }) }), async ({ caller, body }) => ({ body: { caller, body } }));
 
   it('passes the caller parsed from the authorizer claims and the validated body', async () => {
     const result = await call(echo, event('POST /sessions', { groups: '[managers]', centreId: 'c-1', body: '{"sessionDate":"2027-01-01"}' }));
@@ -55,7 +60,7 @@ describe('apiHandler', () => {
     expect((result.body.error?.issues as Array<{ field: string }>).map((issue) => issue.field)).toEqual(['sessionDate', 'body']);
   });
 
-  it('a route missing from the route table is a 500 without internals', async () => {
+  it('a handler invoked for another route is a 500 without internals', async () => {
     const result = await call(echo, event('POST /nowhere', { groups: '[managers]' }));
     expect(result.status).toBe(500);
     expect(result.body.error?.message).toBe('this route is not configured');
@@ -67,7 +72,7 @@ describe('apiHandler', () => {
     [new Conflict('changed'), 409],
     [new RuleViolation([violation('JURY-1', 'a session needs at least 2 jurors; it has 1')]), 422],
   ])('maps %s through the one mapping', async (error, status) => {
-    const failing = apiHandler({}, async () => {
+    const failing = apiHandler(testRoute(), async () => {
       throw error;
     });
     const result = await call(failing, event('POST /sessions', { groups: '[managers]' }));
@@ -77,7 +82,7 @@ describe('apiHandler', () => {
   });
 
   it('an unexpected error is a 500 that leaks neither its message nor its stack', async () => {
-    const failing = apiHandler({}, async () => {
+    const failing = apiHandler(testRoute(), async () => {
       throw new Error('connect ECONNREFUSED 10.0.0.1:8000 at Socket.internal');
     });
     const result = await call(failing, event('POST /sessions', { groups: '[managers]' }));

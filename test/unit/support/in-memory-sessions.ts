@@ -1,39 +1,104 @@
 import { Conflict } from '../../../shared/domain/errors';
 import type { AuditEvent } from '../../../shared/use-cases/audit';
-import type { SessionRepository, SessionWorkflow, WorkflowStatus } from '../../../shared/use-cases/sessions/ports';
-import type { SessionRecord } from '../../../shared/use-cases/sessions/session-record';
+import {
+  StaleVersion,
+  type JurorRegistry,
+  type Page,
+  type SessionChange,
+  type SessionQuery,
+  type SessionStore,
+  type SessionWorkflow,
+  type WorkflowStatus,
+} from '../../../shared/use-cases/sessions/ports';
+import type { JurorRecord, RegistrationRecord, SessionPlanning, SessionRecord } from '../../../shared/use-cases/sessions/records';
 
-/** Sessions in memory, with the same version check and audit trail as the DynamoDB adapter. */
-export class InMemorySessions implements SessionRepository {
-  readonly records = new Map<string, SessionRecord>();
+/** Sessions in memory, with the same version check, item conditions and audit trail as the DynamoDB adapter. */
+export class InMemorySessionStore implements SessionStore {
+  readonly planning = new Map<string, SessionPlanning>();
   readonly audit: AuditEvent[] = [];
 
-  async create(session: SessionRecord, audit: AuditEvent): Promise<void> {
-    if (this.records.has(session.id)) throw new Conflict(`session ${session.id} already exists`);
-    this.records.set(session.id, structuredClone(session));
-    this.audit.push(audit);
-  }
-
   async get(sessionId: string): Promise<SessionRecord | undefined> {
-    const record = this.records.get(sessionId);
-    return record ? structuredClone(record) : undefined;
+    return structuredClone(this.planning.get(sessionId)?.session);
   }
 
-  async update(session: SessionRecord, expectedVersion: number, audit: AuditEvent): Promise<void> {
-    const current = this.records.get(session.id);
-    if (!current || current.version !== expectedVersion) throw new Conflict(`session ${session.id} was changed by someone else`);
-    this.records.set(session.id, structuredClone(session));
-    this.audit.push(audit);
+  async load(sessionId: string): Promise<SessionPlanning | undefined> {
+    return structuredClone(this.planning.get(sessionId));
+  }
+
+  async commit(change: SessionChange): Promise<void> {
+    const current = this.planning.get(change.session.id);
+    if (change.expectedVersion === 0 && current) throw new Conflict(`session ${change.session.id} already exists`);
+    if (change.expectedVersion !== 0 && current?.session.version !== change.expectedVersion) {
+      throw new StaleVersion(`session ${change.session.id} was changed by someone else`);
+    }
+    const next: SessionPlanning = structuredClone(current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [] });
+    next.session = structuredClone(change.session);
+    for (const item of change.items ?? []) {
+      if (item.kind === 'registration') {
+        const existing = next.registrations.find((r) => r.candidate.userId === item.record.candidate.userId);
+        if (existing && item.create) throw new Conflict(`candidate ${item.record.candidate.userId} is already registered`);
+        next.registrations = [...next.registrations.filter((r) => r.id !== item.record.id), structuredClone(item.record)];
+      }
+      if (item.kind === 'trainers') next.trainers = structuredClone(item.records);
+      if (item.kind === 'assignment') {
+        if (next.assignments.some((a) => a.jurorId === item.record.jurorId)) throw new Conflict(`juror ${item.record.jurorId} already sits`);
+        next.assignments.push(structuredClone(item.record));
+      }
+      if (item.kind === 'distribution') next.distributions.push(structuredClone(item.record));
+    }
+    this.planning.set(change.session.id, next);
+    this.audit.push(change.audit);
+  }
+
+  async listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
+    return { items: [...this.planning.values()].map((p) => p.session).filter((s) => s.centreId === centreId && (!query.status || s.status === query.status)) };
+  }
+
+  async listForJuror(jurorId: string): Promise<Page<SessionRecord>> {
+    return { items: [...this.planning.values()].filter((p) => p.assignments.some((a) => a.jurorId === jurorId)).map((p) => p.session) };
+  }
+
+  async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {
+    return [...this.planning.values()].flatMap((p) => p.registrations).filter((r) => r.candidate.userId === userId);
   }
 }
 
-/** A workflow that records which sessions it started. */
+/** The juror registry in memory. */
+export class InMemoryJurors implements JurorRegistry {
+  readonly records = new Map<string, JurorRecord>();
+  readonly audit: AuditEvent[] = [];
+
+  async get(jurorId: string) {
+    return structuredClone(this.records.get(jurorId));
+  }
+
+  async getMany(jurorIds: readonly string[]) {
+    return jurorIds.flatMap((id) => (this.records.has(id) ? [structuredClone(this.records.get(id)!)] : []));
+  }
+
+  async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent) {
+    const current = this.records.get(juror.id);
+    if ((expectedVersion === 0 && current) || (expectedVersion !== 0 && current?.version !== expectedVersion)) throw new Conflict('juror changed');
+    if (expectedVersion === 0 && [...this.records.values()].some((j) => j.email.toLowerCase() === juror.email.toLowerCase())) throw new Conflict('e-mail taken');
+    this.records.set(juror.id, structuredClone(juror));
+    this.audit.push(audit);
+  }
+
+  async findByUserId(userId: string) {
+    return [...this.records.values()].find((j) => j.userId === userId);
+  }
+
+  async findByEmail(email: string) {
+    return [...this.records.values()].find((j) => j.email.toLowerCase() === email.toLowerCase());
+  }
+}
+
+/** A workflow that records which sessions it started and which steps it completed. */
 export class RecordingWorkflow implements SessionWorkflow {
   readonly started: string[] = [];
-  failStart = false;
+  readonly completed: Array<{ taskToken: string; output: Record<string, unknown> }> = [];
 
   async start(sessionId: string): Promise<string> {
-    if (this.failStart) throw new Error('Step Functions unavailable');
     this.started.push(sessionId);
     return `arn:execution:${sessionId}`;
   }
@@ -43,4 +108,26 @@ export class RecordingWorkflow implements SessionWorkflow {
       ? { executionArn: `arn:execution:${sessionId}`, status: 'RUNNING', currentStep: 'WaitForPlanning' }
       : { executionArn: `arn:execution:${sessionId}`, status: 'NOT_STARTED' };
   }
+
+  async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {
+    this.completed.push({ taskToken, output });
+  }
+}
+
+/** In-memory ports and a fixed clock, for use-case tests. */
+export function inMemoryDeps(now = new Date('2027-01-10T09:00:00Z')) {
+  let ids = 0;
+  const sessions = new InMemorySessionStore();
+  const jurors = new InMemoryJurors();
+  const workflow = new RecordingWorkflow();
+  let current = now;
+  return {
+    deps: { sessions, jurors, workflow, now: () => current, newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}` },
+    sessions,
+    jurors,
+    workflow,
+    setNow(date: Date) {
+      current = date;
+    },
+  };
 }

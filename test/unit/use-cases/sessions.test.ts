@@ -3,67 +3,70 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from '../../../shared/dom
 import type { Caller } from '../../../shared/use-cases/caller';
 import { createSession } from '../../../shared/use-cases/sessions/create-session';
 import { getSession } from '../../../shared/use-cases/sessions/get-session';
+import { updateSession } from '../../../shared/use-cases/sessions/update-session';
 import { recordPendingStep, recordWorkflowFailure, recordWorkflowStarted } from '../../../shared/use-cases/sessions/workflow-steps';
-import { InMemorySessions, RecordingWorkflow } from '../support/in-memory-sessions';
+import { inMemoryDeps } from '../support/in-memory-sessions';
 
 const manager: Caller = { id: 'm-1', roles: ['managers'], centreId: 'centre-1' };
 const input = { titleCode: 'RNCP34757', sessionDate: '2027-03-15', address: '1 place Bellecour, Lyon', remote: false };
 
-function setup() {
-  let ids = 0;
-  const sessions = new InMemorySessions();
-  const workflow = new RecordingWorkflow();
-  const deps = {
-    sessions,
-    workflow,
-    now: () => new Date('2027-01-10T09:00:00Z'),
-    newId: () => `id-${++ids}`,
-    isKnownTitle: (code: string) => code === 'RNCP34757',
-  };
-  return { deps, sessions, workflow };
-}
-
 describe('createSession', () => {
   it('writes the session in planning with its audit event, then starts its execution', async () => {
-    const { deps, sessions, workflow } = setup();
+    const { deps, sessions, workflow } = inMemoryDeps();
     const session = await createSession(deps, manager, input);
-    expect(session).toMatchObject({ id: 'id-1', status: 'planning', centreId: 'centre-1', version: 1, createdAt: '2027-01-10T09:00:00.000Z' });
-    expect(sessions.audit).toEqual([expect.objectContaining({ sessionId: 'id-1', action: 'session.created', actor: { id: 'm-1', roles: ['managers'] } })]);
-    expect(workflow.started).toEqual(['id-1']);
+    expect(session).toMatchObject({ status: 'planning', centreId: 'centre-1', version: 1, createdAt: '2027-01-10T09:00:00.000Z' });
+    expect(sessions.audit).toEqual([expect.objectContaining({ subject: { type: 'session', id: session.id }, action: 'session.created', actor: { id: 'm-1', roles: ['managers'] } })]);
+    expect(workflow.started).toEqual([session.id]);
   });
 
   it.each([
     ['REF-1: an unknown title', { ...input, titleCode: 'RNCP99999' }, 'titleCode'],
     ['a session date of today', { ...input, sessionDate: '2027-01-10' }, 'sessionDate'],
+    ['a prairie ending before the cohort starts', { ...input, cohort: { name: 'P1', startDate: '2026-09-01', prairieEnd: '2026-08-01' } }, 'cohort.prairieEnd'],
   ])('refuses %s, naming the field, and writes nothing', async (_name, body, field) => {
-    const { deps, sessions, workflow } = setup();
+    const { deps, sessions, workflow } = inMemoryDeps();
     const error = await createSession(deps, manager, body).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInput);
     expect((error as InvalidInput).field).toBe(field);
-    expect(sessions.records.size).toBe(0);
+    expect(sessions.planning.size).toBe(0);
     expect(workflow.started).toEqual([]);
   });
 
   it('refuses a manager without an organising centre', async () => {
-    const { deps, sessions } = setup();
+    const { deps, sessions } = inMemoryDeps();
     await expect(createSession(deps, { id: 'm-2', roles: ['managers'] }, input)).rejects.toBeInstanceOf(Forbidden);
-    expect(sessions.records.size).toBe(0);
+    expect(sessions.planning.size).toBe(0);
+  });
+});
+
+describe('updateSession', () => {
+  it('applies a change at the version the caller saw, and refuses a stale one with a conflict that writes nothing', async () => {
+    const { deps, sessions } = inMemoryDeps();
+    const created = await createSession(deps, manager, input);
+    const updated = await updateSession(deps, manager, created.id, 1, { address: '2 rue Neuve, Lyon' });
+    expect(updated).toMatchObject({ address: '2 rue Neuve, Lyon', version: 2 });
+    const auditBefore = sessions.audit.length;
+    await expect(updateSession(deps, manager, created.id, 1, { address: '3 rue Neuve, Lyon' })).rejects.toBeInstanceOf(Conflict);
+    expect(sessions.audit).toHaveLength(auditBefore);
+    expect((await sessions.get(created.id))?.address).toBe('2 rue Neuve, Lyon');
   });
 });
 
 describe('getSession', () => {
-  it('returns the session with its workflow status, without the task token', async () => {
-    const { deps } = setup();
+  it('returns the session with its workflow status and next step, without the task token', async () => {
+    const { deps } = inMemoryDeps();
     const created = await createSession(deps, manager, input);
-    await recordPendingStep({ ...deps }, created.id, 'planning', 'secret-token');
+    await recordPendingStep(deps, created.id, 'planning', 'secret-token');
     const view = await getSession(deps, manager, created.id);
     expect(view.workflow).toMatchObject({ status: 'RUNNING', currentStep: 'WaitForPlanning' });
     expect(view.pendingStep).toEqual({ step: 'planning', since: '2027-01-10T09:00:00.000Z' });
+    expect(view.next).toMatchObject({ step: 'close-planning', by: 'managers' });
+    expect(view.blockers.map((b) => b.ruleId)).toEqual(['JURY-1']);
     expect(JSON.stringify(view)).not.toContain('secret-token');
   });
 
   it('404 for an unknown id; 403 for another centre, a juror not sitting, a candidate; the quality committee sees all', async () => {
-    const { deps } = setup();
+    const { deps } = inMemoryDeps();
     const created = await createSession(deps, manager, input);
     await expect(getSession(deps, manager, 'nope')).rejects.toBeInstanceOf(NotFound);
     await expect(getSession(deps, { ...manager, centreId: 'centre-2' }, created.id)).rejects.toBeInstanceOf(Forbidden);
@@ -75,7 +78,7 @@ describe('getSession', () => {
 
 describe('workflow steps', () => {
   it('are idempotent: a duplicate delivery writes no second audit event', async () => {
-    const { deps, sessions } = setup();
+    const { deps, sessions } = inMemoryDeps();
     const created = await createSession(deps, manager, input);
     await recordWorkflowStarted(deps, created.id, 'arn:x');
     await recordWorkflowStarted(deps, created.id, 'arn:x');
@@ -84,24 +87,23 @@ describe('workflow steps', () => {
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     expect(sessions.audit.map((event) => event.action)).toEqual(['session.created', 'workflow.started', 'workflow.waiting', 'workflow.failed']);
-    expect(sessions.records.get(created.id)).toMatchObject({ status: 'failed', failure: { error: 'Boom' }, version: 4 });
+    expect(await sessions.get(created.id)).toMatchObject({ status: 'failed', failure: { error: 'Boom' }, version: 4 });
   });
 
   it('retry after a concurrent writer bumped the version, and give up after repeated conflicts', async () => {
-    const { deps, sessions } = setup();
+    const { deps, sessions } = inMemoryDeps();
     const created = await createSession(deps, manager, input);
-    let conflicts = 1;
-    const flaky = {
-      ...deps,
-      sessions: Object.assign(Object.create(sessions) as InMemorySessions, {
-        update: async (...args: Parameters<InMemorySessions['update']>) => {
-          if (conflicts-- > 0) throw new Conflict('raced');
-          return sessions.update(...args);
-        },
-      }),
+    const commit = sessions.commit.bind(sessions);
+    let races = 1;
+    sessions.commit = async (change) => {
+      if (races-- > 0) {
+        const current = (await sessions.get(change.session.id))!;
+        await commit({ ...change, session: { ...current, version: current.version + 1 }, items: [], expectedVersion: current.version, audit: { ...change.audit, action: 'concurrent.write' } });
+      }
+      return commit(change);
     };
-    await expect(recordWorkflowStarted(flaky, created.id, 'arn:y')).resolves.toMatchObject({ executionArn: 'arn:y' });
-    conflicts = 100;
-    await expect(recordPendingStep(flaky, created.id, 'planning', 't-2')).rejects.toBeInstanceOf(Conflict);
+    await expect(recordWorkflowStarted(deps, created.id, 'arn:y')).resolves.toMatchObject({ executionArn: 'arn:y' });
+    races = 100;
+    await expect(recordPendingStep(deps, created.id, 'planning', 't-2')).rejects.toBeInstanceOf(Conflict);
   });
 });

@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { addHabilitation } from '../../shared/use-cases/jurors/registry';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /jurors/{jurorId}/habilitations`: records a juror's new habilitation (JURY-2). */
+export const handler = apiHandler(ROUTE.AddHabilitation, async ({ caller, path, body, newId }) => ({
+  body: { juror: await addHabilitation(deps, caller, path.jurorId, body, newId()) },
+}));

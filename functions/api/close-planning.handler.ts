@@ -1,0 +1,10 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { closePlanning } from '../../shared/use-cases/sessions/close-planning';
+import { publicSession } from '../../shared/use-cases/sessions/records';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /sessions/{sessionId}/close-planning`: closes planning or says, by rule, what blocks it. */
+export const handler = apiHandler(ROUTE.ClosePlanning, async ({ caller, path }) => ({
+  body: { session: publicSession(await closePlanning(deps, caller, path.sessionId)) },
+}));

@@ -1,0 +1,10 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { createJuror } from '../../shared/use-cases/jurors/registry';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /jurors`: adds a professional to the juror registry (JURY-2). */
+export const handler = apiHandler(ROUTE.CreateJuror, async ({ caller, body, newId }) => {
+  const juror = await createJuror(deps, caller, body, newId());
+  return { body: { juror }, headers: { location: `/jurors/${juror.id}` } };
+});

@@ -1,0 +1,16 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { distributionStatuses } from '../../shared/use-cases/distributions/distributions';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/distributions`: each distribution's state, overdue and due-soon ones flagged. */
+export const handler = apiHandler(ROUTE.DistributionStatus, async ({ caller, path, query }) => {
+  const distributions = await distributionStatuses(deps, caller, path.sessionId, query.horizonDays);
+  return {
+    body: {
+      distributions,
+      overdue: distributions.filter((d) => d.state === 'overdue').map((d) => d.ruleId),
+      dueSoon: distributions.filter((d) => d.state === 'due-soon').map((d) => d.ruleId),
+    },
+  };
+});

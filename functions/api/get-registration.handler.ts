@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { getRegistration } from '../../shared/use-cases/candidates/read-registrations';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/candidates/{registrationId}`: one registration; a candidate sees only their own. */
+export const handler = apiHandler(ROUTE.GetRegistration, async ({ caller, path }) => ({
+  body: { registration: await getRegistration(deps, caller, path.sessionId, path.registrationId) },
+}));

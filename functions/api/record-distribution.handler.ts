@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { recordDistribution } from '../../shared/use-cases/distributions/distributions';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /sessions/{sessionId}/distributions`: who received which document when (DIST-1..7). */
+export const handler = apiHandler(ROUTE.RecordDistribution, async ({ caller, path, body, newId }) => ({
+  body: { distribution: await recordDistribution(deps, caller, path.sessionId, body, newId()) },
+}));

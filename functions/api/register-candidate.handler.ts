@@ -1,0 +1,10 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { registerCandidate } from '../../shared/use-cases/candidates/register-candidate';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /sessions/{sessionId}/candidates`: registers a candidate, first attempt or retake. */
+export const handler = apiHandler(ROUTE.RegisterCandidate, async ({ caller, path, body, newId }) => {
+  const registration = await registerCandidate(deps, caller, path.sessionId, body, newId());
+  return { body: { registration }, headers: { location: `/sessions/${path.sessionId}/candidates/${registration.id}` } };
+});

@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { setAccommodation } from '../../shared/use-cases/candidates/set-accommodation';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `PUT /sessions/{sessionId}/candidates/{registrationId}/accommodation`: extra time with its justification (EXAM-2). */
+export const handler = apiHandler(ROUTE.SetAccommodation, async ({ caller, path, body }) => ({
+  body: { registration: await setAccommodation(deps, caller, path.sessionId, path.registrationId, body) },
+}));

@@ -1,0 +1,105 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict } from '../domain/errors';
+import type { AuditEvent } from '../use-cases/audit';
+import type { JurorRegistry } from '../use-cases/sessions/ports';
+import type { JurorRecord } from '../use-cases/sessions/records';
+import { auditPut } from './audit-item';
+import { dynamoDb } from './aws-clients';
+import { failedConditions } from './dynamodb-errors';
+import { keys, recordOf } from './dynamodb-keys';
+
+function jurorItem(juror: JurorRecord): Record<string, unknown> {
+  return {
+    ...keys.juror(juror.id),
+    ...keys.jurorByEmail(juror.email),
+    ...(juror.userId ? keys.jurorByUser(juror.userId) : {}),
+    entity: 'Juror',
+    ...juror,
+  };
+}
+
+/** The juror registry in the single table; an e-mail guard item keeps e-mails unique. */
+export class DynamoDbJurorRegistry implements JurorRegistry {
+  constructor(private readonly tableName: string) {}
+
+  async get(jurorId: string): Promise<JurorRecord | undefined> {
+    const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.juror(jurorId), ConsistentRead: true }));
+    return Item ? recordOf<JurorRecord>(Item) : undefined;
+  }
+
+  async getMany(jurorIds: readonly string[]): Promise<JurorRecord[]> {
+    const found: JurorRecord[] = [];
+    let pending: Record<string, unknown>[] = [...new Set(jurorIds)].map((id) => keys.juror(id));
+    while (pending.length > 0) {
+      const batch = pending.slice(0, 100);
+      pending = pending.slice(100);
+      const result = await dynamoDb().send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }));
+      found.push(...(result.Responses?.[this.tableName] ?? []).map((item) => recordOf<JurorRecord>(item)));
+      pending.push(...((result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []));
+    }
+    return found;
+  }
+
+  async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void> {
+    const isNew = expectedVersion === 0;
+    const emailGuard = { PK: `JUROR_EMAIL#${juror.email.toLowerCase()}`, SK: 'META' };
+    try {
+      await dynamoDb().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: jurorItem(juror),
+                ...(isNew
+                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                  : {
+                      ConditionExpression: '#version = :expected',
+                      ExpressionAttributeNames: { '#version': 'version' },
+                      ExpressionAttributeValues: { ':expected': expectedVersion },
+                    }),
+              },
+            },
+            ...(isNew
+              ? [{ Put: { TableName: this.tableName, Item: { ...emailGuard, entity: 'JurorEmail', jurorId: juror.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
+              : []),
+            auditPut(this.tableName, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed.length === 0) throw error;
+      if (failed.includes(1) && isNew) throw new Conflict(`a juror with the e-mail ${juror.email} is already in the registry`);
+      throw new Conflict(isNew ? `juror ${juror.id} already exists` : `juror ${juror.id} was changed by someone else since version ${expectedVersion}; reload and try again`);
+    }
+  }
+
+  async findByUserId(userId: string): Promise<JurorRecord | undefined> {
+    const page = await dynamoDb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK = :sk',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'JUROR' },
+        Limit: 1,
+      }),
+    );
+    const item = page.Items?.[0];
+    return item ? recordOf<JurorRecord>(item) : undefined;
+  }
+
+  async findByEmail(email: string): Promise<JurorRecord | undefined> {
+    const page = await dynamoDb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
+        ExpressionAttributeValues: { ':pk': `EMAIL#${email.toLowerCase()}`, ':sk': 'JUROR' },
+        Limit: 1,
+      }),
+    );
+    const item = page.Items?.[0];
+    return item ? recordOf<JurorRecord>(item) : undefined;
+  }
+}

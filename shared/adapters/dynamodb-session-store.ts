@@ -1,0 +1,219 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { Conflict, InvalidInput } from '../domain/errors';
+import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
+import type {
+  AssignmentRecord,
+  DistributionRecordItem,
+  RegistrationRecord,
+  SessionPlanning,
+  SessionRecord,
+  TrainerRecord,
+} from '../use-cases/sessions/records';
+import { auditPut } from './audit-item';
+import { dynamoDb } from './aws-clients';
+import { failedConditions } from './dynamodb-errors';
+import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
+
+type Item = Record<string, unknown>;
+
+function sessionItem(session: SessionRecord): Item {
+  return {
+    ...keys.session(session.id),
+    ...keys.sessionByCentre(session.centreId, session.sessionDate, session.id),
+    ...keys.sessionByCentreAndStatus(session.centreId, session.status, session.sessionDate, session.id),
+    entity: 'Session',
+    ...session,
+  };
+}
+
+/** The stored item of a planning item, and whether it must not exist yet. */
+function planningItem(item: PlanningItem, session: SessionRecord): { item: Item; mustBeNew: boolean; describe: string } {
+  switch (item.kind) {
+    case 'registration':
+      return {
+        item: {
+          ...keys.registration(session.id, item.record.candidate.userId),
+          ...keys.registrationByCandidate(item.record.candidate.userId, item.record.registeredAt, item.record.id),
+          entity: 'Registration',
+          ...item.record,
+        },
+        mustBeNew: item.create ?? false,
+        describe: `candidate ${item.record.candidate.userId} is already registered to session ${session.id}`,
+      };
+    case 'trainers':
+      return { item: { ...keys.trainers(session.id), entity: 'Trainers', trainers: item.records }, mustBeNew: false, describe: 'trainers' };
+    case 'assignment':
+      return {
+        item: {
+          ...keys.assignment(session.id, item.record.jurorId),
+          ...keys.assignmentByJuror(item.record.jurorId, item.record.sessionDate, session.id),
+          entity: 'Assignment',
+          ...item.record,
+        },
+        mustBeNew: true,
+        describe: `juror ${item.record.jurorId} already sits on session ${session.id}`,
+      };
+    case 'distribution':
+      return {
+        item: { ...keys.distribution(session.id, item.record.ruleId, item.record.id), entity: 'Distribution', ...item.record },
+        mustBeNew: true,
+        describe: `distribution ${item.record.id} is already recorded`,
+      };
+  }
+}
+
+function limitQuery(input: QueryCommandInput, query: SessionQuery): QueryCommandInput {
+  const cursor = decodeCursor(query.cursor);
+  if (query.cursor && !cursor) throw new InvalidInput('cursor: not a cursor this API returned', 'cursor');
+  return { ...input, Limit: query.limit, ExclusiveStartKey: cursor };
+}
+
+function dateRange(query: SessionQuery): { condition: string; values: Item } {
+  const from = `SESSION#${query.from ?? ''}`;
+  const to = `SESSION#${query.to ?? '9999-12-31'}#\uffff`;
+  return { condition: 'BETWEEN :from AND :to', values: { ':from': from, ':to': to } };
+}
+
+/** Sessions and their planning data in the single table; one transaction per change. */
+export class DynamoDbSessionStore implements SessionStore {
+  constructor(private readonly tableName: string) {}
+
+  async get(sessionId: string): Promise<SessionRecord | undefined> {
+    const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.session(sessionId), ConsistentRead: true }));
+    return Item ? recordOf<SessionRecord>(Item) : undefined;
+  }
+
+  async load(sessionId: string): Promise<SessionPlanning | undefined> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await dynamoDb().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.session(sessionId).PK },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const meta = items.find((item) => item.entity === 'Session');
+    if (!meta) return undefined;
+    const of = <T>(entity: string) => items.filter((item) => item.entity === entity).map((item) => recordOf<T>(item));
+    const trainers = items.find((item) => item.entity === 'Trainers');
+    return {
+      session: recordOf<SessionRecord>(meta),
+      registrations: of<RegistrationRecord>('Registration').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt)),
+      trainers: (trainers?.trainers as TrainerRecord[] | undefined) ?? [],
+      assignments: of<AssignmentRecord>('Assignment').sort((a, b) => a.assignedAt.localeCompare(b.assignedAt)),
+      distributions: of<DistributionRecordItem>('Distribution'),
+    };
+  }
+
+  async commit(change: SessionChange): Promise<void> {
+    const { session, expectedVersion } = change;
+    const entries = (change.items ?? []).map((item) => planningItem(item, session));
+    const transactItems = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: sessionItem(session),
+          ...(expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : {
+                ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        },
+      },
+      ...entries.map(({ item, mustBeNew }) => ({
+        Put: { TableName: this.tableName, Item: item, ...(mustBeNew ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) },
+      })),
+      auditPut(this.tableName, change.audit),
+    ];
+    try {
+      await dynamoDb().send(new TransactWriteCommand({ TransactItems: transactItems }));
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed.length === 0) throw error;
+      if (failed.includes(0)) {
+        if (expectedVersion === 0) throw new Conflict(`session ${session.id} already exists`);
+        throw new StaleVersion(`session ${session.id} was changed by someone else since version ${expectedVersion}; reload it and try again`);
+      }
+      const entry = entries[failed[0]! - 1];
+      throw new Conflict(entry ? entry.describe : 'the change conflicts with a record that already exists');
+    }
+  }
+
+  async listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
+    const range = dateRange(query);
+    const input: QueryCommandInput = query.status
+      ? {
+          TableName: this.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: `GSI2PK = :pk AND GSI2SK ${range.condition}`,
+          ExpressionAttributeValues: { ':pk': `CENTRE#${centreId}#STATUS#${query.status}`, ...range.values },
+        }
+      : {
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: `GSI1PK = :pk AND GSI1SK ${range.condition}`,
+          ExpressionAttributeValues: { ':pk': `CENTRE#${centreId}`, ...range.values },
+        };
+    const page = await dynamoDb().send(new QueryCommand(limitQuery(input, query)));
+    return { items: (page.Items ?? []).map((item) => recordOf<SessionRecord>(item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  async listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
+    const range = dateRange(query);
+    const page = await dynamoDb().send(
+      new QueryCommand(
+        limitQuery(
+          {
+            TableName: this.tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: `GSI1PK = :pk AND GSI1SK ${range.condition}`,
+            ExpressionAttributeValues: { ':pk': `JUROR#${jurorId}`, ...range.values },
+          },
+          query,
+        ),
+      ),
+    );
+    const sessionIds = (page.Items ?? []).map((item) => String(item.sessionId));
+    const sessions = await this.getSessions(sessionIds);
+    return {
+      items: sessions.filter((session) => !query.status || session.status === query.status),
+      nextCursor: encodeCursor(page.LastEvaluatedKey),
+    };
+  }
+
+  async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {
+    const page = await dynamoDb().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `CANDIDATE#${userId}` },
+      }),
+    );
+    return (page.Items ?? []).map((item) => recordOf<RegistrationRecord>(item));
+  }
+
+  private async getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
+    if (sessionIds.length === 0) return [];
+    const found: SessionRecord[] = [];
+    let keysToGet: Item[] = sessionIds.map((id) => keys.session(id));
+    while (keysToGet.length > 0) {
+      const batch = keysToGet.slice(0, 100);
+      keysToGet = keysToGet.slice(100);
+      const result = await dynamoDb().send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch } } }));
+      found.push(...(result.Responses?.[this.tableName] ?? []).map((item) => recordOf<SessionRecord>(item)));
+      keysToGet.push(...((result.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? []));
+    }
+    const order = new Map(sessionIds.map((id, index) => [id, index]));
+    return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  }
+}

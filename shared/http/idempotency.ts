@@ -1,0 +1,77 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { dynamoDb } from '../adapters/aws-clients';
+import { config } from '../config/env';
+import { Conflict, DomainError } from '../domain/errors';
+
+/** How long a retried request returns the first result: 24 hours. */
+export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
+
+/** The key was used before with a different request (HTTP 422, as the Idempotency-Key draft says). */
+export class IdempotencyKeyReused extends DomainError {
+  readonly kind = 'rule' as const;
+}
+
+let persistence: DynamoDBPersistenceLayer | undefined;
+
+function store(): DynamoDBPersistenceLayer {
+  persistence ??= new DynamoDBPersistenceLayer({
+    tableName: config.tableName(),
+    keyAttr: 'PK',
+    sortKeyAttr: 'SK',
+    staticPkValue: 'IDEMPOTENCY',
+    expiryAttr: 'expiresAt',
+    awsSdkV3Client: dynamoDb(),
+  });
+  return persistence;
+}
+
+/** What makes two requests "the same": who, which route, which key; and the body they carried. */
+export interface IdempotencyScope {
+  callerId: string;
+  routeKey: string;
+  key: string;
+  payload: string;
+}
+
+/**
+ * Runs a write at most once per (caller, route, Idempotency-Key) within 24 hours, with
+ * Powertools Idempotency on the table: a retry gets the first result without writing again,
+ * a concurrent duplicate a 409, the same key with another body a 422.
+ */
+export async function runOnce<T>(scope: IdempotencyScope, context: Context, run: () => Promise<T>): Promise<T> {
+  const idempotencyConfig = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'payload',
+    expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
+  });
+  idempotencyConfig.registerLambdaContext(context);
+  const once = makeIdempotent(async (_request: { key: string; payload: string }) => run(), {
+    persistenceStore: store(),
+    config: idempotencyConfig,
+  });
+  try {
+    return (await once({ key: `${scope.callerId}|${scope.routeKey}|${scope.key}`, payload: scope.payload })) as T;
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'IdempotencyAlreadyInProgressError') {
+      throw new Conflict('a request with this Idempotency-Key is still being processed; retry it in a moment');
+    }
+    if (name === 'IdempotencyValidationError') {
+      throw new IdempotencyKeyReused('this Idempotency-Key was already used with a different request body; use a new key for a new request');
+    }
+    throw error;
+  }
+}
+
+/**
+ * The id of what a request creates: derived from the idempotency scope when there is one, so
+ * that even a retry that outlives its idempotency record cannot create a second entity.
+ */
+export function idFor(scope: Omit<IdempotencyScope, 'payload'> | undefined): string {
+  if (!scope) return randomUUID();
+  const hex = createHash('sha256').update(`${scope.callerId}|${scope.routeKey}|${scope.key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { email, isoDate, namePart } from './common';
+
+const candidate = z.strictObject({
+  userId: z.string().trim().min(1, "the candidate's user id (sub) in the identity provider").max(128),
+  firstName: namePart,
+  lastName: namePart,
+  email,
+});
+
+/** Body of `POST /sessions/{sessionId}/candidates`: a first attempt, or a retake (RETAKE-2, RETAKE-4). */
+export const registerCandidateBody = z.discriminatedUnion(
+  'attempt',
+  [
+    z.strictObject({ attempt: z.literal('first'), candidate }),
+    z.strictObject({
+      attempt: z.literal('retake'),
+      candidate,
+      previouslyValidatedBlocks: z.array(z.string().min(1).max(20)).min(1, 'the blocks validated in the earlier session, e.g. ["A1","A2"]').max(20),
+      previousSessionDate: isoDate.describe('the date of the earlier session'),
+      newTraining: z.boolean({ message: 'required for a retake: whether the candidate followed a new training since' }),
+    }),
+  ],
+  { error: 'attempt: "first" or "retake"' },
+);
+
+/** A validated registration body. */
+export type RegisterCandidateInput = z.infer<typeof registerCandidateBody>;
+
+/** Body of `PUT /sessions/{sessionId}/candidates/{registrationId}/accommodation` (EXAM-2). */
+export const accommodationBody = z.strictObject({
+  extraMinutes: z.number().int().min(1, 'extra minutes, 1 to 120').max(120, 'extra minutes, 1 to 120'),
+  justification: z.string().trim().min(10, 'why the extra time is granted, 10 to 1000 characters').max(1000),
+});
+
+/** Body of `PUT /sessions/{sessionId}/trainers`: the cohort's trainers (JURY-3). */
+export const trainersBody = z.strictObject({
+  trainers: z.array(z.strictObject({ firstName: namePart, lastName: namePart, email })).max(100),
+});
+
+/** Path parameters of a registration. */
+export const registrationPath = z.object({
+  sessionId: z.string().uuid('a session id'),
+  registrationId: z.string().uuid('a registration id'),
+});

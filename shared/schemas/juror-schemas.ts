@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { email, isoDate, namePart } from './common';
+
+/** A habilitation from the certifier, valid between two dates inclusive (JURY-2). */
+export const habilitationBody = z
+  .strictObject({
+    issuedBy: z.string().trim().min(1, 'the certifier that granted it, e.g. Simplon').max(100),
+    validFrom: isoDate,
+    validUntil: isoDate,
+  })
+  .refine((h) => h.validFrom <= h.validUntil, { message: 'validUntil must not be before validFrom', path: ['validUntil'] });
+
+/** Body of `POST /jurors`: a professional for the registry (JURY-2). */
+export const createJurorBody = z.strictObject({
+  userId: z.string().trim().min(1).max(128).optional().describe("the juror's user id (sub), once they have an account"),
+  firstName: namePart,
+  lastName: namePart,
+  email,
+  profession: z.string().trim().min(2, 'their trade, e.g. AI developer, data engineer').max(100),
+  yearsOfExperience: z.number().int('whole years').min(0).max(60),
+  habilitations: z.array(habilitationBody).max(20).default([]),
+});
+
+/** A validated juror body. */
+export type CreateJurorInput = z.infer<typeof createJurorBody>;
+
+/** Path of a juror in the registry. */
+export const jurorPath = z.object({ jurorId: z.string().uuid('a juror id') });
+
+/** Body of `POST /sessions/{sessionId}/jurors`: assigns a registry juror. */
+export const assignJurorBody = z.strictObject({ jurorId: z.string().uuid('a juror id from the registry') });

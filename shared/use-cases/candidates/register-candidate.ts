@@ -1,0 +1,50 @@
+import { checkRegistration, referentialFor, RuleViolation } from '../../domain';
+import type { RegisterCandidateInput } from '../../schemas/candidate-schemas';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import { toDomainRegistration } from '../sessions/planning-check';
+import type { RegistrationRecord } from '../sessions/records';
+import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
+import { applySessionChange } from '../sessions/session-changes';
+
+/** The registration breaks a rule: unknown blocks or nothing left to retake (RETAKE-2), too late without training (RETAKE-4). */
+export class RegistrationRefused extends RuleViolation {}
+
+/**
+ * Registers a candidate to a session in planning: a first attempt, or a retake limited to the
+ * blocks not yet validated (RETAKE-2), refused beyond one year without new training (RETAKE-4).
+ * A candidate is registered once per session.
+ */
+export async function registerCandidate(
+  deps: Pick<Deps, 'sessions' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  input: RegisterCandidateInput,
+  registrationId = deps.newId(),
+): Promise<RegistrationRecord> {
+  let registration: RegistrationRecord | undefined;
+  await applySessionChange(deps, sessionId, actorOf(caller), ({ session }, at) => {
+    assertManagesSession(caller, session);
+    assertPlanningOpen(session);
+    registration = {
+      id: registrationId,
+      sessionId,
+      candidate: input.candidate,
+      attempt: input.attempt,
+      previouslyValidatedBlocks: input.attempt === 'retake' ? [...new Set(input.previouslyValidatedBlocks)] : [],
+      ...(input.attempt === 'retake' ? { previousSessionDate: input.previousSessionDate } : {}),
+      newTraining: input.attempt === 'retake' ? input.newTraining : false,
+      registeredAt: at,
+      registeredBy: caller.id,
+    };
+    const name = `${input.candidate.firstName} ${input.candidate.lastName}`;
+    const check = checkRegistration(referentialFor(session.titleCode), toDomainRegistration(registration), session.sessionDate, name); // RETAKE-2, RETAKE-4
+    if (!check.ok) throw new RegistrationRefused(check.violations);
+    return {
+      items: [{ kind: 'registration', record: registration, create: true }],
+      action: 'candidate.registered',
+      details: { registrationId, candidateUserId: input.candidate.userId, attempt: input.attempt },
+    };
+  });
+  return registration!;
+}

@@ -1,0 +1,33 @@
+import { NotFound } from '../../domain/errors';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import type { RegistrationRecord } from '../sessions/records';
+import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
+import { applySessionChange } from '../sessions/session-changes';
+
+/**
+ * Records extra time granted to a candidate for a disability, with its justification (EXAM-2):
+ * the only way a candidate's durations may change.
+ */
+export async function setAccommodation(
+  deps: Pick<Deps, 'sessions' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  registrationId: string,
+  input: { extraMinutes: number; justification: string },
+): Promise<RegistrationRecord> {
+  let updated: RegistrationRecord | undefined;
+  await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
+    assertManagesSession(caller, session);
+    assertPlanningOpen(session);
+    const registration = registrations.find((r) => r.id === registrationId);
+    if (!registration) throw new NotFound(`no registration ${registrationId} in session ${sessionId}`);
+    updated = { ...registration, accommodation: { ...input, grantedBy: caller.id, grantedAt: at } }; // EXAM-2
+    return {
+      items: [{ kind: 'registration', record: updated }],
+      action: 'candidate.accommodation-granted',
+      details: { registrationId, extraMinutes: input.extraMinutes },
+    };
+  });
+  return updated!;
+}

@@ -1,0 +1,10 @@
+import type { JurorRegistry, SessionStore, SessionWorkflow } from './sessions/ports';
+
+/** The ports and services use cases work with; each use case takes the part it needs. */
+export interface Deps {
+  sessions: SessionStore;
+  jurors: JurorRegistry;
+  workflow: SessionWorkflow;
+  now: () => Date;
+  newId: () => string;
+}

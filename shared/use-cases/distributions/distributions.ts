@@ -1,0 +1,50 @@
+import { distributionStatus, InvalidInput, NotFound, RuleViolation, toIsoDate, violation, type DistributionStatus } from '../../domain';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import type { DistributionRecordItem, SessionRecord } from '../sessions/records';
+import { assertCanReadSession, assertManagesSession } from '../sessions/session-access';
+import { applySessionChange } from '../sessions/session-changes';
+
+/** The distribution deadlines need the cohort's calendar, which the session lacks. */
+export class CohortCalendarMissing extends RuleViolation {}
+
+function calendarOf(session: SessionRecord) {
+  if (!session.cohort) {
+    throw new CohortCalendarMissing([
+      violation('DIST-1', `session ${session.id} has no cohort dates; set cohort.startDate and cohort.prairieEnd (PATCH the session) so the distribution deadlines can be computed`),
+    ]);
+  }
+  return { cohortStart: session.cohort.startDate, prairieEnd: session.cohort.prairieEnd, sessionDate: session.sessionDate };
+}
+
+/** Records that a document was distributed (DIST-1..7); a date in the future is refused. */
+export async function recordDistribution(
+  deps: Pick<Deps, 'sessions' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  input: Pick<DistributionRecordItem, 'ruleId' | 'distributedOn' | 'recipients'>,
+  distributionId = deps.newId(),
+): Promise<DistributionRecordItem> {
+  let record: DistributionRecordItem | undefined;
+  await applySessionChange(deps, sessionId, actorOf(caller), ({ session }, at) => {
+    assertManagesSession(caller, session);
+    const today = toIsoDate(new Date(at));
+    if (input.distributedOn > today) throw new InvalidInput(`distributedOn: ${input.distributedOn} is after today (${today}); record a distribution once it happened`, 'distributedOn');
+    record = { id: distributionId, sessionId, ...input, recordedBy: caller.id, recordedAt: at };
+    return { items: [{ kind: 'distribution', record }], action: 'distribution.recorded', details: { ...input } };
+  });
+  return record!;
+}
+
+/**
+ * Each distribution's state for the session (DIST-1..7): done, done late, overdue, due within
+ * `horizonDays`, or pending, with the alert to show.
+ */
+export async function distributionStatuses(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'>, caller: Caller, sessionId: string, horizonDays: number): Promise<DistributionStatus[]> {
+  const planning = await deps.sessions.load(sessionId);
+  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  if (caller.roles.includes('managers') && !caller.roles.includes('quality')) assertManagesSession(caller, planning.session);
+  else await assertCanReadSession(caller, planning, deps.jurors);
+  const records = planning.distributions.map((d) => ({ ruleId: d.ruleId, distributedOn: d.distributedOn, recordedBy: d.recordedBy }));
+  return distributionStatus(calendarOf(planning.session), records, deps.now(), horizonDays);
+}

@@ -1,0 +1,76 @@
+import { Conflict, NotFound } from '../../domain/errors';
+import type { Actor } from '../caller';
+import { StaleVersion, type PlanningItem, type SessionStore } from './ports';
+import type { SessionPlanning, SessionRecord } from './records';
+
+/** What applying a session change needs. */
+export interface SessionChangeDeps {
+  sessions: SessionStore;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** A change decided on the current planning: the session's new fields, the items to write, the audit entry. */
+export interface DecidedChange {
+  session?: Partial<Omit<SessionRecord, 'id' | 'version' | 'updatedAt' | 'createdAt' | 'createdBy' | 'centreId'>>;
+  items?: PlanningItem[];
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** Options of {@link applySessionChange}. */
+export interface ApplyOptions {
+  /** The version the caller last saw (If-Match): a mismatch is a 409, never retried. */
+  expectedVersion?: number;
+  /** How often to re-read and re-decide when a concurrent writer got there first; 4 by default. */
+  attempts?: number;
+}
+
+/**
+ * Reads a session's planning, lets `decide` check it and describe the change (or return
+ * undefined when it already holds, which makes retries idempotent), and writes the change with
+ * its audit event in one transaction. A concurrent write is retried from a fresh read unless
+ * the caller named the version it saw.
+ */
+export async function applySessionChange(
+  deps: SessionChangeDeps,
+  sessionId: string,
+  actor: Actor,
+  decide: (planning: SessionPlanning, at: string) => DecidedChange | undefined | Promise<DecidedChange | undefined>,
+  options: ApplyOptions = {},
+): Promise<SessionPlanning> {
+  const attempts = options.expectedVersion === undefined ? (options.attempts ?? 4) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const planning = await deps.sessions.load(sessionId);
+    if (!planning) throw new NotFound(`no session ${sessionId}`);
+    if (options.expectedVersion !== undefined && planning.session.version !== options.expectedVersion) {
+      throw new Conflict(`session ${sessionId} is at version ${planning.session.version}, not ${options.expectedVersion}: someone changed it; reload it and try again`);
+    }
+    const at = deps.now().toISOString();
+    const decided = await decide(planning, at);
+    if (!decided) return planning;
+    const session: SessionRecord = { ...planning.session, ...decided.session, updatedAt: at, version: planning.session.version + 1 };
+    try {
+      await deps.sessions.commit({
+        session,
+        expectedVersion: planning.session.version,
+        items: decided.items,
+        audit: { subject: { type: 'session', id: sessionId }, at, eventId: deps.newId(), actor, action: decided.action, details: decided.details },
+      });
+      return applyItems({ ...planning, session }, decided.items ?? []);
+    } catch (error) {
+      if (!(error instanceof StaleVersion) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+function applyItems(planning: SessionPlanning, items: readonly PlanningItem[]): SessionPlanning {
+  const next = { ...planning };
+  for (const item of items) {
+    if (item.kind === 'registration') next.registrations = [...next.registrations.filter((r) => r.id !== item.record.id), item.record];
+    if (item.kind === 'trainers') next.trainers = item.records;
+    if (item.kind === 'assignment') next.assignments = [...next.assignments, item.record];
+    if (item.kind === 'distribution') next.distributions = [...next.distributions, item.record];
+  }
+  return next;
+}
