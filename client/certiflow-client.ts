@@ -71,7 +71,8 @@ export class CertiflowClient {
   }
 
   listSessions(query: Partial<Input<typeof listSessionsQuery>> = {}): Promise<ApiResponse<Page<PublicSession>>> {
-    const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
     return this.request('GET', `/sessions${search.size > 0 ? `?${search}` : ''}`);
   }
 
