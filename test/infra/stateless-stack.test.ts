@@ -100,7 +100,7 @@ describe('the HTTP API', () => {
         expect(deployed?.Properties.AuthorizerId).toEqual({ Ref: expect.any(String) });
       }
     }
-    expect(ROUTES.filter((route) => route.roles === 'public').map(routeKey)).toEqual(['GET /health']);
+    expect(ROUTES.filter((route) => route.roles === 'public').map(routeKey)).toEqual(['GET /health', 'GET /openapi.json']);
   });
 
   it('authorizes JWTs issued by the user pool for the app client', () => {
