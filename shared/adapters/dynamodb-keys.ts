@@ -21,6 +21,17 @@ export const keys = {
     GSI1SK: `SESSION#${sessionDate}#${sessionId}`,
   }),
   distribution: (sessionId: string, ruleId: string, distributionId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DIST#${ruleId}#${distributionId}` }),
+  uploadIntent: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'META' }),
+  deliverableVersion: (sessionId: string, registrationId: string, deliverableType: string, uploadId: string) => ({
+    PK: `SESSION#${sessionId}`,
+    SK: `DELIV#${registrationId}#${deliverableType}#${uploadId}`,
+  }),
+  deliverableHead: (sessionId: string, registrationId: string, deliverableType: string) => ({
+    PK: `SESSION#${sessionId}`,
+    SK: `DELIVHEAD#${registrationId}#${deliverableType}`,
+  }),
+  jurySet: (sessionId: string, registrationId: string) => ({ PK: `SESSION#${sessionId}`, SK: `JURYSET#${registrationId}` }),
+  declaration: (sessionId: string, jurorId: string, registrationId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DECL#${jurorId}#${registrationId}` }),
   juror: (jurorId: string) => ({ PK: `JUROR#${jurorId}`, SK: 'META' }),
   jurorByUser: (userId: string) => ({ GSI2PK: `USER#${userId}`, GSI2SK: 'JUROR' }),
   jurorByEmail: (email: string) => ({ GSI1PK: `EMAIL#${email.toLowerCase()}`, GSI1SK: 'JUROR' }),

@@ -3,6 +3,9 @@ import { Conflict, InvalidInput } from '../domain/errors';
 import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
 import type {
   AssignmentRecord,
+  ConflictDeclarationRecord,
+  DeliverableVersionRecord,
+  JurySetRecord,
   DistributionRecordItem,
   RegistrationRecord,
   SessionPlanning,
@@ -59,6 +62,24 @@ function planningItem(item: PlanningItem, session: SessionRecord): { item: Item;
         mustBeNew: true,
         describe: `distribution ${item.record.id} is already recorded`,
       };
+    case 'deliverable':
+      return {
+        item: {
+          ...keys.deliverableVersion(session.id, item.record.registrationId, item.record.deliverableType, item.record.id),
+          entity: 'DeliverableVersion',
+          ...item.record,
+        },
+        mustBeNew: false,
+        describe: `deliverable version ${item.record.id}`,
+      };
+    case 'jurySet':
+      return { item: { ...keys.jurySet(session.id, item.record.registrationId), entity: 'JurySet', ...item.record }, mustBeNew: false, describe: 'jury set' };
+    case 'declaration':
+      return {
+        item: { ...keys.declaration(session.id, item.record.jurorId, item.record.registrationId), entity: 'ConflictDeclaration', ...item.record },
+        mustBeNew: true,
+        describe: `juror ${item.record.jurorId} already declared on registration ${item.record.registrationId}`,
+      };
   }
 }
 
@@ -109,6 +130,9 @@ export class DynamoDbSessionStore implements SessionStore {
       trainers: (trainers?.trainers as TrainerRecord[] | undefined) ?? [],
       assignments: of<AssignmentRecord>('Assignment').sort((a, b) => a.assignedAt.localeCompare(b.assignedAt)),
       distributions: of<DistributionRecordItem>('Distribution'),
+      deliverables: of<DeliverableVersionRecord>('DeliverableVersion').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.version - b.version),
+      jurySets: of<JurySetRecord>('JurySet'),
+      declarations: of<ConflictDeclarationRecord>('ConflictDeclaration'),
     };
   }
 

@@ -2,6 +2,10 @@ import { Conflict } from '../../domain/errors';
 import type { AuditEvent } from '../audit';
 import type {
   AssignmentRecord,
+  ConflictDeclarationRecord,
+  DeliverableVersionRecord,
+  JurySetRecord,
+  UploadIntentRecord,
   DistributionRecordItem,
   JurorRecord,
   RegistrationRecord,
@@ -19,7 +23,10 @@ export type PlanningItem =
   | { kind: 'registration'; record: RegistrationRecord; create?: boolean }
   | { kind: 'trainers'; records: TrainerRecord[] }
   | { kind: 'assignment'; record: AssignmentRecord }
-  | { kind: 'distribution'; record: DistributionRecordItem };
+  | { kind: 'distribution'; record: DistributionRecordItem }
+  | { kind: 'deliverable'; record: DeliverableVersionRecord }
+  | { kind: 'jurySet'; record: JurySetRecord }
+  | { kind: 'declaration'; record: ConflictDeclarationRecord };
 
 /**
  * One change to a session, applied atomically: the session's new state (its version one
@@ -67,6 +74,23 @@ export interface SessionStore {
   listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
   /** A candidate user's registrations (one Query on an index). */
   registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;
+}
+
+/** Upload intents and received deliverable versions. */
+export interface DeliverableStore {
+  /** Stores an upload intent (one PutItem). */
+  saveIntent(intent: UploadIntentRecord, audit: AuditEvent): Promise<void>;
+  /** The intent behind an uploaded key, if any (one GetItem). */
+  getIntent(uploadId: string): Promise<UploadIntentRecord | undefined>;
+  /** Whether a version was already recorded for this upload (one GetItem): duplicate S3 events. */
+  hasVersion(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): Promise<boolean>;
+  /**
+   * Records a received version with its audit event in one transaction. Versions of one
+   * deliverable are numbered without gaps: `version` must be one above the count seen, or
+   * the write fails with `StaleVersion` and the caller re-reads. A duplicate upload id is
+   * a `Conflict`.
+   */
+  recordVersion(version: DeliverableVersionRecord, audit: AuditEvent): Promise<void>;
 }
 
 /** The registry of jurors and their habilitations. */

@@ -2,7 +2,7 @@ import type { Violation } from '../../domain/errors';
 import type { IsoDate } from '../../domain/dates';
 
 /** Where a session stands in its life. */
-export type SessionStatus = 'planning' | 'intake' | 'failed';
+export type SessionStatus = 'planning' | 'intake' | 'jury-review' | 'ready-for-exam' | 'failed';
 
 /** The cohort whose calendar drives the distribution deadlines (DIST). */
 export interface CohortRecord {
@@ -31,6 +31,8 @@ export interface SessionRecord {
   planningClosed?: { at: string; by: string };
   /** Set when intake opened: the deadline (DELIV-4) and the instant intake closes. */
   intake?: { deadline: IsoDate; closesAt: string };
+  /** Set when the deliverables were frozen for the jury at the deadline (DELIV-7). */
+  frozenAt?: string;
   /** Why the workflow stopped, when it did. */
   failure?: { error: string; cause: string };
   executionArn?: string;
@@ -132,6 +134,70 @@ export interface DistributionRecordItem {
   recordedAt: string;
 }
 
+/** A presigned upload handed out for one deliverable; its key is unique, so no upload overwrites another. */
+export interface UploadIntentRecord {
+  id: string;
+  sessionId: string;
+  registrationId: string;
+  deliverableType: string;
+  key: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  maxBytes: number;
+}
+
+/** The session manager's ruling on a late deliverable (DELIV-5). */
+export interface LateDecisionRecord {
+  decision: 'admitted' | 'not-admitted';
+  reason: string;
+  decidedBy: string;
+  decidedAt: string;
+}
+
+/** One received upload of a deliverable: kept forever, accepted or refused with the rule and why (DELIV-7). */
+export interface DeliverableVersionRecord {
+  /** The upload's id, also the last segment of its S3 key. */
+  id: string;
+  sessionId: string;
+  registrationId: string;
+  deliverableType: string;
+  key: string;
+  uploadedBy: string;
+  receivedAt: string;
+  sizeBytes: number;
+  /** Pages counted by parsing the PDF; 0 when it is not a readable PDF. */
+  pages: number;
+  contentHash: string;
+  version: number;
+  status: 'accepted' | 'refused';
+  violations: Violation[];
+  late: boolean;
+  lateDecision?: LateDecisionRecord;
+}
+
+/** The deliverables a candidate's jury works from, frozen at the deadline (DELIV-7). */
+export interface JurySetRecord {
+  registrationId: string;
+  /** The version id the jury gets, by deliverable type. */
+  selected: Record<string, string>;
+  /** Owed deliverables the jury will not get (DELIV-4). */
+  missing: Violation[];
+  /** Late versions waiting for the manager's decision (DELIV-5). */
+  lateVersionIds: string[];
+  frozenAt: string;
+}
+
+/** A juror's declaration on one candidate, made on receiving their deliverables (JURY-4). */
+export interface ConflictDeclarationRecord {
+  jurorId: string;
+  registrationId: string;
+  /** Whether the juror knows the candidate; with a link, the juror does not evaluate them. */
+  link: 'none' | 'personal' | 'professional';
+  description?: string;
+  declaredAt: string;
+}
+
 /** A session with all its planning data, read in one Query. */
 export interface SessionPlanning {
   session: SessionRecord;
@@ -139,6 +205,9 @@ export interface SessionPlanning {
   trainers: TrainerRecord[];
   assignments: AssignmentRecord[];
   distributions: DistributionRecordItem[];
+  deliverables: DeliverableVersionRecord[];
+  jurySets: JurySetRecord[];
+  declarations: ConflictDeclarationRecord[];
 }
 
 /** A session as callers see it: the workflow's task token never leaves the service. */

@@ -71,6 +71,9 @@ function applyItems(planning: SessionPlanning, items: readonly PlanningItem[]): 
     if (item.kind === 'trainers') next.trainers = item.records;
     if (item.kind === 'assignment') next.assignments = [...next.assignments, item.record];
     if (item.kind === 'distribution') next.distributions = [...next.distributions, item.record];
+    if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), item.record];
+    if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), item.record];
+    if (item.kind === 'declaration') next.declarations = [...next.declarations, item.record];
   }
   return next;
 }

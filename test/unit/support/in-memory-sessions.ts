@@ -31,7 +31,9 @@ export class InMemorySessionStore implements SessionStore {
     if (change.expectedVersion !== 0 && current?.session.version !== change.expectedVersion) {
       throw new StaleVersion(`session ${change.session.id} was changed by someone else`);
     }
-    const next: SessionPlanning = structuredClone(current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [] });
+    const next: SessionPlanning = structuredClone(
+      current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [] },
+    );
     next.session = structuredClone(change.session);
     for (const item of change.items ?? []) {
       if (item.kind === 'registration') {
@@ -45,6 +47,12 @@ export class InMemorySessionStore implements SessionStore {
         next.assignments.push(structuredClone(item.record));
       }
       if (item.kind === 'distribution') next.distributions.push(structuredClone(item.record));
+      if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), structuredClone(item.record)];
+      if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), structuredClone(item.record)];
+      if (item.kind === 'declaration') {
+        if (next.declarations.some((d) => d.jurorId === item.record.jurorId && d.registrationId === item.record.registrationId)) throw new Conflict('already declared');
+        next.declarations.push(structuredClone(item.record));
+      }
     }
     this.planning.set(change.session.id, next);
     this.audit.push(change.audit);

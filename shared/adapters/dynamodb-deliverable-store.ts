@@ -1,0 +1,75 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict } from '../domain/errors';
+import type { AuditEvent } from '../use-cases/audit';
+import { StaleVersion, type DeliverableStore } from '../use-cases/sessions/ports';
+import type { DeliverableVersionRecord, UploadIntentRecord } from '../use-cases/sessions/records';
+import { auditPut } from './audit-item';
+import { dynamoDb } from './aws-clients';
+import { failedConditions } from './dynamodb-errors';
+import { keys, recordOf } from './dynamodb-keys';
+
+/** Upload intents (their own partition) and deliverable versions (in the session's partition). */
+export class DynamoDbDeliverableStore implements DeliverableStore {
+  constructor(private readonly tableName: string) {}
+
+  async saveIntent(intent: UploadIntentRecord, audit: AuditEvent): Promise<void> {
+    await dynamoDb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.uploadIntent(intent.id), entity: 'UploadIntent', ...intent }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          auditPut(this.tableName, audit),
+        ],
+      }),
+    );
+  }
+
+  async getIntent(uploadId: string): Promise<UploadIntentRecord | undefined> {
+    const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.uploadIntent(uploadId), ConsistentRead: true }));
+    return Item ? recordOf<UploadIntentRecord>(Item) : undefined;
+  }
+
+  async hasVersion(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): Promise<boolean> {
+    const { Item } = await dynamoDb().send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.deliverableVersion(sessionId, registrationId, deliverableType, uploadId),
+        ConsistentRead: true,
+        ProjectionExpression: 'PK',
+      }),
+    );
+    return Item !== undefined;
+  }
+
+  async recordVersion(version: DeliverableVersionRecord, audit: AuditEvent): Promise<void> {
+    const head = keys.deliverableHead(version.sessionId, version.registrationId, version.deliverableType);
+    try {
+      await dynamoDb().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.deliverableVersion(version.sessionId, version.registrationId, version.deliverableType, version.id), entity: 'DeliverableVersion', ...version },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...head, entity: 'DeliverableHead', versions: version.version },
+                ConditionExpression: version.version === 1 ? 'attribute_not_exists(PK)' : 'versions = :previous',
+                ...(version.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': version.version - 1 } }),
+              },
+            },
+            auditPut(this.tableName, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (failed.includes(0)) throw new Conflict(`upload ${version.id} is already recorded`);
+      if (failed.includes(1)) throw new StaleVersion(`another version of this deliverable was recorded at the same time; numbering again`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { checkDeliverableOwed, Conflict, NotFound, RuleViolation } from '../../domain';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import type { UploadIntentRecord } from '../sessions/records';
+import { assertCandidateOrManager, registrationOf, scopeOf } from './deliverable-access';
+import type { PresignedUpload } from './ports';
+
+/** Largest deliverable accepted: 20 MiB. */
+export const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
+
+/** How long an upload URL stays valid: 15 minutes. */
+export const UPLOAD_URL_SECONDS = 15 * 60;
+
+/** The deliverable is not owed by this candidate (DELIV-1, DELIV-3): no upload URL (HTTP 422). */
+export class DeliverableNotOwed extends RuleViolation {}
+
+/** Where an upload lands: one key per upload, so no upload ever overwrites another (DELIV-7). */
+export function uploadKey(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): string {
+  return `uploads/${sessionId}/${registrationId}/${deliverableType}/${uploadId}.pdf`;
+}
+
+/** Reads an upload key back; undefined for a key Certiflow did not hand out. */
+export function parseUploadKey(key: string): { sessionId: string; registrationId: string; deliverableType: string; uploadId: string } | undefined {
+  const match = /^uploads\/([0-9a-f-]{36})\/([0-9a-f-]{36})\/([a-z0-9-]+)\/([0-9a-f-]{36})\.pdf$/.exec(key);
+  return match ? { sessionId: match[1]!, registrationId: match[2]!, deliverableType: match[3]!, uploadId: match[4]! } : undefined;
+}
+
+/**
+ * Hands the candidate (or their session manager) a presigned POST for one deliverable they
+ * owe (DELIV-1, DELIV-3): PDF only, at most 20 MiB, valid 15 minutes, to a key of its own.
+ */
+export async function requestUpload(
+  deps: Pick<Deps, 'sessions' | 'deliverables' | 'files' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  registrationId: string,
+  deliverableType: string,
+  uploadId = deps.newId(),
+): Promise<UploadIntentRecord & { upload: PresignedUpload }> {
+  const planning = await deps.sessions.load(sessionId);
+  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  const registration = registrationOf(planning, registrationId);
+  assertCandidateOrManager(caller, planning, registration);
+  if (planning.session.status === 'planning' || planning.session.status === 'failed') {
+    throw new Conflict(`session ${sessionId} is not taking deliverables (it is in ${planning.session.status}); intake opens once planning is closed`);
+  }
+  const owed = checkDeliverableOwed(scopeOf(planning, registration), deliverableType); // DELIV-1, DELIV-3
+  if (!owed.ok) throw new DeliverableNotOwed(owed.violations);
+  const at = deps.now();
+  const key = uploadKey(sessionId, registrationId, deliverableType, uploadId);
+  const intent: UploadIntentRecord = {
+    id: uploadId,
+    sessionId,
+    registrationId,
+    deliverableType,
+    key,
+    requestedBy: caller.id,
+    requestedAt: at.toISOString(),
+    expiresAt: new Date(at.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    maxBytes: MAX_DELIVERABLE_BYTES,
+  };
+  const existing = await deps.deliverables.getIntent(uploadId);
+  if (!existing) {
+    await deps.deliverables.saveIntent(intent, {
+      subject: { type: 'session', id: sessionId },
+      at: intent.requestedAt,
+      eventId: deps.newId(),
+      actor: actorOf(caller),
+      action: 'deliverable.upload-requested',
+      details: { uploadId, registrationId, deliverableType },
+    });
+  }
+  const upload = await deps.files.presignUpload(key, MAX_DELIVERABLE_BYTES, UPLOAD_URL_SECONDS);
+  return { ...(existing ?? intent), upload };
+}
