@@ -24,6 +24,8 @@ export interface ApplyOptions {
   expectedVersion?: number;
   /** How often to re-read and re-decide when a concurrent writer got there first; 4 by default. */
   attempts?: number;
+  /** Checks the caller may act on the session, before the version check: a caller without access gets 403, never the version. */
+  authorize?: (planning: SessionPlanning) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function applySessionChange(
   for (let attempt = 1; ; attempt++) {
     const planning = await deps.sessions.load(sessionId);
     if (!planning) throw new NotFound(`no session ${sessionId}`);
+    options.authorize?.(planning);
     if (options.expectedVersion !== undefined && planning.session.version !== options.expectedVersion) {
       throw new Conflict(`session ${sessionId} is at version ${planning.session.version}, not ${options.expectedVersion}: someone changed it; reload it and try again`);
     }

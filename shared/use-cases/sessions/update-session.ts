@@ -24,13 +24,12 @@ export async function updateSession(
     sessionId,
     actorOf(caller),
     ({ session }, at) => {
-      assertManagesSession(caller, session);
       assertPlanningOpen(session);
       const next = { ...session, ...input };
       assertSessionDates(next, toIsoDate(new Date(at)));
       return { session: input, action: 'session.updated', details: { changed: Object.keys(input) } };
     },
-    { expectedVersion },
+    { expectedVersion, authorize: ({ session }) => assertManagesSession(caller, session) },
   );
   return planning.session;
 }

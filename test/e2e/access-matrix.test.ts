@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResponse, CertiflowClient } from '../../client/certiflow-client';
+import type { Role } from '../../shared/wiring/roles';
+import { ROUTE, ROUTES, type RouteDefinition } from '../../shared/wiring/routes';
+import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
+import { Inspector } from './support/inspect';
+import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+
+/**
+ * The access matrix (issue 4, item 3): every route of ROUTES × every kind of caller, with the
+ * status each must get, and proof that a refused request wrote nothing (items, idempotency
+ * records, executions) while an allowed write wrote something and an allowed read nothing.
+ * Adding a route to ROUTES without deciding its row here makes this file fail.
+ */
+
+/** The kinds of caller, all about one session of centre A and its one registration. */
+const CALLERS = [
+  'anonymous', // no token
+  'managerOfCentre', // manager of centre A, the session's
+  'managerOfOtherCentre', // manager of centre B
+  'sittingJuror', // registry juror (userId = token sub) assigned to the session
+  'otherJuror', // registry juror not assigned to it
+  'ownCandidate', // the candidate the registration registers
+  'otherCandidate', // a candidate not registered to it
+  'quality', // the quality committee
+] as const;
+type CallerKind = (typeof CALLERS)[number];
+
+/** A listing route answers 200 but must not show the fixture's session / registration. */
+const WITHOUT_IT = '200 without it';
+type Expected = 200 | 201 | 401 | 403 | typeof WITHOUT_IT;
+type RouteId = keyof typeof ROUTE;
+
+// prettier-ignore
+const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
+  Health:             { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200 },
+  OpenApi:            { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200 },
+  CreateSession:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  ListSessions:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: WITHOUT_IT, ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  GetSession:         { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  UpdateSession:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  ClosePlanning:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  RegisterCandidate:  { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  ListRegistrations:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  GetRegistration:    { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200 },
+  SetAccommodation:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  SetTrainers:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  AssignJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  RecordDistribution: { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  DistributionStatus: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  // The juror registry is shared by all centres: any manager maintains it.
+  CreateJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  GetJuror:           { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  AddHabilitation:    { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403 },
+};
+
+/** The role each caller's token carries (none for `anonymous`). */
+const ROLE_OF: Record<CallerKind, Role | undefined> = {
+  anonymous: undefined,
+  managerOfCentre: 'managers',
+  managerOfOtherCentre: 'managers',
+  sittingJuror: 'jurors',
+  otherJuror: 'jurors',
+  ownCandidate: 'candidates',
+  otherCandidate: 'candidates',
+  quality: 'quality',
+};
+
+/** What the fixture built once: one session of centre A with 2 jurors, 1 registration, cohort dates. */
+interface Fixture {
+  now: Date;
+  centreA: string;
+  centreB: string;
+  sessionId: string;
+  registrationId: string;
+  jurorIds: [string, string];
+  /** A registry juror no session uses, whose habilitations the registry cases add to. */
+  spareJurorId: string;
+  clients: Record<CallerKind, CertiflowClient>;
+}
+
+/** The parts of one request; the method and path come from the route itself. */
+interface RequestSpec {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  ifMatch?: number;
+}
+
+interface RouteCase {
+  /**
+   * Builds a valid request for this caller, before the write snapshot is taken. `allowed` says
+   * the caller is expected to succeed: a success that would disturb later cases gets a fresh target.
+   */
+  prepare(fx: Fixture, allowed: boolean): Promise<RequestSpec>;
+  /** For listings: whether the answer shows the fixture's session or registration. */
+  shows?(fx: Fixture, data: unknown): boolean;
+  /** After a success, waits for the background work it started, so that later snapshots are stable. */
+  settle?(fx: Fixture, data: unknown, client: CertiflowClient): Promise<void>;
+}
+
+const NO_REQUEST_PARTS: RouteCase = { prepare: async () => ({}) };
+
+/** Waits until a session's workflow waits for planning: the workflow is then idle. */
+async function planningOpen(client: CertiflowClient, sessionId: string): Promise<void> {
+  await eventually(() => client.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
+}
+
+function sessionBody(now: Date) {
+  return {
+    titleCode: 'RNCP34757',
+    sessionDate: daysFromNow(now, 120),
+    address: '3 quai Saint-Antoine, 69002 Lyon',
+    cohort: { name: 'Promo IA 2027', startDate: daysFromNow(now, -300), prairieEnd: daysFromNow(now, -270) },
+  };
+}
+
+async function freshJuror(fx: Fixture): Promise<string> {
+  const created = await fx.clients.managerOfCentre.createJuror(jurorBody(fx.now));
+  if (created.status !== 201) throw new Error(`juror not created: ${JSON.stringify(created.error)}`);
+  return created.data!.juror.id;
+}
+
+/** A session of centre A ready to close: 2 valid jurors, 1 candidate, the workflow waiting for planning. */
+async function sessionReadyToClose(fx: Fixture): Promise<string> {
+  const manager = fx.clients.managerOfCentre;
+  const sessionId = await newSession(manager, fx.now, 100);
+  for (const jurorId of fx.jurorIds) expect((await manager.assignJuror(sessionId, jurorId)).status).toBe(201);
+  expect((await manager.registerCandidate(sessionId, { attempt: 'first', candidate: candidate('Inès') })).status).toBe(201);
+  await planningOpen(manager, sessionId);
+  return sessionId;
+}
+
+const session = (fx: Fixture) => ({ sessionId: fx.sessionId });
+const registration = (fx: Fixture) => ({ sessionId: fx.sessionId, registrationId: fx.registrationId });
+
+/** How to call each route validly. */
+const CASES: Record<RouteId, RouteCase> = {
+  Health: NO_REQUEST_PARTS,
+  OpenApi: NO_REQUEST_PARTS,
+  CreateSession: {
+    prepare: async (fx) => ({ body: sessionBody(fx.now) }),
+    settle: (_fx, data, client) => planningOpen(client, (data as { session: { id: string } }).session.id),
+  },
+  ListSessions: {
+    prepare: async (fx) => ({ query: { centreId: fx.centreA } }),
+    shows: (fx, data) => (data as { items: Array<{ id: string }> }).items.some((s) => s.id === fx.sessionId),
+  },
+  GetSession: { prepare: async (fx) => ({ params: session(fx) }) },
+  UpdateSession: {
+    // If-Match names the current version, so that only access can refuse it.
+    prepare: async (fx) => {
+      const current = await fx.clients.managerOfCentre.getSession(fx.sessionId);
+      return { params: session(fx), body: { address: `${randomUUID().slice(0, 4)} rue Garibaldi, 69003 Lyon` }, ifMatch: current.data!.session.version };
+    },
+  },
+  ClosePlanning: {
+    // Closing planning for good would freeze the fixture's session: a success gets its own.
+    prepare: async (fx, allowed) => ({ params: { sessionId: allowed ? await sessionReadyToClose(fx) : fx.sessionId } }),
+    settle: async (fx, data) => {
+      const { id } = (data as { session: { id: string } }).session;
+      await eventually(() => fx.clients.managerOfCentre.getSession(id), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    },
+  },
+  RegisterCandidate: { prepare: async (fx) => ({ params: session(fx), body: { attempt: 'first', candidate: candidate('Zoé') } }) },
+  ListRegistrations: { prepare: async (fx) => ({ params: session(fx) }) },
+  GetRegistration: { prepare: async (fx) => ({ params: registration(fx) }) },
+  SetAccommodation: {
+    prepare: async (fx) => ({ params: registration(fx), body: { extraMinutes: 30, justification: 'tiers-temps, avis du médecin de la MDPH' } }),
+  },
+  SetTrainers: {
+    prepare: async (fx) => ({ params: session(fx), body: { trainers: [{ firstName: 'Paul', lastName: 'Formateur', email: 'paul.formateur@example.org' }] } }),
+  },
+  // A juror already assigned would be a no-op: each case assigns a fresh one.
+  AssignJuror: { prepare: async (fx) => ({ params: session(fx), body: { jurorId: await freshJuror(fx) } }) },
+  RecordDistribution: {
+    prepare: async (fx) => ({ params: session(fx), body: { ruleId: 'DIST-1', distributedOn: daysFromNow(fx.now, -1), recipients: 'the whole cohort' } }),
+  },
+  DistributionStatus: { prepare: async (fx) => ({ params: session(fx), query: { horizonDays: '14' } }) },
+  CreateJuror: { prepare: async (fx) => ({ body: jurorBody(fx.now) }) },
+  GetJuror: { prepare: async (fx) => ({ params: { jurorId: fx.jurorIds[0] } }) },
+  AddHabilitation: {
+    prepare: async (fx) => ({
+      params: { jurorId: fx.spareJurorId },
+      body: { issuedBy: 'Simplon', validFrom: daysFromNow(fx.now, 0), validUntil: daysFromNow(fx.now, 1095) },
+    }),
+  },
+  MyRegistrations: {
+    prepare: async () => ({}),
+    shows: (fx, data) => (data as { registrations: Array<{ id: string }> }).registrations.some((r) => r.id === fx.registrationId),
+  },
+};
+
+function statusOf(expected: Expected): number {
+  return expected === WITHOUT_IT ? 200 : expected;
+}
+
+function pathOf(route: RouteDefinition, spec: RequestSpec): string {
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = spec.params?.[name];
+    if (value === undefined) throw new Error(`${route.id}: no value for path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams(spec.query ?? {});
+  return query.size > 0 ? `${path}?${query}` : path;
+}
+
+/** A stable text form of an item, its keys sorted at every level. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value instanceof Set) return canonical([...value].sort());
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+describe('access matrix: every route × every caller, status and writes', () => {
+  let env: TestRuntime;
+  let inspect: Inspector;
+  let fx: Fixture;
+
+  /** What a request could have written: the counts, and every item's content by key. */
+  async function writes() {
+    const [snapshot, items] = await Promise.all([inspect.writeSnapshot(), inspect.allItems()]);
+    return { snapshot, items: Object.fromEntries(items.map((item) => [`${String(item.PK)} | ${String(item.SK)}`, canonical(item)])) };
+  }
+
+  beforeAll(async () => {
+    env = await startTestRuntime();
+    inspect = new Inspector(env.runtime);
+    const now = env.runtime.clock.now();
+    const tag = randomUUID().slice(0, 8);
+    const centreA = `centre-a-${tag}`;
+    const centreB = `centre-b-${tag}`;
+    const managerOfCentre = await env.clientAs('managers', { sub: `manager-a-${tag}`, centreId: centreA });
+
+    const sessionId = await newSession(managerOfCentre, now);
+    const [sitting, second, other, spare] = [jurorBody(now), jurorBody(now, { profession: 'data engineer' }), jurorBody(now), jurorBody(now)];
+    const jurorIds: string[] = [];
+    for (const body of [sitting, second, other, spare]) {
+      const created = await managerOfCentre.createJuror(body);
+      expect(created.status, JSON.stringify(created.error)).toBe(201);
+      jurorIds.push(created.data!.juror.id);
+    }
+    for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
+    const own = candidate('Alice');
+    const registered = await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: own });
+    expect(registered.status, JSON.stringify(registered.error)).toBe(201);
+    await planningOpen(managerOfCentre, sessionId);
+
+    fx = {
+      now,
+      centreA,
+      centreB,
+      sessionId,
+      registrationId: registered.data!.registration.id,
+      jurorIds: [jurorIds[0]!, jurorIds[1]!],
+      spareJurorId: jurorIds[3]!,
+      clients: {
+        anonymous: env.anonymous,
+        managerOfCentre,
+        managerOfOtherCentre: await env.clientAs('managers', { sub: `manager-b-${tag}`, centreId: centreB }),
+        sittingJuror: await env.clientAs('jurors', { sub: sitting.userId }),
+        otherJuror: await env.clientAs('jurors', { sub: other.userId }),
+        ownCandidate: await env.clientAs('candidates', { sub: own.userId }),
+        otherCandidate: await env.clientAs('candidates', { sub: candidate('Bruno').userId }),
+        quality: await env.clientAs('quality', { sub: `quality-${tag}` }),
+      },
+    };
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+
+  describe('the matrix itself', () => {
+    it('decides every route of ROUTES for every caller, and no route that does not exist', () => {
+      const routeIds = ROUTES.map((route) => route.id).sort();
+      expect(Object.keys(MATRIX).sort(), 'MATRIX rows vs ROUTES: decide the access of every new route').toEqual(routeIds);
+      expect(Object.keys(CASES).sort(), 'CASES vs ROUTES: say how to call every new route').toEqual(routeIds);
+      for (const [id, row] of Object.entries(MATRIX)) expect(Object.keys(row).sort(), id).toEqual([...CALLERS].sort());
+    });
+
+    it("agrees with the route table: public routes open to all, 401 without a token, 403 outside the route's roles, success = the route's status", () => {
+      for (const route of ROUTES) {
+        const row = MATRIX[route.id as RouteId];
+        if (!row) continue; // reported by the test above
+        for (const kind of CALLERS) {
+          const expected = row[kind];
+          const role = ROLE_OF[kind];
+          const where = `${route.id} × ${kind}`;
+          if (route.roles === 'public') expect(expected, where).toBe(route.status);
+          else if (!role) expect(expected, where).toBe(401);
+          else if (!route.roles.includes(role)) expect(expected, where).toBe(403);
+          else if (expected !== 403) expect(statusOf(expected), where).toBe(route.status);
+        }
+      }
+    });
+  });
+
+  for (const route of ROUTES) {
+    describe(`${route.method} ${route.path} (${route.id})`, () => {
+      for (const kind of CALLERS) {
+        const expected = MATRIX[route.id as RouteId]?.[kind];
+        it(`${kind} → ${expected ?? 'UNDECIDED'}`, async () => {
+          expect(expected, `${route.id} is in ROUTES but not in MATRIX: decide who may call it`).toBeDefined();
+          const routeCase = CASES[route.id as RouteId];
+          expect(routeCase, `${route.id} is in ROUTES but not in CASES`).toBeDefined();
+          const status = statusOf(expected!);
+          const succeeds = status < 300;
+          const client = fx.clients[kind];
+          const spec = await routeCase.prepare(fx, succeeds);
+
+          const before = await writes();
+          const response: ApiResponse<unknown> = await client.request(route.method, pathOf(route, spec), spec.body, {
+            ...(route.idempotent ? { idempotencyKey: randomUUID() } : {}),
+            ...(spec.ifMatch !== undefined ? { ifMatch: spec.ifMatch } : {}),
+          });
+          const after = await writes();
+
+          expect(response.status, `${route.id} × ${kind}: ${JSON.stringify(response.error)}`).toBe(status);
+          if (status === 403) expect(response.error?.code).toBe('Forbidden');
+          if (succeeds && route.method !== 'GET') {
+            expect(after.snapshot, 'an allowed write must write').not.toEqual(before.snapshot);
+            await routeCase.settle?.(fx, response.data, client);
+          } else {
+            // A refusal (or a read) writes nothing: no item, no idempotency record, no execution, no change.
+            expect(after.snapshot).toEqual(before.snapshot);
+            expect(after.items).toEqual(before.items);
+          }
+          if (succeeds && routeCase.shows) expect(routeCase.shows(fx, response.data), `${route.id} × ${kind} shows the fixture's resource`).toBe(expected === 200);
+        });
+      }
+    });
+  }
+
+  describe('beyond the matrix', () => {
+    it("a manager of another centre with a stale If-Match gets 403, not a 409 that tells them the session's version", async () => {
+      const before = await writes();
+      const response = await fx.clients.managerOfOtherCentre.updateSession(fx.sessionId, { address: '1 place Bellecour, 69002 Lyon' }, { ifMatch: 1 });
+      expect(response.status, JSON.stringify(response.error)).toBe(403);
+      expect(response.error?.message).not.toMatch(/version/);
+      const after = await writes();
+      expect(after.snapshot).toEqual(before.snapshot);
+      expect(after.items).toEqual(before.items);
+    });
+  });
+});
