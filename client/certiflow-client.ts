@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { DistributionStatus, Violation } from '../shared/domain';
+import type { DistributionStatus, EligibilityRow, Violation } from '../shared/domain';
+import type { declarationsBody, lateDecisionBody } from '../shared/schemas/deliverable-schemas';
+import type { RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
 import type { accommodationBody, registerCandidateBody, trainersBody } from '../shared/schemas/candidate-schemas';
 import type { recordDistributionBody } from '../shared/schemas/distribution-schemas';
 import type { createJurorBody, habilitationBody } from '../shared/schemas/juror-schemas';
@@ -42,6 +44,23 @@ export interface WriteOptions {
 }
 
 type Input<S extends z.ZodType> = z.input<S>;
+
+/** A presigned POST for one deliverable. */
+export interface UploadGrant {
+  uploadId: string;
+  deliverableType: string;
+  url: string;
+  fields: Record<string, string>;
+  maxBytes: number;
+  expiresAt: string;
+}
+
+/** The session's intake at a glance. */
+export type IntakeSummary = Awaited<ReturnType<typeof import('../shared/use-cases/deliverables/intake-status').intakeSummary>>;
+
+function registrationPath(sessionId: string, registrationId: string): string {
+  return `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}`;
+}
 
 /**
  * A small typed client of the Certiflow HTTP API. It never throws on an HTTP status: callers
@@ -130,6 +149,30 @@ export class CertiflowClient {
 
   addHabilitation(jurorId: string, body: Input<typeof habilitationBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
     return this.request('POST', `/jurors/${encodeURIComponent(jurorId)}/habilitations`, body, options);
+  }
+
+  requestUpload(sessionId: string, registrationId: string, deliverableType: string, options: WriteOptions = {}): Promise<ApiResponse<{ upload: UploadGrant }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/uploads`, undefined, options);
+  }
+
+  deliverableStatus(sessionId: string, registrationId: string): Promise<ApiResponse<{ intake: RegistrationIntake }>> {
+    return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables`);
+  }
+
+  intakeSummary(sessionId: string): Promise<ApiResponse<{ intake: IntakeSummary }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/intake`);
+  }
+
+  decideLateDeliverable(sessionId: string, uploadId: string, body: Input<typeof lateDecisionBody>): Promise<ApiResponse<{ version: VersionView }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/deliverables/${encodeURIComponent(uploadId)}/late-decision`, body);
+  }
+
+  juryDownload(sessionId: string, registrationId: string, deliverableType: string): Promise<ApiResponse<{ download: { url: string; expiresInSeconds: number; versionId: string; version: number } }>> {
+    return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/download`);
+  }
+
+  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: EligibilityRow[]; blockers: Violation[]; declarationsComplete: boolean }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body);
   }
 
   myRegistrations(): Promise<ApiResponse<{ registrations: RegistrationRecord[] }>> {

@@ -74,7 +74,14 @@ export interface LocalRuntime {
   sessionStateMachineArn: string;
   /** Resolves once queued S3 event deliveries have run. */
   s3EventsIdle(): Promise<void>;
+  /** Invokes a function by name, as Lambda would (e.g. to redeliver an S3 event). */
+  invoke(functionName: string, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
+}
+
+/** S3 stamps events with its own clock: locally, the shiftable one, so that deadlines follow it. */
+function stampedWith(event: S3Event, now: Date): S3Event {
+  return { Records: event.Records.map((record) => ({ ...record, eventTime: now.toISOString(), awsRegion: LOCAL_REGION })) };
 }
 
 function substitute(text: string, substitutions: Record<string, string>): string {
@@ -136,17 +143,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       (message, extra) => log(message, extra),
     );
 
+    const clock = openClock(join(options.dataDir, 'clock.json'));
+    useClock(clock);
     const dynamodb = await startDynamoDbLocal({ java, host, port: ports.dynamodb, dataDir: join(options.dataDir, 'dynamodb') });
     stops.push(dynamodb.stop);
-    const s3 = await startS3Local({ host, port: ports.s3, directory: join(options.dataDir, 's3'), onEvent: (event) => dispatcher.dispatch(event) });
+    const s3 = await startS3Local({ host, port: ports.s3, directory: join(options.dataDir, 's3'), onEvent: (event) => dispatcher.dispatch(stampedWith(event, clock.now())) });
     stops.push(s3.stop);
     await ensureTable(dynamodb.url, LOCAL_RESOURCES.tableName);
     await ensureBuckets(s3.url, [LOCAL_RESOURCES.deliverablesBucketName, LOCAL_RESOURCES.recordsBucketName]);
 
     const urls = { api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, stepFunctions: `http://${host}:${ports.stepFunctions}` };
     configureProcessEnvironment(urls, options.logLevel ?? 'INFO');
-    const clock = openClock(join(options.dataDir, 'clock.json'));
-    useClock(clock);
 
     const stateMachines = STATE_MACHINES.map((machine) => {
       const substitutions = Object.fromEntries(machine.tasks.map((task) => [task.substitution, localFunctionArn(taskFunction(task).name)]));
@@ -188,6 +195,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resources: LOCAL_RESOURCES,
       sessionStateMachineArn: localStateMachineArn(SESSION_LIFECYCLE.name),
       s3EventsIdle: () => dispatcher.idle(),
+      invoke: (name, event) => lambdas.invoke(name, event),
       stop,
     };
   } catch (error) {

@@ -16,9 +16,9 @@ export const keys = {
   }),
   trainers: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'TRAINERS' }),
   assignment: (sessionId: string, jurorId: string) => ({ PK: `SESSION#${sessionId}`, SK: `JUROR#${jurorId}` }),
-  assignmentByJuror: (jurorId: string, sessionDate: string, sessionId: string) => ({
+  assignmentByJuror: (jurorId: string, sessionId: string) => ({
     GSI1PK: `JUROR#${jurorId}`,
-    GSI1SK: `SESSION#${sessionDate}#${sessionId}`,
+    GSI1SK: `SESSION#${sessionId}`,
   }),
   distribution: (sessionId: string, ruleId: string, distributionId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DIST#${ruleId}#${distributionId}` }),
   uploadIntent: (uploadId: string) => ({ PK: `UPLOAD#${uploadId}`, SK: 'META' }),

@@ -49,7 +49,7 @@ function planningItem(item: PlanningItem, session: SessionRecord): { item: Item;
       return {
         item: {
           ...keys.assignment(session.id, item.record.jurorId),
-          ...keys.assignmentByJuror(item.record.jurorId, item.record.sessionDate, session.id),
+          ...keys.assignmentByJuror(item.record.jurorId, session.id),
           entity: 'Assignment',
           ...item.record,
         },
@@ -89,6 +89,7 @@ function limitQuery(input: QueryCommandInput, query: SessionQuery): QueryCommand
   return { ...input, Limit: query.limit, ExclusiveStartKey: cursor };
 }
 
+/** The key range of sessions between two dates, on an index sorted by `SESSION#<date>#<id>`. */
 function dateRange(query: SessionQuery): { condition: string; values: Item } {
   const from = `SESSION#${query.from ?? ''}`;
   const to = `SESSION#${query.to ?? '9999-12-31'}#\uffff`;
@@ -192,26 +193,19 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
-    const range = dateRange(query);
     const page = await dynamoDb().send(
       new QueryCommand(
         limitQuery(
-          {
-            TableName: this.tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: `GSI1PK = :pk AND GSI1SK ${range.condition}`,
-            ExpressionAttributeValues: { ':pk': `JUROR#${jurorId}`, ...range.values },
-          },
+          { TableName: this.tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `JUROR#${jurorId}` } },
           query,
         ),
       ),
     );
-    const sessionIds = (page.Items ?? []).map((item) => String(item.sessionId));
-    const sessions = await this.getSessions(sessionIds);
-    return {
-      items: sessions.filter((session) => !query.status || session.status === query.status),
-      nextCursor: encodeCursor(page.LastEvaluatedKey),
-    };
+    const sessions = await this.getSessions((page.Items ?? []).map((item) => String(item.sessionId)));
+    const inRange = sessions
+      .filter((s) => (!query.status || s.status === query.status) && (!query.from || s.sessionDate >= query.from) && (!query.to || s.sessionDate <= query.to))
+      .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
+    return { items: inRange, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
   async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {

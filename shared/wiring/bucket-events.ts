@@ -11,4 +11,12 @@ export interface BucketEventDefinition {
 }
 
 /** Every S3 event subscription. */
-export const BUCKET_EVENTS: readonly BucketEventDefinition[] = [];
+export const BUCKET_EVENTS: readonly BucketEventDefinition[] = [
+  {
+    id: 'ReceiveDeliverable',
+    bucket: 'deliverablesBucket',
+    prefix: 'uploads/',
+    handler: 'functions/events/receive-deliverable.handler.ts',
+    bindings: { table: 'readWrite', deliverablesBucket: 'read' },
+  },
+];

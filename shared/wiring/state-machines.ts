@@ -32,9 +32,9 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
       bindings: { table: 'readWrite' },
     },
     {
-      substitution: 'AwaitPlanningFunctionArn',
-      handler: 'functions/steps/await-planning.handler.ts',
-      bindings: { table: 'readWrite' },
+      substitution: 'AwaitStepFunctionArn',
+      handler: 'functions/steps/await-step.handler.ts',
+      bindings: { table: 'readWrite', sessionStateMachine: ['taskResponse'] },
     },
     {
       substitution: 'CheckPlanningFunctionArn',
@@ -44,6 +44,16 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
     {
       substitution: 'OpenIntakeFunctionArn',
       handler: 'functions/steps/open-intake.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
+      substitution: 'FreezeDeliverablesFunctionArn',
+      handler: 'functions/steps/freeze-deliverables.handler.ts',
+      bindings: { table: 'readWrite' },
+    },
+    {
+      substitution: 'MarkReadyForExamFunctionArn',
+      handler: 'functions/steps/mark-ready-for-exam.handler.ts',
       bindings: { table: 'readWrite' },
     },
     {

@@ -1,6 +1,7 @@
 import { NotFound, type Violation } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
+import { eligibilityOf, missingDeclarations } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import type { WorkflowStatus } from './ports';
 import { publicSession, type PublicSession, type SessionPlanning } from './records';
@@ -8,7 +9,7 @@ import { assertCanReadSession } from './session-access';
 
 /** What the session waits for next, and from whom. */
 export interface NextStep {
-  step: 'close-planning' | 'workflow' | 'intake-deadline' | 'none';
+  step: 'close-planning' | 'workflow' | 'intake-deadline' | 'declarations' | 'exam-day' | 'none';
   /** A sentence a person can act on. */
   waitsFor: string;
   /** The role that must act, when a person must. */
@@ -33,6 +34,10 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): Ne
   if (session.status === 'intake' && session.intake) {
     return { step: 'intake-deadline', waitsFor: `candidates' deliverables until the intake deadline ${session.intake.deadline} (DELIV-4)`, at: session.intake.closesAt };
   }
+  if (session.status === 'jury-review') {
+    return { step: 'declarations', waitsFor: blockers.length === 0 ? 'every juror to declare their links with the candidates (JURY-4)' : 'the blockers to be resolved: declarations, or another juror assigned (JURY-4)' };
+  }
+  if (session.status === 'ready-for-exam') return { step: 'exam-day', waitsFor: `the exam day, ${session.sessionDate}`, at: `${session.sessionDate}T00:00:00.000Z` };
   if (session.planningClosed) return { step: 'workflow', waitsFor: 'the workflow to check the jury and registrations and open intake' };
   if (session.pendingStep?.step !== 'planning') return { step: 'workflow', waitsFor: 'the workflow to open planning' };
   return {
@@ -54,7 +59,12 @@ export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workf
     deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)),
     deps.workflow.describe(sessionId),
   ]);
-  const blockers = planning.session.status === 'planning' ? planningViolations(planning, assigned) : [];
+  const blockers =
+    planning.session.status === 'planning'
+      ? planningViolations(planning, assigned)
+      : planning.session.status === 'jury-review'
+        ? [...eligibilityOf(planning, assigned).violations, ...missingDeclarations(planning, assigned)]
+        : [];
   return {
     ...publicSession(planning.session),
     workflow,

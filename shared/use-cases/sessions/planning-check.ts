@@ -9,6 +9,7 @@ import {
   type Registration,
   type SessionCandidate,
   type Violation,
+  violation,
 } from '../../domain';
 import type { HabilitationRecord, JurorRecord, RegistrationRecord, SessionPlanning, TrainerRecord } from './records';
 
@@ -66,6 +67,19 @@ export function sessionCandidates(planning: SessionPlanning, jurors: readonly Ju
 }
 
 /**
+ * JURY-3 for a cohort whose candidates are not registered yet: a trainer of the cohort may not
+ * sit on its jury whoever the candidates will be. (With candidates, `checkSessionJury` says it
+ * naming them.)
+ */
+export function cohortTrainerViolations(planning: SessionPlanning, jurors: readonly JurorRecord[]): Violation[] {
+  if (planning.registrations.length > 0) return [];
+  const trainers = new Set(trainerJurorIds(planning.trainers, jurors));
+  return jurors
+    .filter((j) => trainers.has(j.id))
+    .map((j) => violation('JURY-3', `${j.firstName} ${j.lastName} trains this session's cohort and cannot sit on its jury`)); // JURY-3
+}
+
+/**
  * Everything that keeps planning from closing, by rule: the jury (JURY-1, JURY-2, JURY-3) and
  * each registration (RETAKE-2, RETAKE-4), checked on the session date.
  */
@@ -80,5 +94,5 @@ export function planningViolations(planning: SessionPlanning, assignedJurors: re
   const registrations = planning.registrations.flatMap(
     (r) => checkRegistration(ref, toDomainRegistration(r), session.sessionDate, `${r.candidate.firstName} ${r.candidate.lastName}`).violations,
   );
-  return [...jury.violations, ...registrations];
+  return [...jury.violations, ...cohortTrainerViolations(planning, assignedJurors), ...registrations];
 }

@@ -70,7 +70,10 @@ export interface SessionStore {
   commit(change: SessionChange): Promise<void>;
   /** A centre's sessions by date, optionally of one status (one Query on an index). */
   listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
-  /** The sessions a juror sits on (one Query on an index, then one BatchGet). */
+  /**
+   * The sessions a juror sits on, filtered by date and status after reading them (one Query on
+   * an index, then one BatchGet): the assignment does not copy the session date, which may change.
+   */
   listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
   /** A candidate user's registrations (one Query on an index). */
   registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;

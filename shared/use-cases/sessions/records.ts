@@ -116,8 +116,6 @@ export interface AssignmentRecord {
   jurorId: string;
   /** Copied from the registry so that a juror's token finds their sessions. */
   userId?: string;
-  /** For listing a juror's sessions by date. */
-  sessionDate: IsoDate;
   assignedAt: string;
   assignedBy: string;
 }

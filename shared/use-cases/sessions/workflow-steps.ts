@@ -2,6 +2,7 @@ import { intakeClosesAt, intakeDeadline } from '../../domain/deliverables';
 import type { Violation } from '../../domain/errors';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
+import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import type { SessionRecord } from './records';
 import { applySessionChange } from './session-changes';
@@ -19,10 +20,34 @@ export async function recordWorkflowStarted(deps: WorkflowStepDeps, sessionId: s
 
 /** Stores the token of the human step the workflow now waits for. Idempotent for the same token. */
 export async function recordPendingStep(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
-  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) =>
+  const planning = await recordPendingStepPlanning(deps, sessionId, step, taskToken);
+  return planning.session;
+}
+
+function recordPendingStepPlanning(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string) {
+  return applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) =>
     session.pendingStep?.taskToken === taskToken
       ? undefined
       : { session: { pendingStep: { step, taskToken, since: at } }, action: 'workflow.waiting', details: { step } },
+  );
+}
+
+/**
+ * Stores the token of the human step the workflow waits for; when that step is the jury's
+ * declarations (JURY-4) and they are already complete, completes it at once.
+ */
+export async function awaitHumanStep(deps: WorkflowStepDeps & Pick<Deps, 'workflow'>, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
+  const planning = await recordPendingStepPlanning(deps, sessionId, step, taskToken);
+  if (step === 'declarations') {
+    await completeDeclarationsIfDone(deps, planning, eligibilityOf(planning, await deps.jurors.getMany(planning.assignments.map((a) => a.jurorId))));
+  }
+  return planning.session;
+}
+
+/** `MarkReadyForExamDay`: every candidate has 2 jurors without conflict; the session waits for its exam day. */
+export async function markReadyForExamDay(deps: WorkflowStepDeps, sessionId: string): Promise<SessionRecord> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
+    session.status === 'ready-for-exam' ? undefined : { session: { status: 'ready-for-exam', pendingStep: undefined, blockers: [] }, action: 'session.ready-for-exam', details: {} },
   );
   return planning.session;
 }

@@ -1,0 +1,10 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { declareLinks } from '../../shared/use-cases/deliverables/jury-access';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST /sessions/{sessionId}/declarations`: a juror's links with candidates (JURY-4), and the resulting matrix. */
+export const handler = apiHandler(ROUTE.DeclareLinks, async ({ caller, path, body }) => {
+  const { matrix, complete } = await declareLinks(deps, caller, path.sessionId, body.declarations);
+  return { body: { eligibility: matrix.rows, blockers: matrix.violations, declarationsComplete: complete } };
+});

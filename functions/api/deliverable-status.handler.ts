@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { deliverableStatus } from '../../shared/use-cases/deliverables/intake-status';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET …/candidates/{registrationId}/deliverables`: a candidate's deliverables and where each stands. */
+export const handler = apiHandler(ROUTE.DeliverableStatus, async ({ caller, path }) => ({
+  body: { intake: await deliverableStatus(deps, caller, path.sessionId, path.registrationId) },
+}));

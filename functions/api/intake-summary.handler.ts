@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { intakeSummary } from '../../shared/use-cases/deliverables/intake-status';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/intake`: who is complete, missing, late. */
+export const handler = apiHandler(ROUTE.IntakeSummary, async ({ caller, path }) => ({ body: { intake: await intakeSummary(deps, caller, path.sessionId) } }));

@@ -1,0 +1,21 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { requestUpload } from '../../shared/use-cases/deliverables/request-upload';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST …/deliverables/{deliverableType}/uploads`: a presigned POST for one owed deliverable. */
+export const handler = apiHandler(ROUTE.RequestUpload, async ({ caller, path, newId }) => {
+  const intent = await requestUpload(deps, caller, path.sessionId, path.registrationId, path.deliverableType, newId());
+  return {
+    body: {
+      upload: {
+        uploadId: intent.id,
+        deliverableType: intent.deliverableType,
+        url: intent.upload.url,
+        fields: intent.upload.fields,
+        maxBytes: intent.maxBytes,
+        expiresAt: intent.expiresAt,
+      },
+    },
+  };
+});

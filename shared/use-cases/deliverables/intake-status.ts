@@ -1,0 +1,102 @@
+import { intakeDeadline, NotFound, type Violation } from '../../domain';
+import type { Caller } from '../caller';
+import type { Deps } from '../deps';
+import type { DeliverableVersionRecord, RegistrationRecord, SessionPlanning } from '../sessions/records';
+import { assertCanReadSession } from '../sessions/session-access';
+import { assertCandidateOrManager, registrationOf, scopeOf } from './deliverable-access';
+
+/** A version as its candidate and manager see it: never the storage key. */
+export type VersionView = Omit<DeliverableVersionRecord, 'key' | 'contentHash' | 'sessionId'>;
+
+/** One owed deliverable: its versions, and where it stands. */
+export interface DeliverableView {
+  deliverableType: string;
+  label: string;
+  pages: { min: number; max: number };
+  /** missing: nothing accepted yet; accepted: an accepted version is on file; refused: only refused versions. */
+  state: 'missing' | 'accepted' | 'refused';
+  /** The version the jury gets (after the freeze) or would get now (before). */
+  currentVersionId?: string;
+  late: boolean;
+  versions: VersionView[];
+}
+
+/** A candidate's intake. */
+export interface RegistrationIntake {
+  registrationId: string;
+  candidateName: string;
+  deadline: string;
+  frozen: boolean;
+  deliverables: DeliverableView[];
+  /** For the jury: owed deliverables it will not get (DELIV-4). */
+  missing: Violation[];
+}
+
+function viewOf(version: DeliverableVersionRecord): VersionView {
+  const { key: _key, contentHash: _hash, sessionId: _session, ...rest } = version;
+  return rest;
+}
+
+function registrationIntake(planning: SessionPlanning, registration: RegistrationRecord): RegistrationIntake {
+  const frozen = planning.jurySets.find((set) => set.registrationId === registration.id);
+  const deliverables = scopeOf(planning, registration).deliverables.map((type): DeliverableView => {
+    const versions = planning.deliverables.filter((v) => v.registrationId === registration.id && v.deliverableType === type.id);
+    const accepted = versions.filter((v) => v.status === 'accepted');
+    const current = frozen ? frozen.selected[type.id] : accepted.filter((v) => !v.late).at(-1)?.id;
+    return {
+      deliverableType: type.id,
+      label: type.label,
+      pages: { min: type.minPages, max: type.maxPages },
+      state: accepted.length > 0 ? 'accepted' : versions.length > 0 ? 'refused' : 'missing',
+      ...(current ? { currentVersionId: current } : {}),
+      late: accepted.length > 0 && accepted.every((v) => v.late),
+      versions: versions.map(viewOf),
+    };
+  });
+  return {
+    registrationId: registration.id,
+    candidateName: `${registration.candidate.firstName} ${registration.candidate.lastName}`,
+    deadline: intakeDeadline(planning.session.sessionDate),
+    frozen: frozen !== undefined,
+    deliverables,
+    missing: frozen?.missing ?? [],
+  };
+}
+
+async function loadPlanning(deps: Pick<Deps, 'sessions'>, sessionId: string): Promise<SessionPlanning> {
+  const planning = await deps.sessions.load(sessionId);
+  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  return planning;
+}
+
+/** A candidate's deliverables: owed, received, accepted or refused and why, late or not. */
+export async function deliverableStatus(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, registrationId: string): Promise<RegistrationIntake> {
+  const planning = await loadPlanning(deps, sessionId);
+  const registration = registrationOf(planning, registrationId);
+  if (!caller.roles.includes('quality')) assertCandidateOrManager(caller, planning, registration);
+  return registrationIntake(planning, registration);
+}
+
+/** The whole session's intake at a glance: who is complete, missing, late. */
+export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string) {
+  const planning = await loadPlanning(deps, sessionId);
+  await assertCanReadSession(caller, planning, deps.jurors);
+  const candidates = planning.registrations.map((registration) => {
+    const intake = registrationIntake(planning, registration);
+    return {
+      registrationId: intake.registrationId,
+      candidateName: intake.candidateName,
+      complete: intake.deliverables.every((d) => d.state === 'accepted' && !d.late),
+      missing: intake.deliverables.filter((d) => d.state !== 'accepted').map((d) => d.deliverableType),
+      late: intake.deliverables.filter((d) => d.late).map((d) => d.deliverableType),
+      refusedVersions: intake.deliverables.reduce((total, d) => total + d.versions.filter((v) => v.status === 'refused').length, 0),
+    };
+  });
+  return {
+    sessionId,
+    deadline: intakeDeadline(planning.session.sessionDate),
+    frozen: planning.session.frozenAt !== undefined,
+    complete: candidates.filter((c) => c.complete).length,
+    candidates,
+  };
+}

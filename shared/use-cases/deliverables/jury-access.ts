@@ -1,0 +1,127 @@
+import { Conflict, eligibilityMatrix, Forbidden, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import { sessionCandidates } from '../sessions/planning-check';
+import type { ConflictDeclarationRecord, JurorRecord, SessionPlanning } from '../sessions/records';
+import { applySessionChange } from '../sessions/session-changes';
+import { registrationOf } from './deliverable-access';
+
+/** How long a juror's download URL stays valid: 5 minutes. */
+export const DOWNLOAD_URL_SECONDS = 5 * 60;
+
+/** The registry juror behind the caller, sitting on this session; Forbidden otherwise. */
+async function sittingJuror(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<JurorRecord> {
+  const juror = caller.roles.includes('jurors') ? await deps.jurors.findByUserId(caller.id) : undefined;
+  if (!juror || !planning.assignments.some((a) => a.jurorId === juror.id)) {
+    throw new Forbidden(`you do not sit on the jury of session ${planning.session.id}`);
+  }
+  return juror;
+}
+
+/** The juror × candidate matrix from the declared links (JURY-4). */
+export function eligibilityOf(planning: SessionPlanning, jurors: readonly JurorRecord[]): EligibilityMatrix {
+  const conflicts: ConflictDeclaration[] = planning.declarations
+    .filter((d) => d.link !== 'none')
+    .map((d) => ({
+      jurorId: d.jurorId,
+      candidateId: registrationOf(planning, d.registrationId).candidate.userId,
+      nature: d.link as 'personal' | 'professional',
+      declaredAt: new Date(d.declaredAt),
+    }));
+  return eligibilityMatrix(jurors, sessionCandidates(planning, jurors), conflicts);
+}
+
+/** Whether every sitting juror declared on every candidate. */
+export function declarationsComplete(planning: SessionPlanning): boolean {
+  return planning.assignments.every((a) => planning.registrations.every((r) => planning.declarations.some((d) => d.jurorId === a.jurorId && d.registrationId === r.id)));
+}
+
+/**
+ * A short-lived download URL of one deliverable of the jury's set, for a sitting juror who may
+ * evaluate that candidate: after the freeze (DELIV-7), never a refused or superseded version,
+ * never for a candidate the juror declared a link with (JURY-4).
+ */
+export async function juryDownload(
+  deps: Pick<Deps, 'sessions' | 'jurors' | 'files'>,
+  caller: Caller,
+  sessionId: string,
+  registrationId: string,
+  deliverableType: string,
+): Promise<{ url: string; expiresInSeconds: number; versionId: string; version: number }> {
+  const planning = await deps.sessions.load(sessionId);
+  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  const juror = await sittingJuror(deps, caller, planning);
+  const registration = registrationOf(planning, registrationId);
+  if (planning.declarations.some((d) => d.jurorId === juror.id && d.registrationId === registrationId && d.link !== 'none')) {
+    throw new Forbidden(`JURY-4: you declared a link with ${registration.candidate.firstName} ${registration.candidate.lastName} and do not evaluate them`);
+  }
+  const set = planning.jurySets.find((s) => s.registrationId === registrationId);
+  if (!set) throw new Conflict(`the deliverables of session ${sessionId} are frozen for the jury at the intake deadline; they are not available yet (DELIV-7)`);
+  const versionId = set.selected[deliverableType];
+  const version = planning.deliverables.find((v) => v.id === versionId);
+  if (!version) throw new NotFound(`the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`);
+  const fileName = `${registration.candidate.lastName}-${deliverableType}-v${version.version}.pdf`;
+  const url = await deps.files.presignDownload(version.key, fileName, DOWNLOAD_URL_SECONDS);
+  return { url, expiresInSeconds: DOWNLOAD_URL_SECONDS, versionId: version.id, version: version.version };
+}
+
+/**
+ * A sitting juror declares, for candidates whose deliverables they received, whether they know
+ * them (JURY-4). The eligibility matrix follows; a candidate left with fewer than 2 eligible
+ * jurors blocks the session, with the reason, until the manager assigns another juror. Once
+ * every juror declared on every candidate and each has 2 eligible jurors, the workflow goes on.
+ */
+export async function declareLinks(
+  deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  declarations: Array<{ registrationId: string; link: ConflictDeclarationRecord['link']; description?: string }>,
+): Promise<{ matrix: EligibilityMatrix; complete: boolean }> {
+  const initial = await deps.sessions.load(sessionId);
+  if (!initial) throw new NotFound(`no session ${sessionId}`);
+  const juror = await sittingJuror(deps, caller, initial);
+  let matrix: EligibilityMatrix | undefined;
+  const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
+    if (current.session.status !== 'jury-review') {
+      throw new Conflict(`declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${current.session.status}`);
+    }
+    const records: ConflictDeclarationRecord[] = [];
+    for (const declaration of declarations) {
+      registrationOf(current, declaration.registrationId);
+      const earlier = current.declarations.find((d) => d.jurorId === juror.id && d.registrationId === declaration.registrationId);
+      if (earlier && earlier.link !== declaration.link) {
+        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} on ${earlier.declaredAt}; a declaration cannot be changed, ask the manager`);
+      }
+      if (!earlier) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
+    }
+    const next = { ...current, declarations: [...current.declarations, ...records] };
+    matrix = eligibilityOf(next, await deps.jurors.getMany(current.assignments.map((a) => a.jurorId))); // JURY-4
+    if (records.length === 0) return undefined;
+    return {
+      session: { blockers: matrix.violations },
+      items: records.map((record) => ({ kind: 'declaration' as const, record })),
+      action: 'jury.links-declared',
+      details: { jurorId: juror.id, declarations: records.map((r) => ({ registrationId: r.registrationId, link: r.link })), lacking: matrix.candidatesLackingJurors },
+    };
+  });
+  const complete = await completeDeclarationsIfDone(deps, planning, matrix!);
+  return { matrix: matrix!, complete };
+}
+
+/** Completes the workflow's declarations step once every juror declared and every candidate has 2 eligible jurors. */
+export async function completeDeclarationsIfDone(deps: Pick<Deps, 'workflow'>, planning: SessionPlanning, matrix: EligibilityMatrix): Promise<boolean> {
+  const done = declarationsComplete(planning) && matrix.ok;
+  if (done && planning.session.pendingStep?.step === 'declarations') {
+    await deps.workflow.completeStep(planning.session.pendingStep.taskToken, { eligibility: matrix.rows.map((r) => ({ registrationId: r.registrationId, eligibleJurorIds: r.eligibleJurorIds })) });
+  }
+  return done;
+}
+
+/** The JURY-4 message when a juror is missing declarations; for the session's blockers. */
+export function missingDeclarations(planning: SessionPlanning, jurors: readonly JurorRecord[]) {
+  return planning.assignments.flatMap((a) => {
+    const pending = planning.registrations.filter((r) => !planning.declarations.some((d) => d.jurorId === a.jurorId && d.registrationId === r.id));
+    const juror = jurors.find((j) => j.id === a.jurorId);
+    return pending.length === 0 ? [] : [violation('JURY-4', `${juror ? `${juror.firstName} ${juror.lastName}` : a.jurorId} has not yet declared on ${pending.length} candidate${pending.length === 1 ? '' : 's'}`)];
+  });
+}
