@@ -5,6 +5,7 @@ import type { Role } from '../../shared/wiring/roles';
 import { ROUTE, ROUTES, type RouteDefinition } from '../../shared/wiring/routes';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
+import { pdfWithPages, postToPresigned } from './support/pdf';
 import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 /**
@@ -53,6 +54,13 @@ const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
   CreateJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
   GetJuror:           { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
   AddHabilitation:    { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  // Deliverables: the candidate themself and the centre's managers; the jury only after the freeze (issue 5).
+  RequestUpload:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 201, otherCandidate: 403,        quality: 403 },
+  DeliverableStatus:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200 },
+  IntakeSummary:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
+  DecideLateDeliverable: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,     ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  JuryDownload:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  DeclareLinks:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
   MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403 },
 };
 
@@ -78,6 +86,10 @@ interface Fixture {
   jurorIds: [string, string];
   /** A registry juror no session uses, whose habilitations the registry cases add to. */
   spareJurorId: string;
+  /** A session of centre A in intake, with the same jurors and candidate. */
+  intake: { sessionId: string; registrationId: string };
+  /** A session of centre A past its deadline (jury review), with a late version awaiting a decision. */
+  review: { sessionId: string; registrationId: string; lateUploadId: string };
   clients: Record<CallerKind, CertiflowClient>;
 }
 
@@ -187,6 +199,21 @@ const CASES: Record<RouteId, RouteCase> = {
       body: { issuedBy: 'Simplon', validFrom: daysFromNow(fx.now, 0), validUntil: daysFromNow(fx.now, 1095) },
     }),
   },
+  RequestUpload: { prepare: async (fx) => ({ params: { ...fx.intake, deliverableType: 'project-report' } }) },
+  DeliverableStatus: { prepare: async (fx) => ({ params: fx.intake }) },
+  IntakeSummary: { prepare: async (fx) => ({ params: { sessionId: fx.intake.sessionId } }) },
+  DecideLateDeliverable: {
+    prepare: async (fx) => ({
+      params: { sessionId: fx.review.sessionId, uploadId: fx.review.lateUploadId },
+      body: { decision: 'admitted', reason: 'the jury asked for it when the review started' },
+    }),
+  },
+  JuryDownload: {
+    prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId, registrationId: fx.review.registrationId, deliverableType: 'project-report' } }),
+  },
+  DeclareLinks: {
+    prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId }, body: { declarations: [{ registrationId: fx.review.registrationId, link: 'none' }] } }),
+  },
   MyRegistrations: {
     prepare: async () => ({}),
     shows: (fx, data) => (data as { registrations: Array<{ id: string }> }).registrations.some((r) => r.id === fx.registrationId),
@@ -234,41 +261,70 @@ describe('access matrix: every route × every caller, status and writes', () => 
   beforeAll(async () => {
     env = await startTestRuntime();
     inspect = new Inspector(env.runtime);
-    const now = env.runtime.clock.now();
     const tag = randomUUID().slice(0, 8);
     const centreA = `centre-a-${tag}`;
     const centreB = `centre-b-${tag}`;
     const managerOfCentre = await env.clientAs('managers', { sub: `manager-a-${tag}`, centreId: centreA });
-
-    const sessionId = await newSession(managerOfCentre, now);
-    const [sitting, second, other, spare] = [jurorBody(now), jurorBody(now, { profession: 'data engineer' }), jurorBody(now), jurorBody(now)];
+    const start = env.runtime.clock.now();
+    const [sitting, second, other, spare] = [jurorBody(start), jurorBody(start, { profession: 'data engineer' }), jurorBody(start), jurorBody(start)];
     const jurorIds: string[] = [];
     for (const body of [sitting, second, other, spare]) {
       const created = await managerOfCentre.createJuror(body);
       expect(created.status, JSON.stringify(created.error)).toBe(201);
       jurorIds.push(created.data!.juror.id);
     }
-    for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
     const own = candidate('Alice');
-    const registered = await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: own });
-    expect(registered.status, JSON.stringify(registered.error)).toBe(201);
-    await planningOpen(managerOfCentre, sessionId);
+    const ownClient = await env.clientAs('candidates', { sub: own.userId });
+
+    /** A session of centre A with the 2 sitting jurors and the own candidate, `days` ahead, in the given phase. */
+    async function sessionWith(days: number, now: Date, phase: 'planning' | 'intake') {
+      const sessionId = await newSession(managerOfCentre, now, days);
+      for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
+      const registered = await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: own });
+      expect(registered.status, JSON.stringify(registered.error)).toBe(201);
+      await planningOpen(managerOfCentre, sessionId);
+      if (phase === 'intake') {
+        expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
+        await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      }
+      return { sessionId, registrationId: registered.data!.registration.id };
+    }
+
+    async function upload(target: { sessionId: string; registrationId: string }, pages: number): Promise<string> {
+      const grant = await ownClient.requestUpload(target.sessionId, target.registrationId, 'project-report');
+      expect(grant.status, JSON.stringify(grant.error)).toBe(201);
+      expect(await postToPresigned(grant.data!.upload, await pdfWithPages(pages, target.sessionId))).toBe(204);
+      await env.runtime.s3EventsIdle();
+      return grant.data!.upload.uploadId;
+    }
+
+    const reviewed = await sessionWith(30, start, 'intake');
+    await upload(reviewed, 24);
+    env.runtime.clock.advance(26 * 86_400_000);
+    await eventually(() => managerOfCentre.getSession(reviewed.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForConflictDeclarations');
+    const lateUploadId = await upload(reviewed, 26);
+
+    const now = env.runtime.clock.now();
+    const main = await sessionWith(90, now, 'planning');
+    const intake = await sessionWith(120, now, 'intake');
 
     fx = {
       now,
       centreA,
       centreB,
-      sessionId,
-      registrationId: registered.data!.registration.id,
+      sessionId: main.sessionId,
+      registrationId: main.registrationId,
       jurorIds: [jurorIds[0]!, jurorIds[1]!],
       spareJurorId: jurorIds[3]!,
+      intake,
+      review: { ...reviewed, lateUploadId },
       clients: {
         anonymous: env.anonymous,
         managerOfCentre,
         managerOfOtherCentre: await env.clientAs('managers', { sub: `manager-b-${tag}`, centreId: centreB }),
         sittingJuror: await env.clientAs('jurors', { sub: sitting.userId }),
         otherJuror: await env.clientAs('jurors', { sub: other.userId }),
-        ownCandidate: await env.clientAs('candidates', { sub: own.userId }),
+        ownCandidate: ownClient,
         otherCandidate: await env.clientAs('candidates', { sub: candidate('Bruno').userId }),
         quality: await env.clientAs('quality', { sub: `quality-${tag}` }),
       },
