@@ -310,6 +310,8 @@ describe('planning rules, end to end through the typed client', () => {
       ['POST /jurors: negative years of experience', () => manager.createJuror(jurorBody(now, { yearsOfExperience: -1 }) as never), 'yearsOfExperience'],
       ['POST /jurors/{jurorId}/habilitations: validUntil before validFrom', () => manager.addHabilitation(target.jurorId, { issuedBy: 'Simplon', validFrom: daysFromNow(now, 10), validUntil: daysFromNow(now, 5) }), 'validUntil'],
       ['POST /sessions/{id}/jurors: a jurorId that is not an id', () => manager.assignJuror(target.sessionId, 'juror-42'), 'jurorId'],
+      ['POST /sessions/{sessionId}/deliverables/{uploadId}/late-decision: a decision that is neither', () => manager.request('POST', `/sessions/${target.sessionId}/deliverables/${randomUUID()}/late-decision`, { decision: 'maybe', reason: 'asked by the jury' }), 'decision'],
+      ['POST /sessions/{id}/declarations: a link of an unknown kind', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/declarations`, { declarations: [{ registrationId: target.registrationId, link: 'cousin' }] }), 'declarations.0.link'],
       ['POST /sessions/{id}/distributions: an unknown distribution row', () => manager.request('POST', `/sessions/${target.sessionId}/distributions`, { ruleId: 'DIST-9', distributedOn: daysFromNow(now, -1), recipients: 'jury' }), 'ruleId'],
     ];
 
