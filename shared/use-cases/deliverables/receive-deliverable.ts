@@ -19,6 +19,13 @@ export interface ReceivedObject {
 
 const MAX_ATTEMPTS = 4;
 
+/** A size as people read it: 20 MiB, 740 KiB, 512 bytes. */
+function readableSize(bytes: number): string {
+  if (bytes >= 1048576) return `${Number((bytes / 1048576).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
+}
+
 
 /**
  * Intake of one uploaded file. Everything is checked again server-side, whatever the upload
@@ -75,7 +82,7 @@ export async function receiveDeliverable(
     });
     const fileProblems: Violation[] = [];
     if (file.size > intent.maxBytes) {
-      fileProblems.push(violation('DELIV-2', `the ${label} is ${Math.ceil(file.size / 1048576)} MiB; files up to ${intent.maxBytes / 1048576} MiB are accepted`));
+      fileProblems.push(violation('DELIV-2', `the ${label} is ${readableSize(file.size)}; files up to ${readableSize(intent.maxBytes)} are accepted`));
     } else if (pages === undefined) {
       fileProblems.push(violation('DELIV-2', `the ${label} is not a readable PDF document, so its pages cannot be counted; upload it as a PDF`));
     }
