@@ -8,26 +8,32 @@
  * handler and Powertools Idempotency use; lib-dynamodb's document client shares the
  * underlying client's middleware stack) records each command at the `initialize` step, with
  * the SDK's attempt count once it completes. The API handlers and the Step Functions task
- * Lambdas run in this process, so the middleware sees them all. Each request is attributed
- * from its (async) stack trace: requests made by a workflow step (code under
- * `shared/use-cases/sessions/workflow-steps.ts`) are reported apart from the route, even
- * when they run while the route's response is still on its way. After every call the
+ * Lambdas run in this process, so the middleware sees them all. Each request is attributed to
+ * the function that made it: the bench wraps the local `LambdaHost.invoke` in an
+ * AsyncLocalStorage scope named after the invoked function, so requests made by a state
+ * machine task (or an S3 event handler) are reported apart from the route, even when they run
+ * while the route's response is still on its way. After every call the
  * scenario waits until DynamoDB has been idle for a short while, so that the workflow's
  * asynchronous steps never race the next call.
  *
  * Wall times are medians over the runs, measured by the client around each HTTP call, on
  * DynamoDB Local (Java): a figure to compare routes with each other, not AWS latencies.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CertiflowClient, type ApiResponse } from '../client/certiflow-client';
+import { LambdaHost } from '../local/lambda-host';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime';
 import { dynamoDb } from '../shared/adapters/aws-clients';
 import { keys } from '../shared/adapters/dynamodb-keys';
+import { BUCKET_EVENTS } from '../shared/wiring/bucket-events';
+import { bucketEventFunction, routeFunction, taskFunction } from '../shared/wiring/functions';
 import { ROUTES, routeKey } from '../shared/wiring/routes';
+import { STATE_MACHINES } from '../shared/wiring/state-machines';
 import type { Role } from '../shared/wiring/roles';
 
 /** One DynamoDB command seen by the middleware. */
@@ -42,36 +48,34 @@ interface Request {
 /** The DynamoDB operations, in the order the table shows them. */
 const OPERATIONS = ['GetItem', 'Query', 'BatchGetItem', 'TransactWriteItems', 'PutItem', 'UpdateItem', 'DeleteItem', 'DescribeTable'] as const;
 
-/** The workflow-step use cases (shared/use-cases/sessions/workflow-steps.ts) and their states. */
-const STEP_OF_FUNCTION: Record<string, string> = {
-  recordWorkflowStarted: 'OpenPlanning',
-  recordPendingStep: 'WaitForPlanning',
-  checkPlanning: 'CheckJuryAndRegistrations',
-  openIntake: 'OpenIntake',
-  recordWorkflowFailure: 'RecordWorkflowFailure',
-};
+/** What made a request: `api` for a route's function, else the state machine task or S3 event function. */
+const ORIGIN_OF_FUNCTION = new Map<string, string>([
+  ...ROUTES.map((route) => [routeFunction(route).name, 'api'] as const),
+  ...STATE_MACHINES.flatMap((machine) => machine.tasks.map((task) => [taskFunction(task).name, `${task.substitution.replace(/FunctionArn$/, '')} task`] as const)),
+  ...BUCKET_EVENTS.map((subscription) => [bucketEventFunction(subscription).name, `${subscription.id} S3 event`] as const),
+]);
+
+const invoker = new AsyncLocalStorage<string>();
+
+/** Runs every local Lambda invocation in a scope that names its origin (a human step's task adds its `step`). */
+function attributeInvocations(): void {
+  const invoke = LambdaHost.prototype.invoke;
+  LambdaHost.prototype.invoke = function (this: LambdaHost, nameOrArn: string, event: unknown) {
+    const name = nameOrArn.includes(':function:') ? nameOrArn.split(':function:')[1]!.split(':')[0]! : nameOrArn;
+    const step = event && typeof event === 'object' && typeof (event as { step?: unknown }).step === 'string' ? ` (${(event as { step: string }).step})` : '';
+    return invoker.run(`${ORIGIN_OF_FUNCTION.get(name) ?? name}${step}`, () => invoke.call(this, nameOrArn, event));
+  };
+}
 
 const requests: Request[] = [];
 let inFlight = 0;
 let lastActivity = performance.now();
 
-function originOf(stack: string): string {
-  if (!/[/\\]shared[/\\]use-cases[/\\]sessions[/\\]workflow-steps\.ts/.test(stack)) return 'api';
-  for (const [fn, step] of Object.entries(STEP_OF_FUNCTION)) {
-    if (new RegExp(`at (async )?${fn}\\d* `).test(stack)) return step;
-  }
-  return 'workflow (step not recognised)';
-}
-
 /** Installs the counting middleware on the shared client; call after the runtime set the endpoints. */
 function installCounter(): void {
   dynamoDb().middlewareStack.add(
     (next, context) => async (args) => {
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 200;
-      const stack = new Error().stack ?? '';
-      Error.stackTraceLimit = limit;
-      const request: Request = { op: (context.commandName ?? 'Unknown').replace(/Command$/, ''), origin: originOf(stack), attempts: 0, done: false };
+      const request: Request = { op: (context.commandName ?? 'Unknown').replace(/Command$/, ''), origin: invoker.getStore() ?? 'bench', attempts: 0, done: false };
       requests.push(request);
       inFlight++;
       lastActivity = performance.now();
@@ -295,6 +299,14 @@ async function scenario(runtime: LocalRuntime, anonymous: CertiflowClient, as: (
     }
   });
   await measure('in intake, as manager', R.GetSession!, 200, () => manager.getSession(sessionId));
+
+  const uploadPath = `/sessions/${sessionId}/candidates/${registration.id}/deliverables/project-report/uploads`;
+  await measure('as the candidate, no key', R.RequestUpload!, 201, () => candidateClient.request('POST', uploadPath));
+  const uploadKey = randomUUID();
+  await measure('Idempotency-Key', R.RequestUpload!, 201, () => candidateClient.request('POST', uploadPath, undefined, { idempotencyKey: uploadKey }));
+  await measure('replay of the same key', R.RequestUpload!, 201, () => candidateClient.request('POST', uploadPath, undefined, { idempotencyKey: uploadKey }));
+  await measure('as the candidate', R.DeliverableStatus!, 200, () => candidateClient.request('GET', `/sessions/${sessionId}/candidates/${registration.id}/deliverables`));
+  await measure('as manager', R.IntakeSummary!, 200, () => manager.request('GET', `/sessions/${sessionId}/intake`));
 }
 
 function median(values: readonly number[]): number {
@@ -362,14 +374,15 @@ function report(runs: number, checks: readonly string[]): void {
   const uncovered = ROUTES.map(routeKey).filter((key) => !observations.some((o) => o.route === key));
   console.log(`- routes not exercised: ${uncovered.length === 0 ? 'none' : uncovered.join(', ')}`);
   console.log(`- counts that varied between runs: ${unstable.length === 0 ? 'none' : `\n  ${unstable.join('\n  ')}`}`);
-  const stray = observations.filter((o) => Object.keys(o.workflow).some((step) => step.startsWith('workflow (')));
-  if (stray.length > 0) console.log(`- workflow requests whose step was not recognised: ${stray.map((o) => `${o.route} ${o.label}`).join(', ')}`);
+  const stray = observations.filter((o) => Object.keys(o.workflow).includes('bench'));
+  if (stray.length > 0) console.log(`- requests made outside any Lambda invocation: ${stray.map((o) => `${o.route} ${o.label}`).join(', ')}`);
 }
 
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 5);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: npx tsx bench/dynamodb-requests.ts [runs ≥ 1]');
   const dataDir = mkdtempSync(join(tmpdir(), 'certiflow-bench-'));
+  attributeInvocations();
   const runtime = await startLocalRuntime({ dataDir, ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 }, logLevel: 'CRITICAL' });
   try {
     installCounter();
