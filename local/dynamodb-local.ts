@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ownChild, tail } from './child-processes';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
 /** A running DynamoDB Local. */
@@ -58,25 +59,13 @@ export async function startDynamoDbLocal(options: { java: string; host: string; 
     ],
     { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const stdout = tail(child.stdout);
+  const stderr = tail(child.stderr);
+  const output = () => `${stdout()}${stderr()}`;
   const url = `http://${options.host}:${options.port}`;
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      process.off('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    });
+  const stop = ownChild(child);
   try {
-    await waitUntilServing(url, child, () => output, 60_000);
+    await waitUntilServing(url, child, output, 60_000);
   } catch (error) {
     await stop();
     throw error;

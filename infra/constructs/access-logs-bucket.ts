@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { SECURE_BUCKET_DEFAULTS } from './bucket-defaults';
 
 /**
  * The destination of the other buckets' server access logs, kept one year. cdk-nag's S1 accepts
@@ -9,12 +10,7 @@ import type { Construct } from 'constructs';
 export class AccessLogsBucket extends Bucket {
   constructor(scope: Construct, id: string) {
     super(scope, id, {
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...SECURE_BUCKET_DEFAULTS,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
     });
   }

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Duration } from 'aws-cdk-lib';
+import { Bucket, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { SECURE_BUCKET_DEFAULTS } from './bucket-defaults';
 
 /** Properties of the deliverables bucket. */
 export interface DeliverablesBucketProps {
@@ -17,12 +18,7 @@ export class DeliverablesBucket extends Bucket {
   constructor(scope: Construct, id: string, props: DeliverablesBucketProps) {
     super(scope, id, {
       versioned: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...SECURE_BUCKET_DEFAULTS,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'deliverables/',
       cors: [

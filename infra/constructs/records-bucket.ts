@@ -1,15 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import {
-  BlockPublicAccess,
-  Bucket,
-  BucketEncryption,
-  type IBucket,
-  ObjectLockMode,
-  ObjectLockRetention,
-  ObjectOwnership,
-  StorageClass,
-} from 'aws-cdk-lib/aws-s3';
+import { Duration } from 'aws-cdk-lib';
+import { Bucket, type IBucket, ObjectLockMode, ObjectLockRetention, StorageClass } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { SECURE_BUCKET_DEFAULTS } from './bucket-defaults';
 
 /** The longest default retention S3 Object Lock accepts: 100 years. */
 export const RECORDS_RETENTION = Duration.days(36_500);
@@ -36,12 +28,7 @@ export class RecordsBucket extends Bucket {
         lockMode === ObjectLockMode.COMPLIANCE
           ? ObjectLockRetention.compliance(RECORDS_RETENTION)
           : ObjectLockRetention.governance(RECORDS_RETENTION),
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...SECURE_BUCKET_DEFAULTS,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: 'records/',
       lifecycleRules: [

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { S3Event } from 'aws-lambda';
+import { ownChild, tail } from '../child-processes';
 
 /** A running local S3 (s3rver). */
 export interface S3Local {
@@ -27,26 +28,14 @@ export function startS3Local(options: {
     [JSON.stringify({ host: options.host, port: options.port, directory: options.directory })],
     { execArgv: ['--openssl-legacy-provider', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
   );
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4000);
-  });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      process.off('exit', killOnExit);
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    });
+  const errors = tail(child.stderr);
+  const stop = ownChild(child);
   return new Promise((resolve, reject) => {
     child.on('message', (message: ChildMessage) => {
       if (message.type === 'ready') resolve({ url: `http://${options.host}:${message.port}`, stop });
       else if (message.type === 'event') options.onEvent(message.event);
       else reject(new Error(`s3rver failed to start: ${message.message}`));
     });
-    child.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}: ${errors}`)));
+    child.once('exit', (code) => reject(new Error(`s3rver exited with code ${code}: ${errors()}`)));
   });
 }
