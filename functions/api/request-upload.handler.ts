@@ -14,7 +14,7 @@ export const handler = apiHandler(ROUTE.RequestUpload, async ({ caller, path, ne
         url: intent.upload.url,
         fields: intent.upload.fields,
         maxBytes: intent.maxBytes,
-        expiresAt: intent.expiresAt,
+        expiresAt: intent.urlExpiresAt,
       },
     },
   };

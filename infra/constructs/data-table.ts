@@ -1,13 +1,14 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '../../shared/wiring/table';
 import type { TableAddress } from './binding-resources';
 
 /** The attribute idempotency records and other expiring items set, in epoch seconds. */
-export const TTL_ATTRIBUTE = 'expiresAt';
+export const TTL_ATTRIBUTE = TABLE_SCHEMA.timeToLiveAttribute;
 
-/** The global secondary indexes of the single-table design, each keyed `<name>PK` / `<name>SK`. */
-export const GLOBAL_INDEXES = ['GSI1', 'GSI2'] as const;
+/** The global secondary indexes of the single-table design. */
+export const GLOBAL_INDEXES = TABLE_SCHEMA.globalIndexes.map((index) => index.name);
 
 /**
  * Certiflow's system of record: one table (PK/SK plus GSI1 and GSI2), on demand, with
@@ -19,8 +20,8 @@ export class DataTable extends Table implements TableAddress {
 
   constructor(scope: Construct, id: string) {
     super(scope, id, {
-      partitionKey: { name: 'PK', type: AttributeType.STRING },
-      sortKey: { name: 'SK', type: AttributeType.STRING },
+      partitionKey: { name: TABLE_SCHEMA.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_SCHEMA.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
@@ -28,11 +29,11 @@ export class DataTable extends Table implements TableAddress {
       encryption: TableEncryption.AWS_MANAGED,
       timeToLiveAttribute: TTL_ATTRIBUTE,
     });
-    for (const index of GLOBAL_INDEXES) {
+    for (const index of TABLE_SCHEMA.globalIndexes) {
       this.addGlobalSecondaryIndex({
-        indexName: index,
-        partitionKey: { name: `${index}PK`, type: AttributeType.STRING },
-        sortKey: { name: `${index}SK`, type: AttributeType.STRING },
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
         projectionType: ProjectionType.ALL,
       });
     }

@@ -61,6 +61,18 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
                 ...(version.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': version.version - 1 } }),
               },
             },
+            {
+              // Bumps the session's version, so that a writer who read the session before this
+              // version existed (the freeze) must read it again.
+              Update: {
+                TableName: this.tableName,
+                Key: keys.session(version.sessionId),
+                UpdateExpression: 'ADD #version :one',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
             auditPut(this.tableName, audit),
           ],
         }),
@@ -68,6 +80,7 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
     } catch (error) {
       const failed = failedConditions(error);
       if (failed.includes(0)) throw new Conflict(`upload ${version.id} is already recorded`);
+      if (failed.includes(2)) throw new Conflict(`session ${version.sessionId} of upload ${version.id} does not exist`);
       if (failed.includes(1)) throw new StaleVersion(`another version of this deliverable was recorded at the same time; numbering again`);
       throw error;
     }

@@ -18,7 +18,7 @@ function jurorItem(juror: JurorRecord): Record<string, unknown> {
   };
 }
 
-/** The juror registry in the single table; an e-mail guard item keeps e-mails unique. */
+/** The juror registry in the single table; guard items keep e-mails and user ids unique. */
 export class DynamoDbJurorRegistry implements JurorRegistry {
   constructor(private readonly tableName: string) {}
 
@@ -43,6 +43,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
   async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void> {
     const isNew = expectedVersion === 0;
     const emailGuard = { PK: `JUROR_EMAIL#${juror.email.toLowerCase()}`, SK: 'META' };
+    const userGuard = juror.userId ? { PK: `JUROR_USER#${juror.userId}`, SK: 'META' } : undefined;
     try {
       await dynamoDb().send(
         new TransactWriteCommand({
@@ -60,9 +61,8 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
                     }),
               },
             },
-            ...(isNew
-              ? [{ Put: { TableName: this.tableName, Item: { ...emailGuard, entity: 'JurorEmail', jurorId: juror.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
-              : []),
+            ...(isNew ? [this.guard(emailGuard, 'JurorEmail', juror.id)] : []),
+            ...(isNew && userGuard ? [this.guard(userGuard, 'JurorUser', juror.id)] : []),
             auditPut(this.tableName, audit),
           ],
         }),
@@ -71,8 +71,14 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
       const failed = failedConditions(error);
       if (failed.length === 0) throw error;
       if (failed.includes(1) && isNew) throw new Conflict(`a juror with the e-mail ${juror.email} is already in the registry`);
+      if (failed.includes(2) && isNew && userGuard) throw new Conflict(`user ${juror.userId} is already a juror of the registry`);
       throw new Conflict(isNew ? `juror ${juror.id} already exists` : `juror ${juror.id} was changed by someone else since version ${expectedVersion}; reload and try again`);
     }
+  }
+
+  /** A guard item whose key makes a value unique across the registry. */
+  private guard(key: { PK: string; SK: string }, entity: string, jurorId: string) {
+    return { Put: { TableName: this.tableName, Item: { ...key, entity, jurorId }, ConditionExpression: 'attribute_not_exists(PK)' } };
   }
 
   async findByUserId(userId: string): Promise<JurorRecord | undefined> {

@@ -1,4 +1,4 @@
-import { checkRegistration, referentialFor, RuleViolation } from '../../domain';
+import { checkRegistration, Conflict, referentialFor, RuleViolation } from '../../domain';
 import type { RegisterCandidateInput } from '../../schemas/candidate-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -6,6 +6,12 @@ import { toDomainRegistration } from '../sessions/planning-check';
 import type { RegistrationRecord } from '../sessions/records';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
+
+/**
+ * The most candidates one session takes: 95 minutes each (EXAM-1) already makes 90 a fortnight of
+ * orals, and the freeze writes every candidate's jury set in one transaction (100 items at most).
+ */
+export const MAX_CANDIDATES_PER_SESSION = 90;
 
 /** The registration breaks a rule: unknown blocks or nothing left to retake (RETAKE-2), too late without training (RETAKE-4). */
 export class RegistrationRefused extends RuleViolation {}
@@ -23,9 +29,12 @@ export async function registerCandidate(
   registrationId = deps.newId(),
 ): Promise<RegistrationRecord> {
   let registration: RegistrationRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), ({ session }, at) => {
+  await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
     assertManagesSession(caller, session);
     assertPlanningOpen(session);
+    if (registrations.length >= MAX_CANDIDATES_PER_SESSION) {
+      throw new Conflict(`session ${sessionId} has ${registrations.length} candidates, the most one session takes; register this candidate in another session`);
+    }
     registration = {
       id: registrationId,
       sessionId,

@@ -117,7 +117,10 @@ export async function receiveDeliverable(
       if (error instanceof Conflict && !(error instanceof StaleVersion)) return undefined;
       throw error;
     }
-    if (planning.session.frozenAt && version.status === 'accepted') await refreshJurySet(deps, intent.sessionId, registration.id);
+    // Read again after the write: a freeze that committed meanwhile did not see this version.
+    if (version.status === 'accepted' && (await deps.sessions.get(intent.sessionId))?.frozenAt) {
+      await refreshJurySet(deps, intent.sessionId, registration.id);
+    }
     return version;
   }
 }

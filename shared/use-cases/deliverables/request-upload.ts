@@ -56,7 +56,7 @@ export async function requestUpload(
     key,
     requestedBy: caller.id,
     requestedAt: at.toISOString(),
-    expiresAt: new Date(at.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
+    urlExpiresAt: new Date(at.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
     maxBytes: MAX_DELIVERABLE_BYTES,
   };
   const existing = await deps.deliverables.getIntent(uploadId);

@@ -44,7 +44,7 @@ export async function getJuror(deps: Pick<Deps, 'jurors'>, jurorId: string): Pro
   return juror;
 }
 
-/** Records a new habilitation of a juror (JURY-2), keeping the earlier ones. */
+/** Records a new habilitation of a juror (JURY-2), keeping the earlier ones; a retry adds nothing. */
 export async function addHabilitation(
   deps: Pick<Deps, 'jurors' | 'now' | 'newId'>,
   caller: Caller,
@@ -54,6 +54,7 @@ export async function addHabilitation(
 ): Promise<JurorRecord> {
   managerCentre(caller);
   const juror = await getJuror(deps, jurorId);
+  if (juror.habilitations.some((h) => h.id === habilitationId)) return juror;
   const at = deps.now().toISOString();
   const updated: JurorRecord = { ...juror, habilitations: [...juror.habilitations, { id: habilitationId, ...input }], updatedAt: at, version: juror.version + 1 };
   await deps.jurors.save(updated, juror.version, {

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../../domain/errors';
+import { Conflict, InvalidInput } from '../../domain/errors';
 import { toIsoDate } from '../../domain/dates';
 import type { CreateSessionInput } from '../../schemas/session-schemas';
 import { actorOf, type Caller } from '../caller';
@@ -43,18 +43,27 @@ export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | '
     updatedAt: timestamp,
     version: 1,
   };
-  await deps.sessions.commit({
-    session,
-    expectedVersion: 0,
-    audit: {
-      subject: { type: 'session', id: session.id },
-      at: timestamp,
-      eventId: deps.newId(),
-      actor: actorOf(caller),
-      action: 'session.created',
-      details: { titleCode: session.titleCode, sessionDate: session.sessionDate, centreId },
-    },
-  });
+  try {
+    await deps.sessions.commit({
+      session,
+      expectedVersion: 0,
+      audit: {
+        subject: { type: 'session', id: session.id },
+        at: timestamp,
+        eventId: deps.newId(),
+        actor: actorOf(caller),
+        action: 'session.created',
+        details: { titleCode: session.titleCode, sessionDate: session.sessionDate, centreId },
+      },
+    });
+  } catch (error) {
+    // A retry of a creation whose workflow failed to start (same Idempotency-Key, same id):
+    // the session exists; starting its execution again is idempotent.
+    const existing = error instanceof Conflict ? await deps.sessions.get(session.id) : undefined;
+    if (!existing || existing.createdBy !== caller.id) throw error;
+    await deps.workflow.start(existing.id);
+    return existing;
+  }
   await deps.workflow.start(session.id);
   return session;
 }

@@ -81,17 +81,17 @@ export interface SessionStore {
 
 /** Upload intents and received deliverable versions. */
 export interface DeliverableStore {
-  /** Stores an upload intent (one PutItem). */
+  /** Stores an upload intent with its audit event (one TransactWriteItems). */
   saveIntent(intent: UploadIntentRecord, audit: AuditEvent): Promise<void>;
   /** The intent behind an uploaded key, if any (one GetItem). */
   getIntent(uploadId: string): Promise<UploadIntentRecord | undefined>;
   /** Whether a version was already recorded for this upload (one GetItem): duplicate S3 events. */
   hasVersion(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): Promise<boolean>;
   /**
-   * Records a received version with its audit event in one transaction. Versions of one
-   * deliverable are numbered without gaps: `version` must be one above the count seen, or
-   * the write fails with `StaleVersion` and the caller re-reads. A duplicate upload id is
-   * a `Conflict`.
+   * Records a received version with its audit event in one transaction, and bumps the session's
+   * version so that a concurrent freeze reads it. Versions of one deliverable are numbered
+   * without gaps: `version` must be one above the count seen, or the write fails with
+   * `StaleVersion` and the caller re-reads. A duplicate upload id is a `Conflict`.
    */
   recordVersion(version: DeliverableVersionRecord, audit: AuditEvent): Promise<void>;
 }

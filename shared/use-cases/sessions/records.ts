@@ -141,7 +141,8 @@ export interface UploadIntentRecord {
   key: string;
   requestedBy: string;
   requestedAt: string;
-  expiresAt: string;
+  /** When the presigned POST stops working (ISO; not the table's TTL attribute: intents are kept). */
+  urlExpiresAt: string;
   maxBytes: number;
 }
 

@@ -105,8 +105,11 @@ export class InMemoryJurors implements JurorRegistry {
 export class RecordingWorkflow implements SessionWorkflow {
   readonly started: string[] = [];
   readonly completed: Array<{ taskToken: string; output: Record<string, unknown> }> = [];
+  /** Makes the next starts fail, as an unavailable Step Functions would. */
+  failStarts = 0;
 
   async start(sessionId: string): Promise<string> {
+    if (this.failStarts-- > 0) throw new Error('Step Functions unavailable');
     this.started.push(sessionId);
     return `arn:execution:${sessionId}`;
   }

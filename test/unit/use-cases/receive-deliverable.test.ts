@@ -50,7 +50,7 @@ async function setup(file: { bytes: Uint8Array; size: number }, pages: number | 
   const uploadId = deps.newId();
   const key = uploadKey(session.id, registration.id, 'project-report', uploadId);
   await deliverables.saveIntent(
-    { id: uploadId, sessionId: session.id, registrationId: registration.id, deliverableType: 'project-report', key, requestedBy: 'cand-1', requestedAt: '2027-01-10T09:00:00Z', expiresAt: '2027-01-10T09:15:00Z', maxBytes: 1000 },
+    { id: uploadId, sessionId: session.id, registrationId: registration.id, deliverableType: 'project-report', key, requestedBy: 'cand-1', requestedAt: '2027-01-10T09:00:00Z', urlExpiresAt: '2027-01-10T09:15:00Z', maxBytes: 1000 },
     { subject: { type: 'session', id: session.id }, at: 'x', eventId: 'e', actor: { id: 'cand-1', roles: [] }, action: 'x', details: {} },
   );
   return { deps, deliverables, reads, key };

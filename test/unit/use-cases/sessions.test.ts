@@ -32,6 +32,18 @@ describe('createSession', () => {
     expect(workflow.started).toEqual([]);
   });
 
+  it('a retry with the same id after the workflow failed to start starts it, and creates nothing twice', async () => {
+    const { deps, sessions, workflow } = inMemoryDeps();
+    workflow.failStarts = 1;
+    await expect(createSession(deps, manager, input, 'fixed-id')).rejects.toThrow('Step Functions unavailable');
+    expect(workflow.started).toEqual([]);
+    const retried = await createSession(deps, manager, input, 'fixed-id');
+    expect(retried.id).toBe('fixed-id');
+    expect(workflow.started).toEqual(['fixed-id']);
+    expect(sessions.audit.filter((event) => event.action === 'session.created')).toHaveLength(1);
+    await expect(createSession(deps, { ...manager, id: 'someone-else' }, input, 'fixed-id')).rejects.toBeInstanceOf(Conflict);
+  });
+
   it('refuses a manager without an organising centre', async () => {
     const { deps, sessions } = inMemoryDeps();
     await expect(createSession(deps, { id: 'm-2', roles: ['managers'] }, input)).rejects.toBeInstanceOf(Forbidden);
