@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 100 && (await manager.getSession(sessionId)).data?.session.status !== 'intake'; i++) await new Promise((r) => setTimeout(r, 50));
 
     const candidate = new CertiflowClient(runtime.urls.api, await token('bench-candidate', ['candidates']));
-    const pdf = await pdfWithPages(30, 'bench');
+    const pdf = await pdfWithPages(30, 'bench', 45);
     const functionName = bucketEventFunction(BUCKET_EVENTS[0]!).name;
     const intake: number[] = [];
     const duplicates: number[] = [];
