@@ -301,7 +301,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
     const reviewed = await sessionWith(30, start, 'intake');
     await upload(reviewed, 24);
     env.runtime.clock.advance(26 * 86_400_000);
-    await eventually(() => managerOfCentre.getSession(reviewed.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForConflictDeclarations');
+    await eventually(() => managerOfCentre.getSession(reviewed.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
     const lateUploadId = await upload(reviewed, 26);
 
     const now = env.runtime.clock.now();

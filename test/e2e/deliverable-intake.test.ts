@@ -122,7 +122,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
   it('DELIV-4, DELIV-7: at the deadline the set freezes: the jury gets the later accepted version; missing ones are listed', async () => {
     await upload(bruno, 'project-report', await pdfWithPages(22, 'bruno'));
     env.runtime.clock.advance(26 * DAY);
-    const view = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForConflictDeclarations', 15_000);
+    const view = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations', 15_000);
     expect(view.data!.session.status).toBe('jury-review');
     const status = await alice.client.deliverableStatus(sessionId, alice.registrationId);
     const report = status.data!.intake.deliverables.find((d) => d.deliverableType === 'project-report')!;

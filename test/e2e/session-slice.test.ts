@@ -40,7 +40,7 @@ describe('the vertical slice: POST /sessions → DynamoDB + Step Functions → G
 
     const view = await eventually(
       () => manager.getSession(session.id),
-      (response) => response.data?.session.workflow.currentStep === 'WaitForPlanning',
+      (response) => response.data?.session.workflow.currentStep === 'WaitForPlanning' && response.data.session.pendingStep?.step === 'planning',
     );
     expect(view.status).toBe(200);
     expect(view.data!.session.workflow.status).toBe('RUNNING');
