@@ -306,6 +306,7 @@ export const ROUTE = {
     summary: "The manager's decision on a late deliverable; admitted ones join the jury's set (DELIV-5)",
     request: { path: versionPath, body: lateDecisionBody },
     status: 200,
+    idempotent: true,
   }),
   JuryDownload: route({
     id: 'JuryDownload',
@@ -328,6 +329,7 @@ export const ROUTE = {
     summary: 'A juror declares any link with the candidates whose deliverables they received (JURY-4)',
     request: { path: sessionPath, body: declarationsBody },
     status: 200,
+    idempotent: true,
   }),
   MyRegistrations: route({
     id: 'MyRegistrations',

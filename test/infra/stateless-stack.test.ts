@@ -77,6 +77,18 @@ describe('functions', () => {
   });
 });
 
+describe('S3 events', () => {
+  it('deliver object-created events under each subscribed prefix to its function', () => {
+    const notifications = Object.values(resources('Custom::S3BucketNotifications'));
+    const configurations = notifications.flatMap(
+      (n) => (n.Properties.NotificationConfiguration.LambdaFunctionConfigurations ?? []) as Array<{ Events: string[]; Filter: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }>,
+    );
+    expect(configurations.map((c) => [c.Events, c.Filter.Key.FilterRules])).toEqual(
+      BUCKET_EVENTS.map((event) => [['s3:ObjectCreated:*'], [{ Name: 'prefix', Value: event.prefix }]]),
+    );
+  });
+});
+
 describe('log groups', () => {
   it('all have a retention, in both stacks', () => {
     for (const stackTemplate of [template, statefulTemplate]) {
