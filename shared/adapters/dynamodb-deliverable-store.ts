@@ -3,7 +3,7 @@ import { Conflict } from '../domain/errors';
 import type { AuditEvent } from '../use-cases/audit';
 import { StaleVersion, type DeliverableStore } from '../use-cases/sessions/ports';
 import type { DeliverableVersionRecord, UploadIntentRecord } from '../use-cases/sessions/records';
-import { auditPut } from './audit-item';
+import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
 import { failedConditions } from './dynamodb-errors';
 import { keys, recordOf } from './dynamodb-keys';
@@ -16,7 +16,7 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
     await dynamoDb().send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.uploadIntent(intent.id), entity: 'UploadIntent', ...intent }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          putNew(this.tableName, { ...keys.uploadIntent(intent.id), entity: 'UploadIntent', ...intent }),
           auditPut(this.tableName, audit),
         ],
       }),
@@ -46,18 +46,12 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
       await dynamoDb().send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.deliverableVersion(version.sessionId, version.registrationId, version.deliverableType, version.id), entity: 'DeliverableVersion', ...version },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            putNew(this.tableName, { ...keys.deliverableVersion(version.sessionId, version.registrationId, version.deliverableType, version.id), entity: 'DeliverableVersion', ...version }),
             {
               Put: {
                 TableName: this.tableName,
                 Item: { ...head, entity: 'DeliverableHead', versions: version.version },
-                ConditionExpression: version.version === 1 ? 'attribute_not_exists(PK)' : 'versions = :previous',
+                ConditionExpression: version.version === 1 ? ABSENT : 'versions = :previous',
                 ...(version.version === 1 ? {} : { ExpressionAttributeValues: { ':previous': version.version - 1 } }),
               },
             },

@@ -3,7 +3,7 @@ import { Conflict } from '../domain/errors';
 import type { AuditEvent } from '../use-cases/audit';
 import type { JurorRegistry } from '../use-cases/sessions/ports';
 import type { JurorRecord } from '../use-cases/sessions/records';
-import { auditPut } from './audit-item';
+import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
 import { failedConditions } from './dynamodb-errors';
 import { keys, recordOf } from './dynamodb-keys';
@@ -53,7 +53,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
                 TableName: this.tableName,
                 Item: jurorItem(juror),
                 ...(isNew
-                  ? { ConditionExpression: 'attribute_not_exists(PK)' }
+                  ? { ConditionExpression: ABSENT }
                   : {
                       ConditionExpression: '#version = :expected',
                       ExpressionAttributeNames: { '#version': 'version' },
@@ -78,7 +78,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
 
   /** A guard item whose key makes a value unique across the registry. */
   private guard(key: { PK: string; SK: string }, entity: string, jurorId: string) {
-    return { Put: { TableName: this.tableName, Item: { ...key, entity, jurorId }, ConditionExpression: 'attribute_not_exists(PK)' } };
+    return putNew(this.tableName, { ...key, entity, jurorId });
   }
 
   async findByUserId(userId: string): Promise<JurorRecord | undefined> {

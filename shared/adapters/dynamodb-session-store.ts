@@ -12,7 +12,7 @@ import type {
   SessionRecord,
   TrainerRecord,
 } from '../use-cases/sessions/records';
-import { auditPut } from './audit-item';
+import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
 import { failedConditions } from './dynamodb-errors';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
@@ -146,7 +146,7 @@ export class DynamoDbSessionStore implements SessionStore {
           TableName: this.tableName,
           Item: sessionItem(session),
           ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            ? { ConditionExpression: ABSENT }
             : {
                 ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
                 ExpressionAttributeNames: { '#version': 'version' },
@@ -154,9 +154,7 @@ export class DynamoDbSessionStore implements SessionStore {
               }),
         },
       },
-      ...entries.map(({ item, mustBeNew }) => ({
-        Put: { TableName: this.tableName, Item: item, ...(mustBeNew ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) },
-      })),
+      ...entries.map(({ item, mustBeNew }) => (mustBeNew ? putNew(this.tableName, item) : { Put: { TableName: this.tableName, Item: item } })),
       auditPut(this.tableName, change.audit),
     ];
     try {
