@@ -37,6 +37,8 @@ describe('a workflow that cannot go on stops in its named failure state, with th
     expect(session.status).toBe('failed');
     expect(session.failure?.error).toBe('States.Timeout');
     expect(session.next.step).toBe('none');
+    expect(session.failure?.reason).toMatch(/^JURY-4: not every juror declared their links/);
+    expect(session.next.waitsFor).toBe(`nothing: ${session.failure!.reason}`);
     const states = await new Inspector(env.runtime).statesEntered(session.workflow.executionArn);
     expect(states.slice(-3)).toEqual(['WaitForConflictDeclarations', 'RecordWorkflowFailure', 'SessionWorkflowFailed']);
   });

@@ -30,7 +30,7 @@ export interface SessionView extends PublicSession {
 
 function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): NextStep {
   const { session } = planning;
-  if (session.status === 'failed') return { step: 'none', waitsFor: `nothing: the workflow failed (${session.failure?.error ?? 'unknown error'}); ops must look at its execution` };
+  if (session.status === 'failed') return { step: 'none', waitsFor: `nothing: ${session.failure?.reason ?? 'the workflow failed'}` };
   if (session.status === 'intake' && session.intake) {
     return { step: 'intake-deadline', waitsFor: `candidates' deliverables until the intake deadline ${session.intake.deadline} (DELIV-4)`, at: session.intake.closesAt };
   }

@@ -33,8 +33,8 @@ export interface SessionRecord {
   intake?: { deadline: IsoDate; closesAt: string };
   /** Set when the deliverables were frozen for the jury at the deadline (DELIV-7). */
   frozenAt?: string;
-  /** Why the workflow stopped, when it did. */
-  failure?: { error: string; cause: string };
+  /** Why the workflow stopped, when it did: the error, its cause, and a sentence for people. */
+  failure?: { error: string; cause: string; reason: string };
   executionArn?: string;
   /** The human step the workflow waits for, and the token that completes it. */
   pendingStep?: { step: string; taskToken: string; since: string };

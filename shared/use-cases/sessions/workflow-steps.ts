@@ -52,11 +52,27 @@ export async function markReadyForExamDay(deps: WorkflowStepDeps, sessionId: str
   return planning.session;
 }
 
+/** What a person is told when a human step was not done in time. */
+const TIMED_OUT_STEP: Record<string, string> = {
+  planning: 'planning was not closed within a year of the session\'s creation; create a new session',
+  declarations: 'JURY-4: not every juror declared their links with the candidates before the exam day, so no candidate can be given 2 jurors without conflict; the session cannot go on',
+};
+
+/** The sentence that says why a session's workflow stopped. */
+export function failureReason(session: SessionRecord, error: string): string {
+  if (error === 'States.Timeout' && session.pendingStep) {
+    return TIMED_OUT_STEP[session.pendingStep.step] ?? `the step "${session.pendingStep.step}" was not done in time`;
+  }
+  return `a step of the workflow failed (${error}); ops must look at the session's execution`;
+}
+
 /** Records why the session's workflow failed, so the API and ops can see it. Idempotent. */
 export async function recordWorkflowFailure(deps: WorkflowStepDeps, sessionId: string, failure: { error: string; cause: string }): Promise<SessionRecord> {
-  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
-    session.status === 'failed' ? undefined : { session: { status: 'failed', failure, pendingStep: undefined }, action: 'workflow.failed', details: failure },
-  );
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) => {
+    if (session.status === 'failed') return undefined;
+    const recorded = { ...failure, reason: failureReason(session, failure.error) };
+    return { session: { status: 'failed', failure: recorded, pendingStep: undefined }, action: 'workflow.failed', details: recorded };
+  });
   return planning.session;
 }
 

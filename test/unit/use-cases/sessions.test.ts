@@ -99,7 +99,11 @@ describe('workflow steps', () => {
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     expect(sessions.audit.map((event) => event.action)).toEqual(['session.created', 'workflow.started', 'workflow.waiting', 'workflow.failed']);
-    expect(await sessions.get(created.id)).toMatchObject({ status: 'failed', failure: { error: 'Boom' }, version: 4 });
+    expect(await sessions.get(created.id)).toMatchObject({
+      status: 'failed',
+      failure: { error: 'Boom', reason: "a step of the workflow failed (Boom); ops must look at the session's execution" },
+      version: 4,
+    });
   });
 
   it('retry after a concurrent writer bumped the version, and give up after repeated conflicts', async () => {
