@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict, InvalidInput } from '../domain/errors';
+import type { AuditEvent } from '../use-cases/audit';
 import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
 import type {
   AssignmentRecord,
@@ -204,6 +205,10 @@ export class DynamoDbSessionStore implements SessionStore {
       .filter((s) => (!query.status || s.status === query.status) && (!query.from || s.sessionDate >= query.from) && (!query.to || s.sessionDate <= query.to))
       .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
     return { items: inRange, nextCursor: encodeCursor(page.LastEvaluatedKey) };
+  }
+
+  async appendAudit(event: AuditEvent): Promise<void> {
+    await dynamoDb().send(new PutCommand(auditPut(this.tableName, event).Put));
   }
 
   async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {

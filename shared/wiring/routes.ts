@@ -314,7 +314,7 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/candidates/{registrationId}/deliverables/{deliverableType}/download',
     handler: 'functions/api/jury-download.handler.ts',
     roles: ['jurors'],
-    bindings: { table: 'read', deliverablesBucket: 'read' },
+    bindings: { table: 'readWrite', deliverablesBucket: 'read' },
     summary: "A short-lived URL of a deliverable of the jury's set, for a juror without conflict (DELIV-7, JURY-4)",
     request: { path: deliverablePath },
     status: 200,

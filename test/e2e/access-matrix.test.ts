@@ -111,6 +111,8 @@ interface RouteCase {
   shows?(fx: Fixture, data: unknown): boolean;
   /** After a success, waits for the background work it started, so that later snapshots are stable. */
   settle?(fx: Fixture, data: unknown, client: CertiflowClient): Promise<void>;
+  /** A read that records who accessed what: an allowed call adds audit events and nothing else. */
+  auditsAccess?: boolean;
 }
 
 const NO_REQUEST_PARTS: RouteCase = { prepare: async () => ({}) };
@@ -209,6 +211,7 @@ const CASES: Record<RouteId, RouteCase> = {
     }),
   },
   JuryDownload: {
+    auditsAccess: true,
     prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId, registrationId: fx.review.registrationId, deliverableType: 'project-report' } }),
   },
   DeclareLinks: {
@@ -384,6 +387,12 @@ describe('access matrix: every route × every caller, status and writes', () => 
           if (succeeds && route.method !== 'GET') {
             expect(after.snapshot, 'an allowed write must write').not.toEqual(before.snapshot);
             await routeCase.settle?.(fx, response.data, client);
+          } else if (succeeds && routeCase.auditsAccess) {
+            // An audited read adds its audit events, and changes nothing else.
+            const added = Object.keys(after.items).filter((key) => !(key in before.items));
+            expect(added.length).toBeGreaterThan(0);
+            expect(added.every((key) => key.startsWith('AUDIT#'))).toBe(true);
+            expect(Object.fromEntries(Object.entries(after.items).filter(([key]) => key in before.items))).toEqual(before.items);
           } else {
             // A refusal (or a read) writes nothing: no item, no idempotency record, no execution, no change.
             expect(after.snapshot).toEqual(before.snapshot);

@@ -150,13 +150,17 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     expect(audit).toContain('deliverable.late-decision');
   });
 
-  it('JURY-4: after the freeze a juror downloads an eligible candidate\'s report; a conflicted juror gets 403 for that candidate', async () => {
+  it('JURY-4, JURY-7: after the freeze a juror downloads an eligible candidate\'s report; a conflicted juror gets 403 for that candidate', async () => {
     const [first, second] = jurors;
     const download = await first!.client.juryDownload(sessionId, alice.registrationId, 'project-report');
     expect(download.status).toBe(200);
     expect(download.data!.download.version).toBe(3);
     const file = new Uint8Array(await (await fetch(download.data!.download.url)).arrayBuffer());
     expect(Buffer.from(file).equals(Buffer.from(laterReport))).toBe(true);
+    const downloads = (await inspect.partition(`AUDIT#SESSION#${sessionId}`)).filter((item) => item.action === 'deliverable.downloaded');
+    expect(downloads.map((item) => item.details)).toEqual([
+      { jurorId: first!.id, registrationId: alice.registrationId, deliverableType: 'project-report', versionId: download.data!.download.versionId },
+    ]);
 
     const declared = await second!.client.declareLinks(sessionId, { declarations: [{ registrationId: alice.registrationId, link: 'professional', description: 'former colleague' }] });
     expect(declared.status).toBe(200);

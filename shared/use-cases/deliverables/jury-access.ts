@@ -39,10 +39,11 @@ export function declarationsComplete(planning: SessionPlanning): boolean {
 /**
  * A short-lived download URL of one deliverable of the jury's set, for a sitting juror who may
  * evaluate that candidate: after the freeze (DELIV-7), never a refused or superseded version,
- * never for a candidate the juror declared a link with (JURY-4).
+ * never for a candidate the juror declared a link with (JURY-4). Each URL handed out is audited:
+ * the record of when the jury received the deliverables (JURY-7).
  */
 export async function juryDownload(
-  deps: Pick<Deps, 'sessions' | 'jurors' | 'files'>,
+  deps: Pick<Deps, 'sessions' | 'jurors' | 'files' | 'now' | 'newId'>,
   caller: Caller,
   sessionId: string,
   registrationId: string,
@@ -62,6 +63,14 @@ export async function juryDownload(
   if (!version) throw new NotFound(`the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`);
   const fileName = `${registration.candidate.lastName}-${deliverableType}-v${version.version}.pdf`;
   const url = await deps.files.presignDownload(version.key, fileName, DOWNLOAD_URL_SECONDS);
+  await deps.sessions.appendAudit({
+    subject: { type: 'session', id: sessionId },
+    at: deps.now().toISOString(),
+    eventId: deps.newId(),
+    actor: actorOf(caller),
+    action: 'deliverable.downloaded',
+    details: { jurorId: juror.id, registrationId, deliverableType, versionId: version.id }, // JURY-7: when the jury received it
+  });
   return { url, expiresInSeconds: DOWNLOAD_URL_SECONDS, versionId: version.id, version: version.version };
 }
 

@@ -77,6 +77,8 @@ export interface SessionStore {
   listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
   /** A candidate user's registrations (one Query on an index). */
   registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;
+  /** Appends an audit event that goes with no change, such as a juror's access to a file (one PutItem). */
+  appendAudit(event: AuditEvent): Promise<void>;
 }
 
 /** Upload intents and received deliverable versions. */

@@ -66,6 +66,10 @@ export class InMemorySessionStore implements SessionStore {
     return { items: [...this.planning.values()].filter((p) => p.assignments.some((a) => a.jurorId === jurorId)).map((p) => p.session) };
   }
 
+  async appendAudit(event: AuditEvent): Promise<void> {
+    this.audit.push(event);
+  }
+
   async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {
     return [...this.planning.values()].flatMap((p) => p.registrations).filter((r) => r.candidate.userId === userId);
   }
