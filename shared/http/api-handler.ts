@@ -50,7 +50,7 @@ function idempotencyScope(route: RouteDefinition, event: APIGatewayProxyEventV2,
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new InvalidRequest([{ field: 'idempotency-key', message: '1 to 255 visible ASCII characters, e.g. a UUID' }]);
   }
-  return { callerId: caller.id, routeKey: routeKey(route), key, payload: event.body ?? '' };
+  return { callerId: caller.id, target: `${route.method} ${event.rawPath}`, key, payload: event.body ?? '' };
 }
 
 /**

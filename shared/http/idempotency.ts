@@ -28,16 +28,17 @@ function store(): DynamoDBPersistenceLayer {
   return persistence;
 }
 
-/** What makes two requests "the same": who, which route, which key; and the body they carried. */
+/** What makes two requests "the same": who, which resource (method and actual path), which key; and the body they carried. */
 export interface IdempotencyScope {
   callerId: string;
-  routeKey: string;
+  /** `POST /sessions/<id>/close-planning`: the path as called, so that one key on two sessions is two requests. */
+  target: string;
   key: string;
   payload: string;
 }
 
 /**
- * Runs a write at most once per (caller, route, Idempotency-Key) within 24 hours, with
+ * Runs a write at most once per (caller, method and path, Idempotency-Key) within 24 hours, with
  * Powertools Idempotency on the table: a retry gets the first result without writing again,
  * a concurrent duplicate a 409, the same key with another body a 422.
  */
@@ -53,7 +54,7 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
     config: idempotencyConfig,
   });
   try {
-    return (await once({ key: `${scope.callerId}|${scope.routeKey}|${scope.key}`, payload: scope.payload })) as T;
+    return (await once({ key: `${scope.callerId}|${scope.target}|${scope.key}`, payload: scope.payload })) as T;
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'IdempotencyAlreadyInProgressError') {
@@ -72,6 +73,6 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
  */
 export function idFor(scope: Omit<IdempotencyScope, 'payload'> | undefined): string {
   if (!scope) return randomUUID();
-  const hex = createHash('sha256').update(`${scope.callerId}|${scope.routeKey}|${scope.key}`).digest('hex');
+  const hex = createHash('sha256').update(`${scope.callerId}|${scope.target}|${scope.key}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -331,6 +331,18 @@ describe('planning rules, end to end through the typed client', () => {
   });
 
   describe('idempotency', () => {
+    it('one Idempotency-Key used on two sessions is two requests: each session gets its own registration', async () => {
+      const [first, second] = [await planningSession(), await planningSession()];
+      const key = randomUUID();
+      const body = { attempt: 'first' as const, candidate: candidate('Mila') };
+      const a = await manager.registerCandidate(first, body, { idempotencyKey: key });
+      const b = await manager.registerCandidate(second, body, { idempotencyKey: key });
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.data!.registration.sessionId).toBe(first);
+      expect(b.data!.registration.sessionId).toBe(second);
+      expect(b.data!.registration.id).not.toBe(a.data!.registration.id);
+    });
+
     it('a POST /sessions retried with the same Idempotency-Key returns the first session, written and started once; the key with another body → 422, nothing written', async () => {
       const key = randomUUID();
       const body = { titleCode: 'RNCP34757', sessionDate: daysFromNow(now, 100), address: '3 quai Rambaud, 69002 Lyon' };
