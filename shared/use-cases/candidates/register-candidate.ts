@@ -1,4 +1,4 @@
-import { checkRegistration, Conflict, referentialFor, RuleViolation } from '../../domain';
+import { checkRegistration, Conflict, fullName, referentialFor, RuleViolation } from '../../domain';
 import type { RegisterCandidateInput } from '../../schemas/candidate-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -46,8 +46,7 @@ export async function registerCandidate(
       registeredAt: at,
       registeredBy: caller.id,
     };
-    const name = `${input.candidate.firstName} ${input.candidate.lastName}`;
-    const check = checkRegistration(referentialFor(session.titleCode), toDomainRegistration(registration), session.sessionDate, name); // RETAKE-2, RETAKE-4
+    const check = checkRegistration(referentialFor(session.titleCode), toDomainRegistration(registration), session.sessionDate, fullName(input.candidate)); // RETAKE-2, RETAKE-4
     if (!check.ok) throw new RegistrationRefused(check.violations);
     return {
       items: [{ kind: 'registration', record: registration, create: true }],

@@ -1,9 +1,9 @@
-import { NotFound } from '../../domain/errors';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { RegistrationRecord } from '../sessions/records';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
+import { registrationOf } from '../sessions/planning-reads';
 
 /**
  * Records extra time granted to a candidate for a disability, with its justification (EXAM-2):
@@ -17,11 +17,10 @@ export async function setAccommodation(
   input: { extraMinutes: number; justification: string },
 ): Promise<RegistrationRecord> {
   let updated: RegistrationRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
-    assertManagesSession(caller, session);
-    assertPlanningOpen(session);
-    const registration = registrations.find((r) => r.id === registrationId);
-    if (!registration) throw new NotFound(`no registration ${registrationId} in session ${sessionId}`);
+  await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
+    assertManagesSession(caller, planning.session);
+    assertPlanningOpen(planning.session);
+    const registration = registrationOf(planning, registrationId);
     updated = { ...registration, accommodation: { ...input, grantedBy: caller.id, grantedAt: at } }; // EXAM-2
     return {
       items: [{ kind: 'registration', record: updated }],

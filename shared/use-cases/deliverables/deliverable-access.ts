@@ -1,14 +1,7 @@
-import { computeScope, Forbidden, NotFound, referentialFor, type Scope } from '../../domain';
+import { computeScope, Forbidden, referentialFor, type Scope } from '../../domain';
 import type { Caller } from '../caller';
 import { toDomainRegistration } from '../sessions/planning-check';
 import type { RegistrationRecord, SessionPlanning } from '../sessions/records';
-
-/** A registration of the session, or NotFound. */
-export function registrationOf(planning: SessionPlanning, registrationId: string): RegistrationRecord {
-  const registration = planning.registrations.find((r) => r.id === registrationId);
-  if (!registration) throw new NotFound(`no registration ${registrationId} in session ${planning.session.id}`);
-  return registration;
-}
 
 /** The candidate themself, or a manager of the session's centre, may act on a registration's deliverables. */
 export function assertCandidateOrManager(caller: Caller, planning: SessionPlanning, registration: RegistrationRecord): void {

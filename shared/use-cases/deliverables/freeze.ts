@@ -5,6 +5,7 @@ import type { DeliverableVersionRecord } from '../sessions/records';
 import { assertManagesSession } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { computeJurySet } from './jury-sets';
+import { registrationOf } from '../sessions/planning-reads';
 
 /**
  * `FreezeDeliverables`, at the intake deadline: each candidate's jury set is fixed — the latest
@@ -55,7 +56,7 @@ export async function decideLateDeliverable(
     }
     decided = { ...version, lateDecision: { ...input, decidedBy: caller.id, decidedAt: at } }; // DELIV-5
     const withDecision = { ...planning, deliverables: planning.deliverables.map((v) => (v.id === uploadId ? decided! : v)) };
-    const registration = planning.registrations.find((r) => r.id === version.registrationId)!;
+    const registration = registrationOf(planning, version.registrationId);
     const items = [{ kind: 'deliverable' as const, record: decided }];
     const jurySet = planning.session.frozenAt ? [{ kind: 'jurySet' as const, record: computeJurySet(withDecision, registration, planning.session.frozenAt) }] : [];
     return { items: [...items, ...jurySet], action: 'deliverable.late-decision', details: { uploadId, ...input } };

@@ -1,9 +1,10 @@
-import { intakeDeadline, NotFound, type Violation } from '../../domain';
+import { fullName, intakeDeadline, type Violation } from '../../domain';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { DeliverableVersionRecord, RegistrationRecord, SessionPlanning } from '../sessions/records';
 import { assertCanReadSession } from '../sessions/session-access';
-import { assertCandidateOrManager, registrationOf, scopeOf } from './deliverable-access';
+import { assertCandidateOrManager, scopeOf } from './deliverable-access';
+import { loadPlanning, registrationOf } from '../sessions/planning-reads';
 
 /** A version as its candidate and manager see it: never the storage key. */
 export type VersionView = Omit<DeliverableVersionRecord, 'key' | 'contentHash' | 'sessionId'>;
@@ -55,7 +56,7 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
   });
   return {
     registrationId: registration.id,
-    candidateName: `${registration.candidate.firstName} ${registration.candidate.lastName}`,
+    candidateName: fullName(registration.candidate),
     deadline: intakeDeadline(planning.session.sessionDate),
     frozen: frozen !== undefined,
     deliverables,
@@ -63,15 +64,9 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
   };
 }
 
-async function loadPlanning(deps: Pick<Deps, 'sessions'>, sessionId: string): Promise<SessionPlanning> {
-  const planning = await deps.sessions.load(sessionId);
-  if (!planning) throw new NotFound(`no session ${sessionId}`);
-  return planning;
-}
-
 /** A candidate's deliverables: owed, received, accepted or refused and why, late or not. */
 export async function deliverableStatus(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, registrationId: string): Promise<RegistrationIntake> {
-  const planning = await loadPlanning(deps, sessionId);
+  const planning = await loadPlanning(deps.sessions, sessionId);
   const registration = registrationOf(planning, registrationId);
   if (!caller.roles.includes('quality')) assertCandidateOrManager(caller, planning, registration);
   return registrationIntake(planning, registration);
@@ -79,7 +74,7 @@ export async function deliverableStatus(deps: Pick<Deps, 'sessions' | 'jurors'>,
 
 /** The whole session's intake at a glance: who is complete, missing, late. */
 export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string) {
-  const planning = await loadPlanning(deps, sessionId);
+  const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
   const candidates = planning.registrations.map((registration) => {
     const intake = registrationIntake(planning, registration);

@@ -1,17 +1,21 @@
-import { Conflict, eligibilityMatrix, Forbidden, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
+import { Conflict, eligibilityMatrix, Forbidden, fullName, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { sessionCandidates } from '../sessions/planning-check';
 import type { ConflictDeclarationRecord, JurorRecord, SessionPlanning } from '../sessions/records';
+import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
 import { applySessionChange } from '../sessions/session-changes';
-import { registrationOf } from './deliverable-access';
 
 /** How long a juror's download URL stays valid: 5 minutes. */
 export const DOWNLOAD_URL_SECONDS = 5 * 60;
 
-/** The registry juror behind the caller, sitting on this session; Forbidden otherwise. */
-async function sittingJuror(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<JurorRecord> {
-  const juror = caller.roles.includes('jurors') ? await deps.jurors.findByUserId(caller.id) : undefined;
+/** The registry juror behind a caller with the jurors role, if any (one Query on an index). */
+function jurorOf(deps: Pick<Deps, 'jurors'>, caller: Caller): Promise<JurorRecord | undefined> {
+  return caller.roles.includes('jurors') ? deps.jurors.findByUserId(caller.id) : Promise.resolve(undefined);
+}
+
+/** The juror, who must sit on this session; Forbidden otherwise. */
+function sitting(juror: JurorRecord | undefined, planning: SessionPlanning): JurorRecord {
   if (!juror || !planning.assignments.some((a) => a.jurorId === juror.id)) {
     throw new Forbidden(`you do not sit on the jury of session ${planning.session.id}`);
   }
@@ -49,12 +53,11 @@ export async function juryDownload(
   registrationId: string,
   deliverableType: string,
 ): Promise<{ url: string; expiresInSeconds: number; versionId: string; version: number }> {
-  const planning = await deps.sessions.load(sessionId);
-  if (!planning) throw new NotFound(`no session ${sessionId}`);
-  const juror = await sittingJuror(deps, caller, planning);
+  const [planning, callerJuror] = await Promise.all([loadPlanning(deps.sessions, sessionId), jurorOf(deps, caller)]);
+  const juror = sitting(callerJuror, planning);
   const registration = registrationOf(planning, registrationId);
   if (planning.declarations.some((d) => d.jurorId === juror.id && d.registrationId === registrationId && d.link !== 'none')) {
-    throw new Forbidden(`JURY-4: you declared a link with ${registration.candidate.firstName} ${registration.candidate.lastName} and do not evaluate them`);
+    throw new Forbidden(`JURY-4: you declared a link with ${fullName(registration.candidate)} and do not evaluate them`);
   }
   const set = planning.jurySets.find((s) => s.registrationId === registrationId);
   if (!set) throw new Conflict(`the deliverables of session ${sessionId} are frozen for the jury at the intake deadline; they are not available yet (DELIV-7)`);
@@ -86,11 +89,10 @@ export async function declareLinks(
   sessionId: string,
   declarations: Array<{ registrationId: string; link: ConflictDeclarationRecord['link']; description?: string }>,
 ): Promise<{ matrix: EligibilityMatrix; complete: boolean }> {
-  const initial = await deps.sessions.load(sessionId);
-  if (!initial) throw new NotFound(`no session ${sessionId}`);
-  const juror = await sittingJuror(deps, caller, initial);
+  const callerJuror = await jurorOf(deps, caller);
   let matrix: EligibilityMatrix | undefined;
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
+    const juror = sitting(callerJuror, current);
     if (current.session.status !== 'jury-review') {
       throw new Conflict(`declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${current.session.status}`);
     }
@@ -104,7 +106,7 @@ export async function declareLinks(
       if (!earlier) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
     }
     const next = { ...current, declarations: [...current.declarations, ...records] };
-    matrix = eligibilityOf(next, await deps.jurors.getMany(current.assignments.map((a) => a.jurorId))); // JURY-4
+    matrix = eligibilityOf(next, await assignedJurors(deps.jurors, current)); // JURY-4
     if (records.length === 0) return undefined;
     return {
       session: { blockers: matrix.violations },
@@ -131,6 +133,6 @@ export function missingDeclarations(planning: SessionPlanning, jurors: readonly 
   return planning.assignments.flatMap((a) => {
     const pending = planning.registrations.filter((r) => !planning.declarations.some((d) => d.jurorId === a.jurorId && d.registrationId === r.id));
     const juror = jurors.find((j) => j.id === a.jurorId);
-    return pending.length === 0 ? [] : [violation('JURY-4', `${juror ? `${juror.firstName} ${juror.lastName}` : a.jurorId} has not yet declared on ${pending.length} candidate${pending.length === 1 ? '' : 's'}`)];
+    return pending.length === 0 ? [] : [violation('JURY-4', `${juror ? fullName(juror) : a.jurorId} has not yet declared on ${pending.length} candidate${pending.length === 1 ? '' : 's'}`)];
   });
 }

@@ -6,9 +6,10 @@ import type { Deps } from '../deps';
 import { StaleVersion } from '../sessions/ports';
 import type { DeliverableVersionRecord } from '../sessions/records';
 import { applySessionChange } from '../sessions/session-changes';
-import { registrationOf, scopeOf } from './deliverable-access';
+import { scopeOf } from './deliverable-access';
 import { computeJurySet, toDomainVersion } from './jury-sets';
 import { parseUploadKey } from './request-upload';
+import { registrationOf } from '../sessions/planning-reads';
 
 /** An object S3 reports as created. */
 export interface ReceivedObject {

@@ -1,9 +1,10 @@
-import { checkDeliverableOwed, Conflict, NotFound, RuleViolation } from '../../domain';
+import { checkDeliverableOwed, Conflict, RuleViolation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { UploadIntentRecord } from '../sessions/records';
-import { assertCandidateOrManager, registrationOf, scopeOf } from './deliverable-access';
+import { assertCandidateOrManager, scopeOf } from './deliverable-access';
 import type { PresignedUpload } from './ports';
+import { loadPlanning, registrationOf } from '../sessions/planning-reads';
 
 /** Largest deliverable accepted: 20 MiB. */
 export const MAX_DELIVERABLE_BYTES = 20 * 1024 * 1024;
@@ -37,8 +38,7 @@ export async function requestUpload(
   deliverableType: string,
   uploadId = deps.newId(),
 ): Promise<UploadIntentRecord & { upload: PresignedUpload }> {
-  const planning = await deps.sessions.load(sessionId);
-  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  const planning = await loadPlanning(deps.sessions, sessionId);
   const registration = registrationOf(planning, registrationId);
   assertCandidateOrManager(caller, planning, registration);
   if (planning.session.status === 'planning' || planning.session.status === 'failed') {

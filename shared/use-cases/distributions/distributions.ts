@@ -1,9 +1,10 @@
-import { distributionStatus, InvalidInput, NotFound, RuleViolation, toIsoDate, violation, type DistributionStatus } from '../../domain';
+import { distributionStatus, InvalidInput, RuleViolation, toIsoDate, violation, type DistributionStatus } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { DistributionRecordItem, SessionRecord } from '../sessions/records';
 import { assertCanReadSession, assertManagesSession } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
+import { loadPlanning } from '../sessions/planning-reads';
 
 /** The distribution deadlines need the cohort's calendar, which the session lacks. */
 export class CohortCalendarMissing extends RuleViolation {}
@@ -41,8 +42,7 @@ export async function recordDistribution(
  * `horizonDays`, or pending, with the alert to show.
  */
 export async function distributionStatuses(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'>, caller: Caller, sessionId: string, horizonDays: number): Promise<DistributionStatus[]> {
-  const planning = await deps.sessions.load(sessionId);
-  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  const planning = await loadPlanning(deps.sessions, sessionId);
   if (caller.roles.includes('managers') && !caller.roles.includes('quality')) assertManagesSession(caller, planning.session);
   else await assertCanReadSession(caller, planning, deps.jurors);
   const records = planning.distributions.map((d) => ({ ruleId: d.ruleId, distributedOn: d.distributedOn, recordedBy: d.recordedBy }));

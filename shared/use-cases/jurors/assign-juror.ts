@@ -2,6 +2,7 @@ import { checkSessionJury, NotFound, RuleViolation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { cohortTrainerViolations, sessionCandidates, toDomainJuror } from '../sessions/planning-check';
+import { assignedJurors } from '../sessions/planning-reads';
 import type { AssignmentRecord } from '../sessions/records';
 import { eligibilityOf } from '../deliverables/jury-access';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
@@ -20,7 +21,7 @@ export async function assignJuror(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'
   const juror = await deps.jurors.get(jurorId);
   if (!juror) throw new NotFound(`no juror ${jurorId} in the registry`);
   let assignment: AssignmentRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
+  const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
     const { session } = planning;
     assertManagesSession(caller, session);
     if (session.status !== 'jury-review') assertPlanningOpen(session);
@@ -35,9 +36,9 @@ export async function assignJuror(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'
     assignment = { sessionId, jurorId, ...(juror.userId ? { userId: juror.userId } : {}), assignedAt: at, assignedBy: caller.id };
     const blockers =
       session.status === 'jury-review'
-        ? { blockers: eligibilityOf({ ...planning, assignments: [...planning.assignments, assignment] }, await deps.jurors.getMany([...planning.assignments.map((a) => a.jurorId), jurorId])).violations }
+        ? { blockers: eligibilityOf({ ...planning, assignments: [...planning.assignments, assignment] }, [...(await assignedJurors(deps.jurors, planning)), juror]).violations }
         : {};
     return { session: blockers, items: [{ kind: 'assignment', record: assignment }], action: 'juror.assigned', details: { jurorId } };
   });
-  return assignment ?? (await deps.sessions.load(sessionId))!.assignments.find((a) => a.jurorId === jurorId)!;
+  return assignment ?? planning.assignments.find((a) => a.jurorId === jurorId)!;
 }

@@ -2,6 +2,7 @@ import { Conflict, RuleViolation, type Violation } from '../../domain/errors';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { planningViolations } from './planning-check';
+import { assignedJurors } from './planning-reads';
 import type { SessionRecord } from './records';
 import { assertManagesSession } from './session-access';
 import { applySessionChange } from './session-changes';
@@ -30,7 +31,7 @@ export async function closePlanning(deps: Pick<Deps, 'sessions' | 'jurors' | 'wo
     if (current.pendingStep?.step !== 'planning') {
       throw new Conflict(`the workflow of session ${current.id} is not waiting for planning yet; try again in a moment`);
     }
-    violations = planningViolations(planning, await deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)));
+    violations = planningViolations(planning, await assignedJurors(deps.jurors, planning));
     if (violations.length > 0) {
       if (sameViolations(violations, current.blockers)) return undefined;
       return { session: { blockers: violations }, action: 'planning.blocked', details: { violations } };

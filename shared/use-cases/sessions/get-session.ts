@@ -1,4 +1,4 @@
-import { NotFound, type Violation } from '../../domain/errors';
+import type { Violation } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
 import { eligibilityOf, missingDeclarations } from '../deliverables/jury-access';
@@ -6,6 +6,7 @@ import { planningViolations } from './planning-check';
 import type { WorkflowStatus } from './ports';
 import { publicSession, type PublicSession, type SessionPlanning } from './records';
 import { assertCanReadSession } from './session-access';
+import { assignedJurors, loadPlanning } from './planning-reads';
 
 /** What the session waits for next, and from whom. */
 export interface NextStep {
@@ -52,11 +53,10 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): Ne
  * what it waits for next and what blocks it, with rule IDs.
  */
 export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow'>, caller: Caller, sessionId: string): Promise<SessionView> {
-  const planning = await deps.sessions.load(sessionId);
-  if (!planning) throw new NotFound(`no session ${sessionId}`);
+  const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
   const [assigned, workflow] = await Promise.all([
-    deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)),
+    assignedJurors(deps.jurors, planning),
     deps.workflow.describe(sessionId),
   ]);
   const blockers =

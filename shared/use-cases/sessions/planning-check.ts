@@ -8,6 +8,7 @@ import {
   type Juror,
   type Registration,
   type SessionCandidate,
+  fullName,
   type Violation,
   violation,
 } from '../../domain';
@@ -76,7 +77,7 @@ export function cohortTrainerViolations(planning: SessionPlanning, jurors: reado
   const trainers = new Set(trainerJurorIds(planning.trainers, jurors));
   return jurors
     .filter((j) => trainers.has(j.id))
-    .map((j) => violation('JURY-3', `${j.firstName} ${j.lastName} trains this session's cohort and cannot sit on its jury`)); // JURY-3
+    .map((j) => violation('JURY-3', `${fullName(j)} trains this session's cohort and cannot sit on its jury`)); // JURY-3
 }
 
 /**
@@ -92,7 +93,7 @@ export function planningViolations(planning: SessionPlanning, assignedJurors: re
     candidates: sessionCandidates(planning, assignedJurors),
   });
   const registrations = planning.registrations.flatMap(
-    (r) => checkRegistration(ref, toDomainRegistration(r), session.sessionDate, `${r.candidate.firstName} ${r.candidate.lastName}`).violations,
+    (r) => checkRegistration(ref, toDomainRegistration(r), session.sessionDate, fullName(r.candidate)).violations,
   );
   return [...jury.violations, ...cohortTrainerViolations(planning, assignedJurors), ...registrations];
 }

@@ -1,7 +1,8 @@
-import { Conflict, NotFound } from '../../domain/errors';
+import { Conflict } from '../../domain/errors';
 import type { Actor } from '../caller';
 import { StaleVersion, type PlanningItem, type SessionStore } from './ports';
 import type { SessionPlanning, SessionRecord } from './records';
+import { loadPlanning } from './planning-reads';
 
 /** What applying a session change needs. */
 export interface SessionChangeDeps {
@@ -43,8 +44,7 @@ export async function applySessionChange(
 ): Promise<SessionPlanning> {
   const attempts = options.expectedVersion === undefined ? (options.attempts ?? 4) : 1;
   for (let attempt = 1; ; attempt++) {
-    const planning = await deps.sessions.load(sessionId);
-    if (!planning) throw new NotFound(`no session ${sessionId}`);
+    const planning = await loadPlanning(deps.sessions, sessionId);
     options.authorize?.(planning);
     if (options.expectedVersion !== undefined && planning.session.version !== options.expectedVersion) {
       throw new Conflict(`session ${sessionId} is at version ${planning.session.version}, not ${options.expectedVersion}: someone changed it; reload it and try again`);

@@ -4,6 +4,7 @@ import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
+import { assignedJurors } from './planning-reads';
 import type { SessionRecord } from './records';
 import { applySessionChange } from './session-changes';
 
@@ -39,7 +40,7 @@ function recordPendingStepPlanning(deps: WorkflowStepDeps, sessionId: string, st
 export async function awaitHumanStep(deps: WorkflowStepDeps & Pick<Deps, 'workflow'>, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
   const planning = await recordPendingStepPlanning(deps, sessionId, step, taskToken);
   if (step === 'declarations') {
-    await completeDeclarationsIfDone(deps, planning, eligibilityOf(planning, await deps.jurors.getMany(planning.assignments.map((a) => a.jurorId))));
+    await completeDeclarationsIfDone(deps, planning, eligibilityOf(planning, await assignedJurors(deps.jurors, planning)));
   }
   return planning.session;
 }
@@ -84,7 +85,7 @@ export async function recordWorkflowFailure(deps: WorkflowStepDeps, sessionId: s
 export async function checkPlanning(deps: WorkflowStepDeps, sessionId: string): Promise<{ accepted: boolean; violations: Violation[] }> {
   let violations: Violation[] = [];
   await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, async (planning) => {
-    violations = planningViolations(planning, await deps.jurors.getMany(planning.assignments.map((a) => a.jurorId)));
+    violations = planningViolations(planning, await assignedJurors(deps.jurors, planning));
     if (violations.length > 0) {
       return { session: { blockers: violations, planningClosed: undefined, pendingStep: undefined }, action: 'planning.reopened', details: { violations } };
     }
