@@ -1,10 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict } from '../domain/errors';
 import type { AuditEvent } from '../use-cases/audit';
 import type { JurorRegistry } from '../use-cases/sessions/ports';
 import type { JurorRecord } from '../use-cases/sessions/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
+import { batchGetRecords } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
 import { keys, recordOf } from './dynamodb-keys';
 
@@ -28,16 +29,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
   }
 
   async getMany(jurorIds: readonly string[]): Promise<JurorRecord[]> {
-    const found: JurorRecord[] = [];
-    let pending: Record<string, unknown>[] = [...new Set(jurorIds)].map((id) => keys.juror(id));
-    while (pending.length > 0) {
-      const batch = pending.slice(0, 100);
-      pending = pending.slice(100);
-      const result = await dynamoDb().send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } } }));
-      found.push(...(result.Responses?.[this.tableName] ?? []).map((item) => recordOf<JurorRecord>(item)));
-      pending.push(...((result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []));
-    }
-    return found;
+    return batchGetRecords<JurorRecord>(this.tableName, [...new Set(jurorIds)].map((id) => keys.juror(id)), true);
   }
 
   async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void> {

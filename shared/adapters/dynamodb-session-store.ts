@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict, InvalidInput } from '../domain/errors';
 import type { AuditEvent } from '../use-cases/audit';
 import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
@@ -15,6 +15,7 @@ import type {
 } from '../use-cases/sessions/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
+import { batchGetRecords } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
 
@@ -200,10 +201,11 @@ export class DynamoDbSessionStore implements SessionStore {
         ),
       ),
     );
-    const sessions = await this.getSessions((page.Items ?? []).map((item) => String(item.sessionId)));
+    const sessionKeys = (page.Items ?? []).map((item) => keys.session(String(item.sessionId)));
+    const sessions = await batchGetRecords<SessionRecord>(this.tableName, sessionKeys, false);
     const inRange = sessions
       .filter((s) => (!query.status || s.status === query.status) && (!query.from || s.sessionDate >= query.from) && (!query.to || s.sessionDate <= query.to))
-      .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
+      .sort((a, b) => a.sessionDate.localeCompare(b.sessionDate) || a.id.localeCompare(b.id));
     return { items: inRange, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
@@ -221,20 +223,5 @@ export class DynamoDbSessionStore implements SessionStore {
       }),
     );
     return (page.Items ?? []).map((item) => recordOf<RegistrationRecord>(item));
-  }
-
-  private async getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
-    if (sessionIds.length === 0) return [];
-    const found: SessionRecord[] = [];
-    let keysToGet: Item[] = sessionIds.map((id) => keys.session(id));
-    while (keysToGet.length > 0) {
-      const batch = keysToGet.slice(0, 100);
-      keysToGet = keysToGet.slice(100);
-      const result = await dynamoDb().send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: batch } } }));
-      found.push(...(result.Responses?.[this.tableName] ?? []).map((item) => recordOf<SessionRecord>(item)));
-      keysToGet.push(...((result.UnprocessedKeys?.[this.tableName]?.Keys as Item[] | undefined) ?? []));
-    }
-    const order = new Map(sessionIds.map((id, index) => [id, index]));
-    return found.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   }
 }
