@@ -12,7 +12,6 @@ import { keys, recordOf } from './dynamodb-keys';
 function jurorItem(juror: JurorRecord): Record<string, unknown> {
   return {
     ...keys.juror(juror.id),
-    ...keys.jurorByEmail(juror.email),
     ...(juror.userId ? keys.jurorByUser(juror.userId) : {}),
     entity: 'Juror',
     ...juror,
@@ -80,20 +79,6 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK = :sk',
         ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'JUROR' },
-        Limit: 1,
-      }),
-    );
-    const item = page.Items?.[0];
-    return item ? recordOf<JurorRecord>(item) : undefined;
-  }
-
-  async findByEmail(email: string): Promise<JurorRecord | undefined> {
-    const page = await dynamoDb().send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK = :sk',
-        ExpressionAttributeValues: { ':pk': `EMAIL#${email.toLowerCase()}`, ':sk': 'JUROR' },
         Limit: 1,
       }),
     );

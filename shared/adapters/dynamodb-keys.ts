@@ -34,7 +34,6 @@ export const keys = {
   declaration: (sessionId: string, jurorId: string, registrationId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DECL#${jurorId}#${registrationId}` }),
   juror: (jurorId: string) => ({ PK: `JUROR#${jurorId}`, SK: 'META' }),
   jurorByUser: (userId: string) => ({ GSI2PK: `USER#${userId}`, GSI2SK: 'JUROR' }),
-  jurorByEmail: (email: string) => ({ GSI1PK: `EMAIL#${email.toLowerCase()}`, GSI1SK: 'JUROR' }),
   audit: (subjectType: string, subjectId: string, at: string, eventId: string) => ({
     PK: `AUDIT#${subjectType.toUpperCase()}#${subjectId}`,
     SK: `${at}#${eventId}`,

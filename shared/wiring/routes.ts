@@ -346,8 +346,3 @@ export const ROUTE = {
 
 /** Every route of the Certiflow HTTP API. */
 export const ROUTES: readonly RouteDefinition[] = Object.values(ROUTE);
-
-/** Finds the route API Gateway matched, by its route key. */
-export function findRoute(key: string): RouteDefinition | undefined {
-  return ROUTES.find((candidate) => routeKey(candidate) === key);
-}

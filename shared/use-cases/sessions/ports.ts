@@ -107,8 +107,6 @@ export interface JurorRegistry {
   save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
   /** The juror whose account is this user, if any (one Query on an index). */
   findByUserId(userId: string): Promise<JurorRecord | undefined>;
-  /** The juror registered with this e-mail, if any (one Query on an index). */
-  findByEmail(email: string): Promise<JurorRecord | undefined>;
 }
 
 /** The workflow status of a session, read from its execution. */

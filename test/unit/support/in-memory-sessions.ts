@@ -99,10 +99,6 @@ export class InMemoryJurors implements JurorRegistry {
   async findByUserId(userId: string) {
     return [...this.records.values()].find((j) => j.userId === userId);
   }
-
-  async findByEmail(email: string) {
-    return [...this.records.values()].find((j) => j.email.toLowerCase() === email.toLowerCase());
-  }
 }
 
 /** A workflow that records which sessions it started and which steps it completed. */
