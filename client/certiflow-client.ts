@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { DistributionStatus, EligibilityRow, Violation } from '../shared/domain';
 import type { declarationsBody, lateDecisionBody } from '../shared/schemas/deliverable-schemas';
-import type { RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
+import type { IntakeSummary, RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
 import type { accommodationBody, registerCandidateBody, trainersBody } from '../shared/schemas/candidate-schemas';
 import type { recordDistributionBody } from '../shared/schemas/distribution-schemas';
 import type { createJurorBody, habilitationBody } from '../shared/schemas/juror-schemas';
@@ -55,8 +55,6 @@ export interface UploadGrant {
   expiresAt: string;
 }
 
-/** The session's intake at a glance. */
-export type IntakeSummary = Awaited<ReturnType<typeof import('../shared/use-cases/deliverables/intake-status').intakeSummary>>;
 
 function registrationPath(sessionId: string, registrationId: string): string {
   return `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}`;

@@ -95,3 +95,6 @@ export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, cal
     candidates,
   };
 }
+
+/** The session's intake at a glance, as `intakeSummary` returns it. */
+export type IntakeSummary = Awaited<ReturnType<typeof intakeSummary>>;
