@@ -13,8 +13,9 @@ export interface S3Local {
 type ChildMessage = { type: 'ready'; port: number } | { type: 'event'; event: S3Event } | { type: 'error'; message: string };
 
 /**
- * Starts s3rver in a child process with its objects under `directory`. Every object-created
- * event is passed to `onEvent` in the shape S3 gives Lambda.
+ * Starts s3rver in a child process with its objects under `directory`, versioned like the
+ * deployed bucket: every version is kept in the sibling folder `<directory>-versions`. Every
+ * object-created event, with its `versionId`, is passed to `onEvent` in the shape S3 gives Lambda.
  */
 export function startS3Local(options: {
   host: string;

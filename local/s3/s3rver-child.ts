@@ -1,9 +1,12 @@
+import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
+import { enableVersioning, withVersionId } from './s3rver-versioning';
+import { VersionStore, versionsDirectoryFor } from './version-store';
 
 /**
  * Runs s3rver in its own Node process, started with `--openssl-legacy-provider` (its
- * ListObjectsV2 continuation tokens use DES). Reports readiness and every S3 event to the
- * parent over IPC.
+ * ListObjectsV2 continuation tokens use DES), with object versioning whose versions are kept in
+ * `<directory>-versions`. Reports readiness and every S3 event to the parent over IPC.
  */
 interface ChildOptions {
   host: string;
@@ -20,8 +23,9 @@ const server = new S3rver({
   vhostBuckets: false,
   allowMismatchedSignatures: true,
 });
+enableVersioning(server, new VersionStore(versionsDirectoryFor(options.directory)));
 
-server.on('event', (event: unknown) => process.send?.({ type: 'event', event }));
+server.on('event', (event: S3Event) => process.send?.({ type: 'event', event: withVersionId(event) }));
 
 server
   .run()
