@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../shared/wiring/routes';
 import { routeKey } from '../shared/wiring/routes';
+import { CORS } from '../shared/wiring/cors';
 import { apiGatewayEvent, flattenClaims } from './api-gateway-event';
 import type { LocalJwtIssuer } from './jwt-issuer';
 import { RouteMatcher } from './route-matcher';
@@ -31,33 +32,74 @@ export interface HttpApiServer {
   stop(): Promise<void>;
 }
 
+/** On every response, as API Gateway adds them; any origin, since the local server has no allowlist. */
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
-  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  'access-control-expose-headers': CORS.exposeHeaders.join(','),
 };
+
+const PREFLIGHT_HEADERS = {
+  ...CORS_HEADERS,
+  'access-control-allow-methods': CORS.allowMethods.join(','),
+  'access-control-allow-headers': CORS.allowHeaders.join(','),
+  'access-control-max-age': String(CORS.maxAgeSeconds),
+};
+
+/** How long the rest of an oversized body is discarded before the connection is cut. */
+const DISCARD_LIMIT_MS = 5_000;
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...CORS_HEADERS, ...headers });
   response.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
+function announcedTooLarge(request: IncomingMessage, limit: number): boolean {
+  return Number(request.headers['content-length']) > limit;
+}
+
+/**
+ * The request body, or `undefined` as soon as it is known to exceed `limit` (by its
+ * `content-length` or by what arrived): chunks are no longer kept from then on.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    request.on('error', reject);
+    if (announcedTooLarge(request, limit)) return resolve(undefined);
+    let chunks: Buffer[] | undefined = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
+      if (!chunks) return;
       size += chunk.length;
-      if (size > limit) {
-        resolve(undefined);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      chunks = undefined;
+      resolve(undefined);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('end', () => resolve(chunks && Buffer.concat(chunks)));
   });
+}
+
+/**
+ * Answers 413 as API Gateway does, then closes the connection. The answer is written at once,
+ * but ended only when the client has finished sending (the rest of the body is discarded), so
+ * that closing never resets a connection the client is still writing to; a client still
+ * sending after `DISCARD_LIMIT_MS` is cut off.
+ */
+function sendTooLarge(request: IncomingMessage, response: ServerResponse): void {
+  const body = JSON.stringify({ message: 'Request Entity Too Large' });
+  response.writeHead(413, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+    ...CORS_HEADERS,
+  });
+  response.write(body);
+  const end = (): void => {
+    clearTimeout(timer);
+    if (!response.writableEnded) response.end();
+  };
+  const timer = setTimeout(end, DISCARD_LIMIT_MS);
+  if (request.complete) return end();
+  request.once('end', end).once('close', end).resume();
 }
 
 function bearerToken(header: string | undefined): string | undefined {
@@ -71,7 +113,9 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2):
     return;
   }
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    if (!name.toLowerCase().startsWith('access-control-')) headers[name] = String(value);
+  }
   const body = result.body ?? '';
   response.writeHead(result.statusCode ?? 200, { ...CORS_HEADERS, ...headers });
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
@@ -90,12 +134,12 @@ export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpA
     const url = new URL(request.url ?? '/', 'http://local');
     const method = (request.method ?? 'GET').toUpperCase();
     if (method === 'OPTIONS') {
-      response.writeHead(204, CORS_HEADERS);
+      response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();
       return;
     }
     const body = await readBody(request, limit);
-    if (!body) return send(response, 413, { message: 'Request Entity Too Large' });
+    if (!body) return sendTooLarge(request, response);
 
     if (url.pathname.startsWith('/_local/')) {
       const control = options.controls[url.pathname.slice('/_local/'.length)];
@@ -151,6 +195,10 @@ export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpA
       options.onError?.('request failed', { error: error.message });
       if (!response.headersSent) send(response, 500, { message: 'Internal Server Error' });
     });
+  });
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => {
+    if (!announcedTooLarge(request, limit)) response.writeContinue();
+    server.emit('request', request, response);
   });
   server.keepAliveTimeout = 5000;
 

@@ -13,6 +13,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS } from '../../shared/wiring/cors';
 import { type RouteDefinition, routeKey } from '../../shared/wiring/routes';
 import type { BindingResources } from './binding-resources';
 import { CertiflowFunction } from './certiflow-function';
@@ -66,9 +67,10 @@ export class CertiflowHttpApi extends Construct {
       defaultAuthorizer: authorizer,
       corsPreflight: {
         allowOrigins: [...props.allowedOrigins],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type'],
-        maxAge: Duration.hours(1),
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS.allowHeaders],
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
     const accessLogs = new LogGroup(this, 'AccessLogs', {
