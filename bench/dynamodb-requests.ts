@@ -168,7 +168,7 @@ function tag(): string {
 const R = Object.fromEntries(ROUTES.map((route) => [route.id, routeKey(route)])) as Record<string, string>;
 
 /** Checks that the counter sees real requests: one direct GetItem, and GET /jurors/{id} = one GetItem. */
-async function checkCounter(runtime: LocalRuntime, manager: CertiflowClient, jurorId: string): Promise<string[]> {
+async function checkCounter(runtime: LocalRuntime, certifier: CertiflowClient, jurorId: string): Promise<string[]> {
   const lines: string[] = [];
   await quiescent();
   const before = requests.length;
@@ -176,7 +176,7 @@ async function checkCounter(runtime: LocalRuntime, manager: CertiflowClient, jur
   const direct = requests.slice(before);
   if (direct.length !== 1 || direct[0]!.op !== 'GetItem') throw new Error(`counter check: a direct GetCommand was counted as ${JSON.stringify(direct)}`);
   lines.push('a direct GetCommand on the shared client is counted as exactly 1 GetItem');
-  await measure('counter check', R.GetJuror!, 200, () => manager.getJuror(jurorId));
+  await measure('counter check', R.GetJuror!, 200, () => certifier.getJuror(jurorId));
   const seen = observations.pop()!;
   if (seen.calls !== 1 || seen.api.GetItem !== 1) throw new Error(`counter check: GET /jurors/{id} was counted as ${JSON.stringify(seen.api)}, expected 1 GetItem`);
   lines.push('GET /jurors/{jurorId} (one GetItem in DynamoDbJurorRegistry.get) is counted as exactly 1 GetItem');
@@ -187,6 +187,7 @@ async function scenario(runtime: LocalRuntime, anonymous: CertiflowClient, as: (
   const now = runtime.clock.now();
   const centreId = `centre-${tag()}`;
   const manager = await as(['managers'], `manager-${tag()}`, centreId);
+  const certifier = await as(['certifiers'], `certifier-${tag()}`);
   const quality = await as(['quality'], `quality-${tag()}`);
   const jurorUser = `juror-${tag()}`;
   const jurorClient = await as(['jurors'], jurorUser);
@@ -222,17 +223,17 @@ async function scenario(runtime: LocalRuntime, anonymous: CertiflowClient, as: (
       habilitations: [{ issuedBy: 'Simplon', validFrom: day(now, -365), validUntil: day(now, 730) }],
     };
   };
-  const juror1 = (await measure('no key, with userId', R.CreateJuror!, 201, () => manager.createJuror(jurorBody(jurorUser)))).data!.juror;
+  const juror1 = (await measure('no key, with userId', R.CreateJuror!, 201, () => certifier.createJuror(jurorBody(jurorUser)))).data!.juror;
   const jurorKey = randomUUID();
   const juror2Body = jurorBody();
-  const juror2 = (await measure('Idempotency-Key, no userId', R.CreateJuror!, 201, () => manager.createJuror(juror2Body, { idempotencyKey: jurorKey }))).data!.juror;
-  await measure('replay of the same key', R.CreateJuror!, 201, () => manager.createJuror(juror2Body, { idempotencyKey: jurorKey }));
-  await measure('', R.GetJuror!, 200, () => manager.getJuror(juror1.id));
+  const juror2 = (await measure('Idempotency-Key, no userId', R.CreateJuror!, 201, () => certifier.createJuror(juror2Body, { idempotencyKey: jurorKey }))).data!.juror;
+  await measure('replay of the same key', R.CreateJuror!, 201, () => certifier.createJuror(juror2Body, { idempotencyKey: jurorKey }));
+  await measure('as the certifier', R.GetJuror!, 200, () => certifier.getJuror(juror1.id));
   const habilitation = { issuedBy: 'Simplon', validFrom: day(now, 700), validUntil: day(now, 1400) };
-  await measure('no key', R.AddHabilitation!, 201, () => manager.addHabilitation(juror1.id, habilitation));
+  await measure('no key', R.AddHabilitation!, 201, () => certifier.addHabilitation(juror1.id, habilitation));
   const habilitationKey = randomUUID();
-  await measure('Idempotency-Key', R.AddHabilitation!, 201, () => manager.addHabilitation(juror2.id, habilitation, { idempotencyKey: habilitationKey }));
-  await measure('replay of the same key', R.AddHabilitation!, 201, () => manager.addHabilitation(juror2.id, habilitation, { idempotencyKey: habilitationKey }));
+  await measure('Idempotency-Key', R.AddHabilitation!, 201, () => certifier.addHabilitation(juror2.id, habilitation, { idempotencyKey: habilitationKey }));
+  await measure('replay of the same key', R.AddHabilitation!, 201, () => certifier.addHabilitation(juror2.id, habilitation, { idempotencyKey: habilitationKey }));
 
   await measure('', R.SetTrainers!, 200, () =>
     manager.setTrainers(sessionId, { trainers: [{ firstName: 'Théo', lastName: 'Formateur', email: `theo.${tag()}@example.org` }] }),
@@ -394,10 +395,10 @@ async function main(): Promise<void> {
     await scenario(runtime, anonymous, as);
     observations.length = 0;
 
-    const manager = await as(['managers'], 'manager-check', 'centre-check');
+    const certifier = await as(['certifiers'], 'certifier-check');
     const now = runtime.clock.now();
     const juror = await unmeasured(() =>
-      manager.createJuror({
+      certifier.createJuror({
         firstName: 'Check',
         lastName: 'Counter',
         email: `check.${tag()}@example.org`,
@@ -406,7 +407,7 @@ async function main(): Promise<void> {
         habilitations: [{ issuedBy: 'Simplon', validFrom: day(now, -1), validUntil: day(now, 365) }],
       }),
     );
-    const checks = await checkCounter(runtime, manager, juror.data!.juror.id);
+    const checks = await checkCounter(runtime, certifier, juror.data!.juror.id);
 
     for (let run = 0; run < runs; run++) await scenario(runtime, anonymous, as);
     report(runs, checks);

@@ -29,12 +29,13 @@ async function main(): Promise<void> {
   try {
     const now = runtime.clock.now();
     const date = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
-    const token = (sub: string, roles: Array<'managers' | 'candidates'>) => runtime.issuer.sign({ sub, roles, centreId: 'centre-bench' });
+    const token = (sub: string, roles: Array<'managers' | 'candidates' | 'certifiers'>) => runtime.issuer.sign({ sub, roles, centreId: 'centre-bench' });
     const manager = new CertiflowClient(runtime.urls.api, await token('bench-manager', ['managers']));
+    const certifier = new CertiflowClient(runtime.urls.api, await token('bench-certifier', ['certifiers']));
     const session = await manager.createSession({ titleCode: 'RNCP34757', sessionDate: date(40), address: '1 rue du Banc, 69000 Lyon' });
     const sessionId = session.data!.session.id;
     for (const n of [1, 2]) {
-      const juror = await manager.createJuror({
+      const juror = await certifier.createJuror({
         userId: `bench-juror-${n}`,
         firstName: 'Juror',
         lastName: `Bench${n}`,

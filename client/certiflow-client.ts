@@ -4,9 +4,13 @@ import type { declarationsBody, lateDecisionBody } from '../shared/schemas/deliv
 import type { IntakeSummary, RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
 import type { accommodationBody, registerCandidateBody, trainersBody } from '../shared/schemas/candidate-schemas';
 import type { recordDistributionBody } from '../shared/schemas/distribution-schemas';
-import type { createJurorBody, habilitationBody } from '../shared/schemas/juror-schemas';
+import type { createJurorBody, habilitationBody, updateJurorBody } from '../shared/schemas/juror-schemas';
 import type { createSessionBody, listSessionsQuery, updateSessionBody } from '../shared/schemas/session-schemas';
 import type { HealthReport } from '../shared/use-cases/health/check-health';
+import type { MyRegistration } from '../shared/use-cases/candidates/read-registrations';
+import type { CandidateRegistrationView, FullRegistrationView, JurorRegistrationView } from '../shared/use-cases/candidates/registration-views';
+import type { JuryReceiptsReport } from '../shared/use-cases/deliverables/jury-receipts';
+import type { JurorView } from '../shared/use-cases/jurors/registry';
 import type { Page } from '../shared/use-cases/sessions/ports';
 import type { SessionView } from '../shared/use-cases/sessions/get-session';
 import type {
@@ -14,7 +18,6 @@ import type {
   DistributionRecordItem,
   JurorRecord,
   PublicSession,
-  RegistrationRecord,
   TrainerRecord,
 } from '../shared/use-cases/sessions/records';
 
@@ -105,19 +108,20 @@ export class CertiflowClient {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/close-planning`, undefined, options);
   }
 
-  registerCandidate(sessionId: string, body: Input<typeof registerCandidateBody>, options: WriteOptions = {}): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+  registerCandidate(sessionId: string, body: Input<typeof registerCandidateBody>, options: WriteOptions = {}): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates`, body, options);
   }
 
-  listRegistrations(sessionId: string): Promise<ApiResponse<{ registrations: RegistrationRecord[] }>> {
+  /** Each registration as the caller may know it: whole for the centre and the quality committee, name and scope for jurors. */
+  listRegistrations(sessionId: string): Promise<ApiResponse<{ registrations: Array<FullRegistrationView | JurorRegistrationView> }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates`);
   }
 
-  getRegistration(sessionId: string, registrationId: string): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+  getRegistration(sessionId: string, registrationId: string): Promise<ApiResponse<{ registration: FullRegistrationView | CandidateRegistrationView | JurorRegistrationView }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}`);
   }
 
-  setAccommodation(sessionId: string, registrationId: string, body: Input<typeof accommodationBody>): Promise<ApiResponse<{ registration: RegistrationRecord }>> {
+  setAccommodation(sessionId: string, registrationId: string, body: Input<typeof accommodationBody>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
     return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}/accommodation`, body);
   }
 
@@ -125,8 +129,12 @@ export class CertiflowClient {
     return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/trainers`, body);
   }
 
-  assignJuror(sessionId: string, jurorId: string, options: WriteOptions = {}): Promise<ApiResponse<{ assignment: AssignmentRecord }>> {
+  assignJuror(sessionId: string, jurorId: string, options: WriteOptions = {}): Promise<ApiResponse<{ assignment: Omit<AssignmentRecord, 'userId'> }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors`, { jurorId }, options);
+  }
+
+  withdrawJuror(sessionId: string, jurorId: string): Promise<ApiResponse<{ declarationsComplete: boolean }>> {
+    return this.request('DELETE', `/sessions/${encodeURIComponent(sessionId)}/jurors/${encodeURIComponent(jurorId)}`);
   }
 
   recordDistribution(sessionId: string, body: Input<typeof recordDistributionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ distribution: DistributionRecordItem }>> {
@@ -141,8 +149,12 @@ export class CertiflowClient {
     return this.request('POST', '/jurors', body, options);
   }
 
-  getJuror(jurorId: string): Promise<ApiResponse<{ juror: JurorRecord }>> {
+  getJuror(jurorId: string): Promise<ApiResponse<{ juror: JurorView }>> {
     return this.request('GET', `/jurors/${encodeURIComponent(jurorId)}`);
+  }
+
+  updateJuror(jurorId: string, body: Input<typeof updateJurorBody>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ juror: JurorRecord }>> {
+    return this.request('PATCH', `/jurors/${encodeURIComponent(jurorId)}`, body, options);
   }
 
   addHabilitation(jurorId: string, body: Input<typeof habilitationBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
@@ -161,19 +173,23 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/intake`);
   }
 
-  decideLateDeliverable(sessionId: string, uploadId: string, body: Input<typeof lateDecisionBody>): Promise<ApiResponse<{ version: VersionView }>> {
+  decideLateDeliverable(sessionId: string, uploadId: string, body: Input<typeof lateDecisionBody>): Promise<ApiResponse<{ version: VersionView; timeZone: string }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/deliverables/${encodeURIComponent(uploadId)}/late-decision`, body);
   }
 
-  juryDownload(sessionId: string, registrationId: string, deliverableType: string): Promise<ApiResponse<{ download: { url: string; expiresInSeconds: number; versionId: string; version: number } }>> {
+  juryDownload(sessionId: string, registrationId: string, deliverableType: string): Promise<ApiResponse<{ download: { url: string; expiresInSeconds: number; versionId: string; version: number; sha256: string } }>> {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/download`);
   }
 
-  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: EligibilityRow[]; blockers: Violation[]; declarationsComplete: boolean }>> {
+  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body);
   }
 
-  myRegistrations(): Promise<ApiResponse<{ registrations: RegistrationRecord[] }>> {
+  juryReceipts(sessionId: string): Promise<ApiResponse<JuryReceiptsReport>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/jury-receipts`);
+  }
+
+  myRegistrations(): Promise<ApiResponse<{ registrations: MyRegistration[] }>> {
     return this.request('GET', '/me/registrations');
   }
 

@@ -3,6 +3,7 @@ import { ObjectLockMode } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { BucketAddress, TableAddress } from './constructs/binding-resources';
 import { AccessLogsBucket } from './constructs/access-logs-bucket';
+import { AuditTable } from './constructs/audit-table';
 import { DataTable } from './constructs/data-table';
 import { DeliverablesBucket } from './constructs/deliverables-bucket';
 import { RecordsBucket } from './constructs/records-bucket';
@@ -21,13 +22,15 @@ export interface StatefulStackProps extends StackProps {
  */
 export interface StatefulExports {
   readonly table: TableAddress;
+  readonly auditLog: TableAddress;
   readonly deliverablesBucket: BucketAddress;
   readonly recordsBucket: BucketAddress;
 }
 
-/** The data that outlives any deployment: the table and the buckets, all retained. */
+/** The data that outlives any deployment: the table, the audit log and the buckets, all retained. */
 export class StatefulStack extends Stack {
   readonly table: DataTable;
+  readonly auditTable: AuditTable;
   readonly deliverablesBucket: DeliverablesBucket;
   readonly recordsBucket: RecordsBucket;
   readonly exports: StatefulExports;
@@ -35,6 +38,7 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
     this.table = new DataTable(this, 'Table');
+    this.auditTable = new AuditTable(this, 'AuditTable');
     const accessLogsBucket = new AccessLogsBucket(this, 'AccessLogsBucket');
     this.deliverablesBucket = new DeliverablesBucket(this, 'DeliverablesBucket', {
       accessLogsBucket,
@@ -50,6 +54,11 @@ export class StatefulStack extends Stack {
         tableName: this.exportOutput('TableName', this.table.tableName),
         tableArn: this.exportOutput('TableArn', this.table.tableArn),
         indexNames: this.table.indexNames,
+      },
+      auditLog: {
+        tableName: this.exportOutput('AuditTableName', this.auditTable.tableName),
+        tableArn: this.exportOutput('AuditTableArn', this.auditTable.tableArn),
+        indexNames: this.auditTable.indexNames,
       },
       deliverablesBucket: {
         bucketName: this.exportOutput('DeliverablesBucketName', this.deliverablesBucket.bucketName),

@@ -7,15 +7,24 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { TABLE_SCHEMA } from '../shared/wiring/table';
+import type { TABLE_SCHEMA } from '../shared/wiring/table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
-/** Creates the table with the same key schema CDK deploys, unless it exists. */
-export async function ensureTable(endpoint: string, tableName: string): Promise<void> {
+/** A table's key schema, as `shared/wiring/table.ts` defines the data table and the audit log. */
+export interface TableSchema {
+  partitionKey: string;
+  sortKey: string;
+  globalIndexes?: (typeof TABLE_SCHEMA)['globalIndexes'];
+  timeToLiveAttribute?: string;
+}
+
+/** Creates a table with the same key schema CDK deploys, unless it exists. */
+export async function ensureTable(endpoint: string, tableName: string, schema: TableSchema): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+  const globalIndexes = schema.globalIndexes ?? [];
   try {
-    const attributes = new Set<string>([TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey]);
-    for (const index of TABLE_SCHEMA.globalIndexes) {
+    const attributes = new Set<string>([schema.partitionKey, schema.sortKey]);
+    for (const index of globalIndexes) {
       attributes.add(index.partitionKey);
       attributes.add(index.sortKey);
     }
@@ -26,10 +35,10 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
           BillingMode: 'PAY_PER_REQUEST',
           AttributeDefinitions: [...attributes].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
           KeySchema: [
-            { AttributeName: TABLE_SCHEMA.partitionKey, KeyType: 'HASH' },
-            { AttributeName: TABLE_SCHEMA.sortKey, KeyType: 'RANGE' },
+            { AttributeName: schema.partitionKey, KeyType: 'HASH' },
+            { AttributeName: schema.sortKey, KeyType: 'RANGE' },
           ],
-          GlobalSecondaryIndexes: TABLE_SCHEMA.globalIndexes.map((index) => ({
+          GlobalSecondaryIndexes: globalIndexes.length === 0 ? undefined : globalIndexes.map((index) => ({
             IndexName: index.name,
             KeySchema: [
               { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -40,12 +49,14 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         }),
       );
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
-      await client.send(
-        new UpdateTimeToLiveCommand({
-          TableName: tableName,
-          TimeToLiveSpecification: { AttributeName: TABLE_SCHEMA.timeToLiveAttribute, Enabled: true },
-        }),
-      );
+      if (schema.timeToLiveAttribute) {
+        await client.send(
+          new UpdateTimeToLiveCommand({
+            TableName: tableName,
+            TimeToLiveSpecification: { AttributeName: schema.timeToLiveAttribute, Enabled: true },
+          }),
+        );
+      }
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
       await client.send(new DescribeTableCommand({ TableName: tableName }));

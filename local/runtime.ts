@@ -8,6 +8,7 @@ import { BUCKET_EVENTS } from '../shared/wiring/bucket-events';
 import { allFunctions, bucketEventFunction, routeFunction, taskFunction } from '../shared/wiring/functions';
 import { ROUTES } from '../shared/wiring/routes';
 import { SESSION_LIFECYCLE, STATE_MACHINES } from '../shared/wiring/state-machines';
+import { AUDIT_TABLE_SCHEMA, TABLE_SCHEMA } from '../shared/wiring/table';
 import { clockControl, openClock } from './clock-control';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startHttpApiServer } from './http-api-server';
@@ -25,6 +26,7 @@ import type { ShiftableClock } from './stepfunctions/virtual-clock';
 /** The local resource names, fixed so that data survives restarts. */
 export const LOCAL_RESOURCES = {
   tableName: 'certiflow-local',
+  auditTableName: 'certiflow-audit-local',
   deliverablesBucketName: 'certiflow-deliverables-local',
   recordsBucketName: 'certiflow-records-local',
 } as const;
@@ -98,6 +100,7 @@ function configureProcessEnvironment(urls: LocalRuntime['urls'], logLevel: strin
     AWS_ENDPOINT_URL_S3: urls.s3,
     AWS_ENDPOINT_URL_SFN: urls.stepFunctions,
     [BINDING_ENV.table]: LOCAL_RESOURCES.tableName,
+    [BINDING_ENV.auditLog]: LOCAL_RESOURCES.auditTableName,
     [BINDING_ENV.deliverablesBucket]: LOCAL_RESOURCES.deliverablesBucketName,
     [BINDING_ENV.recordsBucket]: LOCAL_RESOURCES.recordsBucketName,
     [BINDING_ENV.sessionStateMachine]: localStateMachineArn(SESSION_LIFECYCLE.name),
@@ -149,7 +152,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stops.push(dynamodb.stop);
     const s3 = await startS3Local({ host, port: ports.s3, directory: join(options.dataDir, 's3'), onEvent: (event) => dispatcher.dispatch(stampedWith(event, clock.now())) });
     stops.push(s3.stop);
-    await ensureTable(dynamodb.url, LOCAL_RESOURCES.tableName);
+    await ensureTable(dynamodb.url, LOCAL_RESOURCES.tableName, TABLE_SCHEMA);
+    await ensureTable(dynamodb.url, LOCAL_RESOURCES.auditTableName, AUDIT_TABLE_SCHEMA);
     await ensureBuckets(s3.url, [LOCAL_RESOURCES.deliverablesBucketName, LOCAL_RESOURCES.recordsBucketName]);
 
     const urls = { api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, stepFunctions: `http://${host}:${ports.stepFunctions}` };

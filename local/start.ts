@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const lines = [
     `Certiflow local runtime ready in ${Math.round(performance.now() - started)} ms (data: ${dataDir})`,
     `  HTTP API        ${runtime.urls.api}   (try ${runtime.urls.api}/health)`,
-    `  DynamoDB Local  ${runtime.urls.dynamodb}   table ${runtime.resources.tableName}`,
+    `  DynamoDB Local  ${runtime.urls.dynamodb}   tables ${runtime.resources.tableName}, ${runtime.resources.auditTableName}`,
     `  S3 (s3rver)     ${runtime.urls.s3}   buckets ${runtime.resources.deliverablesBucketName}, ${runtime.resources.recordsBucketName}`,
     `  Step Functions  ${runtime.urls.stepFunctions}   ${runtime.sessionStateMachineArn}`,
     `  Clock           ${runtime.urls.api}/_local/clock   now ${runtime.clock.now().toISOString()}`,

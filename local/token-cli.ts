@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../shared/wiring/roles';
 import { LocalJwtIssuer } from './jwt-issuer';
 import { localDataDir } from './paths';
 
-const SINGULAR: Record<string, Role> = { manager: 'managers', juror: 'jurors', candidate: 'candidates', quality: 'quality' };
+const SINGULAR: Record<string, Role> = { manager: 'managers', juror: 'jurors', candidate: 'candidates', quality: 'quality', certifier: 'certifiers' };
 
 const usage = `usage: npm run token -- --role <${ROLES.join('|')}> [--sub <id>] [--centre <centreId>] [--email <address>] [--hours <n>]
 Prints an ID token of the local issuer, with Cognito's claims, for the local HTTP API.`;

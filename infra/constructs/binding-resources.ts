@@ -21,6 +21,7 @@ export interface StateMachineAddress {
 /** The resources `Bindings` refer to, one per key of `shared/wiring/bindings.ts`. */
 export interface BindingResources {
   readonly table: TableAddress;
+  readonly auditLog: TableAddress;
   readonly deliverablesBucket: BucketAddress;
   readonly recordsBucket: BucketAddress;
   readonly sessionStateMachine: StateMachineAddress;

@@ -36,6 +36,12 @@ const TABLE_ACTIONS: Record<Access, readonly string[]> = {
   ],
 };
 
+/** The audit log: `append` adds events and nothing else, `read` reads them (AuditTable denies every rewrite). */
+const AUDIT_LOG_ACTIONS: Record<NonNullable<Bindings['auditLog']>, readonly string[]> = {
+  append: ['dynamodb:PutItem'],
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+};
+
 const OBJECT_READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
 
 /** Object writes per bucket: deliverables may be replaced (DELIV-7), records only added (PV-7). */
@@ -144,6 +150,13 @@ export class CertiflowFunction extends NodejsFunction {
     return this;
   }
 
+  /** Sets AUDIT_TABLE_NAME and grants appending events to the audit log, or reading it; never changing one. */
+  bindAuditLog(table: TableAddress, access: NonNullable<Bindings['auditLog']>): this {
+    this.addEnvironment(BINDING_ENV.auditLog, table.tableName);
+    this.addToRolePolicy(new PolicyStatement({ actions: [...AUDIT_LOG_ACTIONS[access]], resources: [table.tableArn] }));
+    return this;
+  }
+
   /** Sets the bucket's name variable and grants listing it, and its objects for reading or writing unless `probe`. */
   bindBucket(key: BucketKey, bucket: BucketAddress, access: Access): this {
     this.addEnvironment(BINDING_ENV[key], bucket.bucketName);
@@ -180,6 +193,7 @@ export class CertiflowFunction extends NodejsFunction {
   /** Applies every binding of a wiring-table entry: environment variables and grants together. */
   applyBindings(bindings: Bindings, resources: BindingResources): this {
     if (bindings.table) this.bindTable(resources.table, bindings.table);
+    if (bindings.auditLog) this.bindAuditLog(resources.auditLog, bindings.auditLog);
     if (bindings.deliverablesBucket) this.bindBucket('deliverablesBucket', resources.deliverablesBucket, bindings.deliverablesBucket);
     if (bindings.recordsBucket) this.bindBucket('recordsBucket', resources.recordsBucket, bindings.recordsBucket);
     if (bindings.sessionStateMachine?.length) this.bindStateMachine(resources.sessionStateMachine, bindings.sessionStateMachine);

@@ -24,11 +24,11 @@ let deliverableFiles: DeliverableFiles | undefined;
  */
 export const deps: Deps = {
   get sessions() {
-    sessionStore ??= new DynamoDbSessionStore(config.tableName());
+    sessionStore ??= new DynamoDbSessionStore(config.tableName(), config.auditTableName);
     return sessionStore;
   },
   get jurors() {
-    jurorRegistry ??= new DynamoDbJurorRegistry(config.tableName());
+    jurorRegistry ??= new DynamoDbJurorRegistry(config.tableName(), config.auditTableName);
     return jurorRegistry;
   },
   get workflow() {
@@ -36,7 +36,7 @@ export const deps: Deps = {
     return sessionWorkflow;
   },
   get deliverables() {
-    deliverableStore ??= new DynamoDbDeliverableStore(config.tableName());
+    deliverableStore ??= new DynamoDbDeliverableStore(config.tableName(), config.auditTableName);
     return deliverableStore;
   },
   get files() {

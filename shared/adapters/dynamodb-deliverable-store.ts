@@ -10,14 +10,17 @@ import { keys, recordOf } from './dynamodb-keys';
 
 /** Upload intents (their own partition) and deliverable versions (in the session's partition). */
 export class DynamoDbDeliverableStore implements DeliverableStore {
-  constructor(private readonly tableName: string) {}
+  constructor(
+    private readonly tableName: string,
+    private readonly auditTableName: () => string,
+  ) {}
 
   async saveIntent(intent: UploadIntentRecord, audit: AuditEvent): Promise<void> {
     await dynamoDb().send(
       new TransactWriteCommand({
         TransactItems: [
           putNew(this.tableName, { ...keys.uploadIntent(intent.id), entity: 'UploadIntent', ...intent }),
-          auditPut(this.tableName, audit),
+          auditPut(this.auditTableName(), audit),
         ],
       }),
     );
@@ -26,18 +29,6 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
   async getIntent(uploadId: string): Promise<UploadIntentRecord | undefined> {
     const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.uploadIntent(uploadId), ConsistentRead: true }));
     return Item ? recordOf<UploadIntentRecord>(Item) : undefined;
-  }
-
-  async hasVersion(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): Promise<boolean> {
-    const { Item } = await dynamoDb().send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.deliverableVersion(sessionId, registrationId, deliverableType, uploadId),
-        ConsistentRead: true,
-        ProjectionExpression: 'PK',
-      }),
-    );
-    return Item !== undefined;
   }
 
   async recordVersion(version: DeliverableVersionRecord, audit: AuditEvent): Promise<void> {
@@ -67,13 +58,13 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
                 ExpressionAttributeValues: { ':one': 1 },
               },
             },
-            auditPut(this.tableName, audit),
+            auditPut(this.auditTableName(), audit),
           ],
         }),
       );
     } catch (error) {
       const failed = failedConditions(error);
-      if (failed.includes(0)) throw new Conflict(`upload ${version.id} is already recorded`);
+      if (failed.includes(0)) throw new Conflict(`version ${version.id} of upload ${version.uploadId} is already recorded`);
       if (failed.includes(2)) throw new Conflict(`session ${version.sessionId} of upload ${version.id} does not exist`);
       if (failed.includes(1)) throw new StaleVersion(`another version of this deliverable was recorded at the same time; numbering again`);
       throw error;

@@ -20,7 +20,10 @@ function jurorItem(juror: JurorRecord): Record<string, unknown> {
 
 /** The juror registry in the single table; guard items keep e-mails and user ids unique. */
 export class DynamoDbJurorRegistry implements JurorRegistry {
-  constructor(private readonly tableName: string) {}
+  constructor(
+    private readonly tableName: string,
+    private readonly auditTableName: () => string,
+  ) {}
 
   async get(jurorId: string): Promise<JurorRecord | undefined> {
     const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.juror(jurorId), ConsistentRead: true }));
@@ -31,10 +34,14 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
     return batchGetRecords<JurorRecord>(this.tableName, [...new Set(jurorIds)].map((id) => keys.juror(id)), true);
   }
 
-  async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void> {
-    const isNew = expectedVersion === 0;
+  async save(juror: JurorRecord, audit: AuditEvent, previous?: JurorRecord): Promise<void> {
+    const isNew = previous === undefined;
+    const expectedVersion = previous?.version ?? 0;
+    const previousUserId = previous?.userId;
     const emailGuard = { PK: `JUROR_EMAIL#${juror.email.toLowerCase()}`, SK: 'META' };
-    const userGuard = juror.userId ? { PK: `JUROR_USER#${juror.userId}`, SK: 'META' } : undefined;
+    const bindsAccount = juror.userId !== undefined && juror.userId !== previousUserId;
+    const userGuard = bindsAccount ? { PK: `JUROR_USER#${juror.userId}`, SK: 'META' } : undefined;
+    const releasedGuard = bindsAccount && previousUserId ? { PK: `JUROR_USER#${previousUserId}`, SK: 'META' } : undefined;
     try {
       await dynamoDb().send(
         new TransactWriteCommand({
@@ -53,8 +60,9 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
               },
             },
             ...(isNew ? [this.guard(emailGuard, 'JurorEmail', juror.id)] : []),
-            ...(isNew && userGuard ? [this.guard(userGuard, 'JurorUser', juror.id)] : []),
-            auditPut(this.tableName, audit),
+            ...(userGuard ? [this.guard(userGuard, 'JurorUser', juror.id)] : []),
+            ...(releasedGuard ? [{ Delete: { TableName: this.tableName, Key: releasedGuard } }] : []),
+            auditPut(this.auditTableName(), audit),
           ],
         }),
       );
@@ -62,7 +70,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
       const failed = failedConditions(error);
       if (failed.length === 0) throw error;
       if (failed.includes(1) && isNew) throw new Conflict(`a juror with the e-mail ${juror.email} is already in the registry`);
-      if (failed.includes(2) && isNew && userGuard) throw new Conflict(`user ${juror.userId} is already a juror of the registry`);
+      if (userGuard && failed.includes(isNew ? 2 : 1)) throw new Conflict(`user ${juror.userId} is already a juror of the registry`);
       throw new Conflict(isNew ? `juror ${juror.id} already exists` : `juror ${juror.id} was changed by someone else since version ${expectedVersion}; reload and try again`);
     }
   }

@@ -32,6 +32,7 @@ export const keys = {
   }),
   jurySet: (sessionId: string, registrationId: string) => ({ PK: `SESSION#${sessionId}`, SK: `JURYSET#${registrationId}` }),
   declaration: (sessionId: string, jurorId: string, registrationId: string) => ({ PK: `SESSION#${sessionId}`, SK: `DECL#${jurorId}#${registrationId}` }),
+  juryReceipt: (sessionId: string, jurorId: string, versionId: string) => ({ PK: `RECEIPTS#SESSION#${sessionId}`, SK: `JUROR#${jurorId}#VERSION#${versionId}` }),
   juror: (jurorId: string) => ({ PK: `JUROR#${jurorId}`, SK: 'META' }),
   jurorByUser: (userId: string) => ({ GSI2PK: `USER#${userId}`, GSI2SK: 'JUROR' }),
   audit: (subjectType: string, subjectId: string, at: string, eventId: string) => ({

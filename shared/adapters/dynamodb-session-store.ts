@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict, InvalidInput } from '../domain/errors';
 import type { AuditEvent } from '../use-cases/audit';
 import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
@@ -6,6 +6,8 @@ import type {
   AssignmentRecord,
   ConflictDeclarationRecord,
   DeliverableVersionRecord,
+  JuryDownloadRecord,
+  JuryReceiptRecord,
   JurySetRecord,
   DistributionRecordItem,
   RegistrationRecord,
@@ -13,6 +15,7 @@ import type {
   SessionRecord,
   TrainerRecord,
 } from '../use-cases/sessions/records';
+import { MAX_TRANSACTION_ITEMS } from '../use-cases/limits';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
 import { batchGetRecords } from './dynamodb-batch';
@@ -31,8 +34,11 @@ function sessionItem(session: SessionRecord): Item {
   };
 }
 
-/** The stored item of a planning item, and whether it must not exist yet. */
-function planningItem(item: PlanningItem, session: SessionRecord): { item: Item; mustBeNew: boolean; describe: string } {
+/** What a planning item writes: an item (created only when `mustBeNew`), or the removal of one. */
+type PlanningWrite = { item: Item; mustBeNew: boolean; describe: string } | { remove: { PK: string; SK: string }; describe: string };
+
+/** The write of a planning item in a session change's transaction. */
+function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite {
   switch (item.kind) {
     case 'registration':
       return {
@@ -58,6 +64,8 @@ function planningItem(item: PlanningItem, session: SessionRecord): { item: Item;
         mustBeNew: true,
         describe: `juror ${item.record.jurorId} already sits on session ${session.id}`,
       };
+    case 'unassignment':
+      return { remove: keys.assignment(session.id, item.jurorId), describe: `juror ${item.jurorId} does not sit on session ${session.id}` };
     case 'distribution':
       return {
         item: { ...keys.distribution(session.id, item.record.ruleId, item.record.id), entity: 'Distribution', ...item.record },
@@ -100,7 +108,10 @@ function dateRange(query: SessionQuery): { condition: string; values: Item } {
 
 /** Sessions and their planning data in the single table; one transaction per change. */
 export class DynamoDbSessionStore implements SessionStore {
-  constructor(private readonly tableName: string) {}
+  constructor(
+    private readonly tableName: string,
+    private readonly auditTableName: () => string,
+  ) {}
 
   async get(sessionId: string): Promise<SessionRecord | undefined> {
     const { Item } = await dynamoDb().send(new GetCommand({ TableName: this.tableName, Key: keys.session(sessionId), ConsistentRead: true }));
@@ -156,9 +167,12 @@ export class DynamoDbSessionStore implements SessionStore {
               }),
         },
       },
-      ...entries.map(({ item, mustBeNew }) => (mustBeNew ? putNew(this.tableName, item) : { Put: { TableName: this.tableName, Item: item } })),
-      auditPut(this.tableName, change.audit),
+      ...entries.map((entry) => this.transactEntry(entry)),
+      auditPut(this.auditTableName(), change.audit),
     ];
+    if (transactItems.length > MAX_TRANSACTION_ITEMS) {
+      throw new InvalidInput(`this change would write ${transactItems.length} records at once; one change writes at most ${MAX_TRANSACTION_ITEMS}: send it in smaller parts`);
+    }
     try {
       await dynamoDb().send(new TransactWriteCommand({ TransactItems: transactItems }));
     } catch (error) {
@@ -171,6 +185,11 @@ export class DynamoDbSessionStore implements SessionStore {
       const entry = entries[failed[0]! - 1];
       throw new Conflict(entry ? entry.describe : 'the change conflicts with a record that already exists');
     }
+  }
+
+  private transactEntry(write: PlanningWrite) {
+    if ('remove' in write) return { Delete: { TableName: this.tableName, Key: write.remove, ConditionExpression: 'attribute_exists(PK)' } };
+    return write.mustBeNew ? putNew(this.tableName, write.item) : { Put: { TableName: this.tableName, Item: write.item } };
   }
 
   async listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
@@ -209,8 +228,74 @@ export class DynamoDbSessionStore implements SessionStore {
     return { items: inRange, nextCursor: encodeCursor(page.LastEvaluatedKey) };
   }
 
-  async appendAudit(event: AuditEvent): Promise<void> {
-    await dynamoDb().send(new PutCommand(auditPut(this.tableName, event).Put));
+  async recordDownload(download: JuryDownloadRecord, audit: AuditEvent): Promise<void> {
+    await dynamoDb().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.juryReceipt(download.sessionId, download.jurorId, download.versionId),
+              UpdateExpression:
+                'SET entity = :entity, jurorId = :juror, registrationId = :registration, deliverableType = :type, versionId = :version, sha256 = :sha, firstDownloadedAt = if_not_exists(firstDownloadedAt, :at), lastDownloadedAt = :at ADD downloads :one',
+              ExpressionAttributeValues: {
+                ':entity': 'JuryReceipt',
+                ':juror': download.jurorId,
+                ':registration': download.registrationId,
+                ':type': download.deliverableType,
+                ':version': download.versionId,
+                ':sha': download.sha256,
+                ':at': download.at,
+                ':one': 1,
+              },
+            },
+          },
+          auditPut(this.auditTableName(), audit),
+        ],
+      }),
+    );
+  }
+
+  async downloadsOf(sessionId: string): Promise<JuryReceiptRecord[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await dynamoDb().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.juryReceipt(sessionId, '', '').PK },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items.map((item) => recordOf<JuryReceiptRecord>(item));
+  }
+
+  async jurorSitsInCentre(jurorId: string, centreId: string): Promise<boolean> {
+    let start: Item | undefined;
+    do {
+      const page = await dynamoDb().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          FilterExpression: 'centreId = :centre',
+          ExpressionAttributeValues: { ':pk': keys.assignmentByJuror(jurorId, '').GSI1PK, ':centre': centreId },
+          Select: 'COUNT',
+          ExclusiveStartKey: start,
+        }),
+      );
+      if ((page.Count ?? 0) > 0) return true;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return false;
+  }
+
+  async getMany(sessionIds: readonly string[]): Promise<SessionRecord[]> {
+    return batchGetRecords<SessionRecord>(this.tableName, [...new Set(sessionIds)].map((id) => keys.session(id)), false);
   }
 
   async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {

@@ -9,7 +9,10 @@ export function putNew(tableName: string, item: Record<string, unknown>) {
   return { Put: { TableName: tableName, Item: item, ConditionExpression: ABSENT } };
 }
 
-/** The transaction entry that writes an audit event; its key is unique, so it never overwrites one. */
-export function auditPut(tableName: string, event: AuditEvent) {
-  return putNew(tableName, { ...keys.audit(event.subject.type, event.subject.id, event.at, event.eventId), entity: 'AuditEvent', ...event });
+/**
+ * The transaction entry that adds an audit event to the audit log, a table functions may only
+ * add to; its key is unique and the Put may not overwrite, so no event ever replaces another.
+ */
+export function auditPut(auditTableName: string, event: AuditEvent) {
+  return putNew(auditTableName, { ...keys.audit(event.subject.type, event.subject.id, event.at, event.eventId), entity: 'AuditEvent', ...event });
 }

@@ -3,6 +3,7 @@ import { BINDING_ENV } from '../wiring/bindings';
 
 const environmentSchema = z.object({
   [BINDING_ENV.table]: z.string().min(1).optional(),
+  [BINDING_ENV.auditLog]: z.string().min(1).optional(),
   [BINDING_ENV.deliverablesBucket]: z.string().min(1).optional(),
   [BINDING_ENV.recordsBucket]: z.string().min(1).optional(),
   [BINDING_ENV.sessionStateMachine]: z.string().startsWith('arn:').optional(),
@@ -34,6 +35,7 @@ function required(variable: keyof Environment): string {
 /** Typed access to the configuration, read and validated once per cold start. */
 export const config = {
   tableName: () => required(BINDING_ENV.table),
+  auditTableName: () => required(BINDING_ENV.auditLog),
   deliverablesBucketName: () => required(BINDING_ENV.deliverablesBucket),
   recordsBucketName: () => required(BINDING_ENV.recordsBucket),
   sessionStateMachineArn: () => required(BINDING_ENV.sessionStateMachine),

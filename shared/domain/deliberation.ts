@@ -1,5 +1,5 @@
 import { checkOf, type Check } from './check';
-import { formatTime } from './dates';
+import { formatTime, type TimeZone } from './dates';
 import { RuleViolation, violation, type Violation } from './errors';
 import type { SignatureMethod } from './exam-day';
 import type { Referential } from './referential/schema';
@@ -83,6 +83,8 @@ export interface GridContext {
   jurorNames: Readonly<Record<string, string>>;
   /** When the candidate's oral ended; undefined when the exam was not held (DELIB-6). */
   examEndedAt?: Date;
+  /** The session's zone, in which messages state times. */
+  timeZone: TimeZone;
   /** Owed deliverables missing from the jury's set (from `selectJurySet`); DELIB-6 needs none missing. */
   missingDeliverables: readonly Violation[];
 }
@@ -119,7 +121,7 @@ export function checkGridDecisions(grid: Pick<Grid, 'decisions' | 'reasons' | 'r
 }
 
 /** DELIB-4 and JURY-4: every eligible juror of the candidate signs, after the oral ended; nobody else does. */
-export function checkGridSignatures(grid: Pick<Grid, 'signatures'>, ctx: Pick<GridContext, 'eligibleJurorIds' | 'jurorNames' | 'examEndedAt' | 'candidateName'>): Check {
+export function checkGridSignatures(grid: Pick<Grid, 'signatures'>, ctx: Pick<GridContext, 'eligibleJurorIds' | 'jurorNames' | 'examEndedAt' | 'candidateName' | 'timeZone'>): Check {
   const found: Violation[] = [];
   const name = (id: string) => ctx.jurorNames[id] ?? id;
   for (const id of ctx.eligibleJurorIds) {
@@ -129,7 +131,7 @@ export function checkGridSignatures(grid: Pick<Grid, 'signatures'>, ctx: Pick<Gr
     if (!ctx.eligibleJurorIds.includes(s.jurorId)) {
       found.push(violation('JURY-4', `${name(s.jurorId)} is not an eligible juror of ${ctx.candidateName} and cannot sign their grid`)); // JURY-4
     } else if (ctx.examEndedAt && s.signedAt.getTime() < ctx.examEndedAt.getTime()) {
-      found.push(violation('DELIB-4', `${name(s.jurorId)} signed at ${formatTime(s.signedAt)}, before ${ctx.candidateName}'s oral ended at ${formatTime(ctx.examEndedAt)}; the jury deliberates at the end of the exam`)); // DELIB-4
+      found.push(violation('DELIB-4', `${name(s.jurorId)} signed at ${formatTime(s.signedAt, ctx.timeZone)}, before ${ctx.candidateName}'s oral ended at ${formatTime(ctx.examEndedAt, ctx.timeZone)}; the jury deliberates at the end of the exam`)); // DELIB-4
     }
   }
   return checkOf(found);

@@ -1,4 +1,4 @@
-import { addDays, endOfDay, toIsoDate, type IsoDate } from './dates';
+import { addDays, describeInstant, startOfDay, type IsoDate, type SessionCalendar } from './dates';
 import { RuleViolation, violation, type Violation } from './errors';
 import { checkOf, type Check } from './check';
 import type { DeliverableType } from './referential/schema';
@@ -13,12 +13,18 @@ export interface DeliverableUpload {
   registrationId: string;
   /** The deliverable type's id in the referential, e.g. `project-report`. */
   deliverableType: string;
-  /** The candidate who sent the file. */
-  uploadedBy: string;
+  /** Who sent the file, and in which capacity: the candidate, or their session manager on their behalf. */
+  uploader: Uploader;
   receivedAt: Date;
   pages: number;
   /** A digest of the file's bytes (e.g. SHA-256 hex), to tell identical files apart. */
   contentHash: string;
+}
+
+/** Who sent a file: its sender's id and the capacity they sent it in (DELIV-6). */
+export interface Uploader {
+  id: string;
+  as: 'candidate' | 'session-manager' | 'other';
 }
 
 /** A stored upload: never deleted (DELIV-7), accepted or refused with its reasons, maybe late. */
@@ -44,19 +50,27 @@ export interface LateDeliverableDecision {
 /** A deliverable upload was refused; the violations say why. */
 export class DeliverableRefused extends RuleViolation {}
 
-/** The last calendar day on which the jury can receive a deliverable: session date − 5 days (DELIV-4). */
-export function intakeDeadline(sessionDate: IsoDate): IsoDate {
+/** The day whose first instant closes intake: the session date − 5 days (DELIV-4). */
+export function intakeClosingDay(sessionDate: IsoDate): IsoDate {
   return addDays(sessionDate, -DELIVERABLE_LEAD_DAYS); // DELIV-4
 }
 
-/** The instant intake closes: the end (UTC) of the deadline day; from then on the set is frozen (DELIV-7). */
-export function intakeClosesAt(sessionDate: IsoDate): Date {
-  return endOfDay(intakeDeadline(sessionDate));
+/**
+ * The instant intake closes and the jury set is frozen and delivered: 00:00 of day D−5 in the
+ * session's own time zone, so that the jury holds every deliverable 5 days before (DELIV-4, DELIV-7).
+ */
+export function intakeClosesAt(calendar: SessionCalendar): Date {
+  return startOfDay(intakeClosingDay(calendar.date), calendar.timeZone); // DELIV-4
 }
 
-/** Whether an upload received at `receivedAt` is late for a session on `sessionDate` (DELIV-5). */
-export function isLate(sessionDate: IsoDate, receivedAt: Date): boolean {
-  return receivedAt.getTime() >= intakeClosesAt(sessionDate).getTime(); // DELIV-5
+/** Whether an upload received at `receivedAt` is late: at or after intake closed (DELIV-5). */
+export function isLate(calendar: SessionCalendar, receivedAt: Date): boolean {
+  return receivedAt.getTime() >= intakeClosesAt(calendar).getTime(); // DELIV-5
+}
+
+/** The closing instant for a sentence, with its zone: `2027-06-10 00:00 (Europe/Paris, UTC+02:00)`. */
+export function describeIntakeClose(calendar: SessionCalendar): string {
+  return describeInstant(intakeClosesAt(calendar), calendar.timeZone);
 }
 
 /** DELIV-2: the page count lies within the deliverable's range; the message gives both. */
@@ -91,7 +105,8 @@ export function checkJuryDocumentRequest(scope: Scope, requested: string): Check
 
 /**
  * DELIV-6: a deliverable is individual. The file must come from the registered candidate
- * themself and must not be the very file another candidate submitted.
+ * themself (or their session manager, sending it on their behalf and recorded as such) and must
+ * not be the very file another candidate submitted.
  */
 export function checkIndividual(
   registration: Pick<Registration, 'id' | 'candidateId'>,
@@ -102,8 +117,10 @@ export function checkIndividual(
   if (upload.registrationId !== registration.id) {
     found.push(violation('DELIV-6', `upload ${upload.id} belongs to registration ${upload.registrationId}, not ${registration.id}; a deliverable belongs to exactly one candidate`)); // DELIV-6
   }
-  if (upload.uploadedBy !== registration.candidateId) {
-    found.push(violation('DELIV-6', `only the candidate can submit their own deliverable; it was sent by ${upload.uploadedBy}`)); // DELIV-6
+  const { uploader } = upload;
+  const ownFile = uploader.as === 'candidate' && uploader.id === registration.candidateId;
+  if (!ownFile && uploader.as !== 'session-manager') {
+    found.push(violation('DELIV-6', `only the candidate, or their session manager on their behalf, can submit their deliverable; it was sent by ${uploader.id}`)); // DELIV-6
   }
   const copy = otherRegistrationsVersions.find((v) => v.registrationId !== upload.registrationId && v.contentHash === upload.contentHash);
   if (copy) {
@@ -116,7 +133,7 @@ export function checkIndividual(
 export interface ReceiveUploadInput {
   scope: Scope;
   registration: Pick<Registration, 'id' | 'candidateId'>;
-  sessionDate: IsoDate;
+  calendar: SessionCalendar;
   upload: DeliverableUpload;
   /** Every version already stored in the session, all registrations (for numbering and DELIV-6). */
   existingVersions: readonly DeliverableVersion[];
@@ -134,7 +151,7 @@ export interface ReceivedUpload {
  * after the deadline (DELIV-5). A refused upload is still returned, with its reasons, for the record.
  */
 export function receiveUpload(input: ReceiveUploadInput): ReceivedUpload {
-  const { scope, registration, sessionDate, upload, existingVersions } = input;
+  const { scope, registration, calendar, upload, existingVersions } = input;
   const type = scope.deliverables.find((d) => d.id === upload.deliverableType);
   const reasons: Violation[] = [
     ...checkDeliverableOwed(scope, upload.deliverableType).violations,
@@ -142,7 +159,7 @@ export function receiveUpload(input: ReceiveUploadInput): ReceivedUpload {
     ...(type ? checkPageCount(type, upload.pages).violations : []),
   ];
   const previous = existingVersions.filter((v) => v.registrationId === upload.registrationId && v.deliverableType === upload.deliverableType);
-  const late = isLate(sessionDate, upload.receivedAt);
+  const late = isLate(calendar, upload.receivedAt);
   const version: DeliverableVersion = {
     ...upload,
     version: previous.reduce((max, v) => Math.max(max, v.version), 0) + 1, // DELIV-7
@@ -155,7 +172,7 @@ export function receiveUpload(input: ReceiveUploadInput): ReceivedUpload {
     version,
     lateNotice: violation(
       'DELIV-5',
-      `the ${type?.label ?? upload.deliverableType} arrived on ${toIsoDate(upload.receivedAt)}, after the deadline of ${intakeDeadline(sessionDate)}; it is kept but not given to the jury unless the session manager admits it`,
+      `the ${type?.label ?? upload.deliverableType} arrived at ${describeInstant(upload.receivedAt, calendar.timeZone)}, after intake closed at ${describeIntakeClose(calendar)}; it is kept but not given to the jury unless the session manager admits it`,
     ),
   };
 }
@@ -185,7 +202,7 @@ export interface JurySet {
 export function selectJurySet(
   scope: Scope,
   registrationId: string,
-  sessionDate: IsoDate,
+  calendar: SessionCalendar,
   versions: readonly DeliverableVersion[],
   lateDecisions: readonly LateDeliverableDecision[] = [],
 ): JurySet {
@@ -197,10 +214,10 @@ export function selectJurySet(
     const accepted = versions
       .filter((v) => v.registrationId === registrationId && v.deliverableType === type.id && v.status === 'accepted') // DELIV-6
       .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.version - b.version);
-    const usable = accepted.filter((v) => !isLate(sessionDate, v.receivedAt) || admitted.has(v.id)); // DELIV-7, DELIV-5
+    const usable = accepted.filter((v) => !isLate(calendar, v.receivedAt) || admitted.has(v.id)); // DELIV-7, DELIV-5
     const chosen = usable[usable.length - 1];
     if (chosen) selected[type.id] = chosen;
-    else missing.push(violation('DELIV-4', `the ${type.label} was not received by ${intakeDeadline(sessionDate)}, 5 days before the session`)); // DELIV-4
+    else missing.push(violation('DELIV-4', `the ${type.label} was not received before intake closed at ${describeIntakeClose(calendar)}, 5 days before the session`)); // DELIV-4
     notSelected.push(...accepted.filter((v) => v !== chosen));
   }
   return { selected, missing, notSelected };

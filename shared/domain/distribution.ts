@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareIsoDates, daysBetween, toIsoDate, type IsoDate } from './dates';
+import { addDays, addMonths, compareIsoDates, daysBetween, localDate, type IsoDate, type TimeZone } from './dates';
 import { violation, type Violation } from './errors';
 
 /** The dates a distribution deadline is counted from. */
@@ -7,6 +7,8 @@ export interface CohortCalendar {
   /** The last day of the "prairie", the cohort's onboarding phase. */
   prairieEnd: IsoDate;
   sessionDate: IsoDate;
+  /** The session's zone, in which "today" is read (RULES.md, Calendar). */
+  timeZone: TimeZone;
 }
 
 /** One row of the distribution table. */
@@ -62,11 +64,11 @@ function label(rule: DistributionRule): string {
 }
 
 /**
- * Each distribution's state at `now`: done (on time or late), overdue, due within
+ * Each distribution's state at `now`, today being read in the session's zone: done (on time or late), overdue, due within
  * `horizonDays`, or pending; overdue, late and soon-due rows carry an alert.
  */
 export function distributionStatus(calendar: CohortCalendar, records: readonly DistributionRecord[], now: Date, horizonDays: number): DistributionStatus[] {
-  const today = toIsoDate(now);
+  const today = localDate(now, calendar.timeZone);
   return DISTRIBUTION_RULES.map((rule) => {
     const deadline = rule.deadline(calendar);
     const daysLeft = daysBetween(today, deadline);

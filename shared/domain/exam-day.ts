@@ -1,5 +1,5 @@
 import { checkOf, type Check } from './check';
-import { addMinutes, formatTime, minutesBetween } from './dates';
+import { addMinutes, formatTime, minutesBetween, type TimeZone } from './dates';
 import { RuleViolation, violation, type Violation } from './errors';
 import type { ExamSegment, Referential } from './referential/schema';
 import type { Scope } from './scope';
@@ -34,8 +34,11 @@ export function segmentsInScope(ref: Referential, scope: Pick<Scope, 'modalities
   return ref.exam.segments.filter((s) => scope.modalities.includes(s.modality)); // EXAM-1
 }
 
-/** EXAM-2: an accommodation needs a positive whole number of minutes, a justification, who granted it, and to be announced by the session's start. */
-export function checkAccommodation(accommodation: Accommodation, sessionStartAt: Date): Check {
+/**
+ * EXAM-2: an accommodation needs a positive whole number of minutes, a justification, who granted
+ * it, and to be announced by the session's start; times are stated in the session's `timeZone`.
+ */
+export function checkAccommodation(accommodation: Accommodation, sessionStartAt: Date, timeZone: TimeZone): Check {
   const found: Violation[] = [];
   if (!Number.isInteger(accommodation.extraMinutes) || accommodation.extraMinutes <= 0) {
     found.push(violation('EXAM-2', `extra time must be a positive number of minutes, not ${accommodation.extraMinutes}`)); // EXAM-2
@@ -43,7 +46,7 @@ export function checkAccommodation(accommodation: Accommodation, sessionStartAt:
   if (accommodation.justification.trim() === '') found.push(violation('EXAM-2', 'extra time needs a recorded justification (the accommodation granted for a disability)'));
   if (accommodation.grantedBy.trim() === '') found.push(violation('EXAM-2', 'extra time must be granted by the session manager'));
   if (accommodation.announcedAt.getTime() > sessionStartAt.getTime()) {
-    found.push(violation('EXAM-2', `extra time was announced at ${formatTime(accommodation.announcedAt)}, after the session started at ${formatTime(sessionStartAt)}; it must be announced at the start`));
+    found.push(violation('EXAM-2', `extra time was announced at ${formatTime(accommodation.announcedAt, timeZone)}, after the session started at ${formatTime(sessionStartAt, timeZone)}; it must be announced at the start`));
   }
   return checkOf(found);
 }
@@ -60,6 +63,8 @@ export interface ClockSegment {
 /** A candidate's timed oral. */
 export interface CandidateClock {
   registrationId: string;
+  /** The session's zone, in which the clock's times are stated. */
+  timeZone: TimeZone;
   plannedStartAt: Date;
   startAt: Date;
   /** The end: never moved by a late start (EXAM-3), only by an accommodation (EXAM-2). */
@@ -75,6 +80,8 @@ export interface ClockInput {
   ref: Referential;
   scope: Pick<Scope, 'modalities'>;
   registrationId: string;
+  /** The session's zone, in which messages state times. */
+  timeZone: TimeZone;
   plannedStartAt: Date;
   sessionStartAt: Date;
   accommodation?: Accommodation;
@@ -88,17 +95,17 @@ export interface ClockInput {
  * Throws {@link DurationChangeRefused} or {@link LateStartNotAllowed}.
  */
 export function candidateClock(input: ClockInput): CandidateClock {
-  const { ref, scope, registrationId, plannedStartAt, sessionStartAt, accommodation, lateArrival } = input;
+  const { ref, scope, registrationId, timeZone, plannedStartAt, sessionStartAt, accommodation, lateArrival } = input;
   let extraMinutes = 0;
   if (accommodation) {
-    const check = checkAccommodation(accommodation, sessionStartAt); // EXAM-2
+    const check = checkAccommodation(accommodation, sessionStartAt, timeZone); // EXAM-2
     if (!check.ok) throw new DurationChangeRefused(check.violations);
     extraMinutes = accommodation.extraMinutes;
   }
   let startAt = plannedStartAt;
   if (lateArrival && lateArrival.arrivedAt > plannedStartAt) {
     if (lateArrival.decision !== 'allowed') {
-      throw new LateStartNotAllowed([violation('EXAM-3', `the candidate arrived at ${formatTime(lateArrival.arrivedAt)}, after the planned start at ${formatTime(plannedStartAt)}, and the session manager did not allow them to sit`)]); // EXAM-3
+      throw new LateStartNotAllowed([violation('EXAM-3', `the candidate arrived at ${formatTime(lateArrival.arrivedAt, timeZone)}, after the planned start at ${formatTime(plannedStartAt, timeZone)}, and the session manager did not allow them to sit`)]); // EXAM-3
     }
     startAt = lateArrival.arrivedAt;
   }
@@ -112,7 +119,7 @@ export function candidateClock(input: ClockInput): CandidateClock {
     segments.push({ id: s.id, name: s.name, plannedMinutes: s.minutes, startAt: start, endAt: end });
     cursor = end;
   }
-  return { registrationId, plannedStartAt, startAt, endAt: cursor, extraMinutes, minutesLost: Math.max(0, minutesBetween(plannedStartAt, startAt)), segments };
+  return { registrationId, timeZone, plannedStartAt, startAt, endAt: cursor, extraMinutes, minutesLost: Math.max(0, minutesBetween(plannedStartAt, startAt)), segments };
 }
 
 /** When a segment actually started and ended, as recorded on the day. */
@@ -141,7 +148,7 @@ export function checkRecordedTimings(clock: CandidateClock, recorded: readonly R
       found.push(violation('EXAM-2', `"${s.name}" lasted ${actual} minutes instead of ${allowed}; durations cannot be lengthened or shortened`)); // EXAM-2
     }
     if (r.endedAt.getTime() > addMinutes(clock.endAt, toleranceMinutes).getTime()) {
-      found.push(violation('EXAM-3', `"${s.name}" ended at ${formatTime(r.endedAt)}, after the oral's fixed end at ${formatTime(clock.endAt)}`)); // EXAM-3
+      found.push(violation('EXAM-3', `"${s.name}" ended at ${formatTime(r.endedAt, clock.timeZone)}, after the oral's fixed end at ${formatTime(clock.endAt, clock.timeZone)}`)); // EXAM-3
     }
   }
   return checkOf(found);
@@ -198,10 +205,10 @@ export interface AttendanceRecord {
  * EXAM-4: every registered candidate gets an attendance record. Without a check-in, or late
  * and refused by the session manager, the candidate is absent, and stays on the PV as such.
  */
-export function recordAttendance(registrationIds: readonly string[], checkedIn: readonly string[], lateArrivals: readonly LateArrival[] = []): AttendanceRecord[] {
+export function recordAttendance(registrationIds: readonly string[], checkedIn: readonly string[], lateArrivals: readonly LateArrival[], timeZone: TimeZone): AttendanceRecord[] {
   return registrationIds.map((id) => {
     const refused = lateArrivals.find((l) => l.registrationId === id && l.decision === 'refused');
-    if (refused) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', `arrived late at ${formatTime(refused.arrivedAt)} and was not allowed to sit; recorded absent`) };
+    if (refused) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', `arrived late at ${formatTime(refused.arrivedAt, timeZone)} and was not allowed to sit; recorded absent`) };
     if (!checkedIn.includes(id)) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', 'did not show up; recorded absent') }; // EXAM-4
     return { registrationId: id, status: 'present' };
   });

@@ -1,6 +1,6 @@
 import { checkOf, type Check } from './check';
-import { addDays, compareIsoDates, toIsoDate, type IsoDate } from './dates';
-import { DELIVERABLE_LEAD_DAYS } from './deliverables';
+import { addDays, compareIsoDates, describeInstant, localDate, type IsoDate, type SessionCalendar } from './dates';
+import { DELIVERABLE_LEAD_DAYS, describeIntakeClose, intakeClosesAt } from './deliverables';
 import { RuleViolation, violation, type Violation } from './errors';
 import { fullName, type Person } from './people';
 
@@ -141,34 +141,34 @@ export function checkJuryPresence(jurors: readonly Person[], exams: readonly Exa
   return checkOf(found);
 }
 
-/** When a juror received the guide and the candidates' deliverables. */
+/** When a juror received the guide (a day) and the candidates' deliverables (an instant). */
 export interface JurorReceipts {
   jurorId: string;
   guideReceivedOn?: IsoDate;
-  deliverablesReceivedOn?: IsoDate;
+  deliverablesReceivedAt?: Date;
 }
 
 /**
- * JURY-7: each juror receives the deliverables at least 5 days and the guide at least 2 weeks
- * before the session. A receipt not yet recorded is a violation once its deadline has passed at `now`.
+ * JURY-7: each juror receives the deliverables by the time intake closes, 5 days before the
+ * session (DELIV-4), and the guide at least 2 weeks before (DIST-4), both counted in the
+ * session's time zone. A receipt not yet recorded is a violation once its deadline has passed at `now`.
  */
-export function checkJuryReceipts(sessionDate: IsoDate, jurors: readonly Juror[], receipts: readonly JurorReceipts[], now: Date): Check {
-  const deliverableLeadDays = DELIVERABLE_LEAD_DAYS;
-  const today = toIsoDate(now);
+export function checkJuryReceipts(calendar: SessionCalendar, jurors: readonly Juror[], receipts: readonly JurorReceipts[], now: Date): Check {
+  const guideDeadline = addDays(calendar.date, -GUIDE_TO_JURY_LEAD_DAYS);
+  const deliverablesDeadline = intakeClosesAt(calendar);
+  const today = localDate(now, calendar.timeZone);
   const found: Violation[] = [];
-  const items = [
-    { key: 'guideReceivedOn' as const, what: 'the guide', deadline: addDays(sessionDate, -GUIDE_TO_JURY_LEAD_DAYS), lead: '2 weeks' },
-    { key: 'deliverablesReceivedOn' as const, what: "the candidates' deliverables", deadline: addDays(sessionDate, -deliverableLeadDays), lead: `${deliverableLeadDays} days` },
-  ];
   for (const juror of jurors) {
+    const name = fullName(juror);
     const r = receipts.find((x) => x.jurorId === juror.id);
-    for (const item of items) {
-      const on = r?.[item.key];
-      if (on ? compareIsoDates(on, item.deadline) > 0 : compareIsoDates(today, item.deadline) > 0) {
-        found.push(
-          violation('JURY-7', `${fullName(juror)} ${on ? `received ${item.what} on ${on}` : `has not received ${item.what}`}; it was due by ${item.deadline}, ${item.lead} before the session`), // JURY-7
-        );
-      }
+    const guide = r?.guideReceivedOn;
+    if (guide ? compareIsoDates(guide, guideDeadline) > 0 : compareIsoDates(today, guideDeadline) > 0) {
+      found.push(violation('JURY-7', `${name} ${guide ? `received the guide on ${guide}` : 'has not received the guide'}; it was due by ${guideDeadline}, 2 weeks before the session`)); // JURY-7
+    }
+    const deliverables = r?.deliverablesReceivedAt;
+    if (deliverables ? deliverables.getTime() > deliverablesDeadline.getTime() : now.getTime() > deliverablesDeadline.getTime()) {
+      const what = deliverables ? `received the candidates' deliverables at ${describeInstant(deliverables, calendar.timeZone)}` : "has not received the candidates' deliverables";
+      found.push(violation('JURY-7', `${name} ${what}; they were due by ${describeIntakeClose(calendar)}, ${DELIVERABLE_LEAD_DAYS} days before the session`)); // JURY-7
     }
   }
   return checkOf(found);

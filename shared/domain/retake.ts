@@ -21,10 +21,17 @@ export function retakeWithoutTrainingUntil(previousSessionDate: IsoDate): IsoDat
 }
 
 /**
- * RETAKE-4: within one year of the earlier session's date a candidate may sit again without
- * new training; after that, only with a new training.
+ * RETAKE-4: anyone sitting again, whether or not they validated a block, may do so without new
+ * training within one year of the earlier session's date (calendar days of the session's zone,
+ * 29 February included: a year after 2023-03-01 is 2024-03-01, 366 days); after that, only with
+ * a new training. The earlier session must be before this one.
  */
 export function checkRetakeEligibility(input: { previousSessionDate: IsoDate; sessionDate: IsoDate; newTraining: boolean; candidateName: string }): Check {
+  if (compareIsoDates(input.previousSessionDate, input.sessionDate) >= 0) {
+    return checkOf([
+      violation('RETAKE-4', `${input.candidateName}'s earlier session on ${input.previousSessionDate} is not before this session on ${input.sessionDate}; give the date of the session they last sat`), // RETAKE-4
+    ]);
+  }
   const until = retakeWithoutTrainingUntil(input.previousSessionDate);
   if (input.newTraining || compareIsoDates(input.sessionDate, until) <= 0) return checkOf([]);
   return checkOf([

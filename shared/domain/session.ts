@@ -1,8 +1,11 @@
 import { checkOf, type Check } from './check';
-import { isIsoDate, type IsoDate } from './dates';
+import { isIsoDate, isTimeZone, localDate, type IsoDate, type TimeZone } from './dates';
 import { violation, type Violation } from './errors';
 import type { SessionMode } from './exam-day';
 import type { Person } from './people';
+
+/** When an exam day starts, in the session's own zone, unless the manager sets another time (product choice). */
+export const DEFAULT_START_TIME = '09:00';
 
 /** Why a session may be held remotely (EXAM-5, Q34). */
 export const REMOTE_REASONS = ['lockdown', 'disability', 'manager-decision'] as const;
@@ -30,6 +33,8 @@ export interface Session {
   rncpCode: string;
   cohortId: string;
   date: IsoDate;
+  /** The IANA zone the session's days and times are counted in (RULES.md, Calendar). */
+  timeZone: TimeZone;
   /** When the first oral starts. */
   startsAt: Date;
   centre: Centre;
@@ -44,12 +49,16 @@ export interface Candidate extends Person {
   trainerIds: string[];
 }
 
-/** A session's own data: a real date that `startsAt` falls on, a centre address for the PV (PV-2), a valid remote reason (EXAM-5). */
+/**
+ * A session's own data: a known time zone, a real date that `startsAt` falls on in that zone, a
+ * centre address for the PV (PV-2), a valid remote reason (EXAM-5).
+ */
 export function checkSessionSetup(session: Session): Check {
   const found: Violation[] = [];
-  if (!isIsoDate(session.date)) found.push(violation('PV-2', `"${session.date}" is not a session date written YYYY-MM-DD`));
-  else if (session.startsAt.toISOString().slice(0, 10) !== session.date) {
-    found.push(violation('PV-2', `the session starts at ${session.startsAt.toISOString()}, which is not on its date ${session.date}`));
+  if (!isTimeZone(session.timeZone)) found.push(violation('PV-2', `"${session.timeZone}" is not an IANA time zone such as Europe/Paris or America/Guadeloupe`));
+  else if (!isIsoDate(session.date)) found.push(violation('PV-2', `"${session.date}" is not a session date written YYYY-MM-DD`));
+  else if (localDate(session.startsAt, session.timeZone) !== session.date) {
+    found.push(violation('PV-2', `the session starts on ${localDate(session.startsAt, session.timeZone)} in ${session.timeZone}, which is not its date ${session.date}`));
   }
   if (session.centre.address.trim() === '') found.push(violation('PV-2', "the organising centre's address is required; it goes on part 1 of the PV")); // PV-2
   if (session.mode.kind === 'remote') {

@@ -9,6 +9,7 @@ import { errorResponse, json, responseForError } from './error-response';
 import { callerOf } from './identity';
 import { idFor, runOnce, type IdempotencyScope } from './idempotency';
 import { InvalidRequest, parseJsonBody, parsePart } from './request-parsing';
+import { withZonedInstants } from './zoned-instants';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -84,7 +85,7 @@ export function apiHandler<const R extends RouteDefinition>(route: R, run: (requ
         return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {} };
       };
       const result = scope ? await runOnce(scope, context, execute) : await execute();
-      return json(result.status, result.body, result.headers);
+      return json(result.status, withZonedInstants(result.body), result.headers);
     } catch (error) {
       return responseForError(error);
     }

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { dynamoDb } from '../adapters/aws-clients';
 import { config } from '../config/env';
 import { Conflict, DomainError } from '../domain/errors';
+import { uuidFrom } from '../use-cases/ids';
 
 /** How long a retried request returns the first result: 24 hours. */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
@@ -73,6 +74,5 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
  */
 export function idFor(scope: Omit<IdempotencyScope, 'payload'> | undefined): string {
   if (!scope) return randomUUID();
-  const hex = createHash('sha256').update(`${scope.callerId}|${scope.target}|${scope.key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFrom(`${scope.callerId}|${scope.target}|${scope.key}`);
 }

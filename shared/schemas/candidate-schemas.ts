@@ -16,7 +16,11 @@ export const registerCandidateBody = z.discriminatedUnion(
     z.strictObject({
       attempt: z.literal('retake'),
       candidate,
-      previouslyValidatedBlocks: z.array(z.string().min(1).max(20)).min(1, 'the blocks validated in the earlier session, e.g. ["A1","A2"]').max(20),
+      previouslyValidatedBlocks: z
+        .array(z.string().min(1).max(20))
+        .max(20)
+        .default([])
+        .describe('the blocks validated before, e.g. ["A1","A2"]; none for a candidate sitting again without any (RETAKE-4 still applies)'),
       previousSessionDate: isoDate.describe('the date of the earlier session'),
       newTraining: z.boolean({ message: 'required for a retake: whether the candidate followed a new training since' }),
     }),

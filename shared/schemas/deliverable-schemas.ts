@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CANDIDATES_PER_SESSION } from '../use-cases/limits';
 
 /** Path of one deliverable of a registration. */
 export const deliverablePath = z.object({
@@ -30,5 +31,18 @@ export const declarationsBody = z.strictObject({
       }),
     )
     .min(1, 'at least one declaration')
-    .max(200),
+    .max(MAX_CANDIDATES_PER_SESSION, `at most ${MAX_CANDIDATES_PER_SESSION} declarations, one per candidate of the session`)
+    .superRefine((declarations, context) => {
+      const seen = new Set<string>();
+      declarations.forEach((declaration, index) => {
+        if (seen.has(declaration.registrationId)) {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'registrationId'],
+            message: `registration ${declaration.registrationId} is declared twice in this request; declare each candidate once`,
+          });
+        }
+        seen.add(declaration.registrationId);
+      });
+    }),
 });

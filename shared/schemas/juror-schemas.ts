@@ -24,8 +24,23 @@ export const createJurorBody = z.strictObject({
 /** A validated juror body. */
 export type CreateJurorInput = z.infer<typeof createJurorBody>;
 
+/** Body of `PATCH /jurors/{jurorId}`: the certifier's changes to professional data, or the account binding (JURY-2). */
+export const updateJurorBody = z
+  .strictObject({
+    profession: z.string().trim().min(2, 'their trade, e.g. AI developer, data engineer').max(100).optional(),
+    yearsOfExperience: z.number().int('whole years').min(0).max(60).optional(),
+    userId: z.string().trim().min(1).max(128).optional().describe("the juror's user id (sub) in the identity provider"),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of profession, yearsOfExperience, userId' });
+
+/** A validated `PATCH /jurors/{jurorId}` body. */
+export type UpdateJurorInput = z.infer<typeof updateJurorBody>;
+
 /** Path of a juror in the registry. */
 export const jurorPath = z.object({ jurorId: z.string().uuid('a juror id') });
+
+/** Path of a juror of a session. */
+export const sessionJurorPath = z.object({ sessionId: z.string().uuid('a session id'), jurorId: z.string().uuid('a juror id') });
 
 /** Body of `POST /sessions/{sessionId}/jurors`: assigns a registry juror. */
 export const assignJurorBody = z.strictObject({ jurorId: z.string().uuid('a juror id from the registry') });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from './common';
+import { DEFAULT_TIME_ZONE } from '../domain/dates';
+import { DEFAULT_START_TIME } from '../domain/session';
+import { isoDate, localTime, timeZone } from './common';
 
 /** The cohort whose calendar drives the distribution deadlines (DIST). */
 export const cohortSchema = z.strictObject({
@@ -10,8 +12,10 @@ export const cohortSchema = z.strictObject({
 
 /** Body of `POST /sessions`. */
 export const createSessionBody = z.strictObject({
-  titleCode: z.string().regex(/^RNCP\d{5}$/, 'an RNCP code such as RNCP34757'),
-  sessionDate: isoDate,
+  titleCode: z.string().regex(/^RNCP\d+$/, 'RNCP followed by its digits, as France Compétences writes it, e.g. RNCP34757'), // REF-1
+  sessionDate: isoDate.describe("the exam day, a day of the session's time zone"),
+  timeZone: timeZone.default(DEFAULT_TIME_ZONE).describe("the IANA zone the session's days and times are counted in"),
+  startTime: localTime.default(DEFAULT_START_TIME).describe("when the exam day starts, in the session's time zone"),
   address: z.string().trim().min(5, 'the organising centre address, 5 to 300 characters').max(300),
   remote: z.boolean().default(false),
   cohort: cohortSchema.optional(),
@@ -24,11 +28,13 @@ export type CreateSessionInput = z.infer<typeof createSessionBody>;
 export const updateSessionBody = z
   .strictObject({
     sessionDate: isoDate.optional(),
+    timeZone: timeZone.optional(),
+    startTime: localTime.optional(),
     address: z.string().trim().min(5, 'the organising centre address, 5 to 300 characters').max(300).optional(),
     remote: z.boolean().optional(),
     cohort: cohortSchema.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of sessionDate, address, remote, cohort' });
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one of sessionDate, timeZone, startTime, address, remote, cohort' });
 
 /** A validated `PATCH /sessions/{sessionId}` body. */
 export type UpdateSessionInput = z.infer<typeof updateSessionBody>;
@@ -39,7 +45,7 @@ export const sessionPath = z.object({ sessionId: z.string().uuid('a session id')
 /** Query of `GET /sessions`. */
 export const listSessionsQuery = z.strictObject({
   centreId: z.string().min(1).max(100).optional(),
-  status: z.enum(['planning', 'intake', 'failed']).optional(),
+  status: z.enum(['planning', 'intake', 'jury-review', 'ready-for-exam', 'failed']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

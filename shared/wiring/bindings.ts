@@ -6,6 +6,11 @@
 export interface Bindings {
   /** The DynamoDB table: `probe` may only describe it (health checks). */
   table?: DataAccess;
+  /**
+   * The audit log, a table of its own: `append` may only add events (PutItem), never change or
+   * delete one; `read` may only read them.
+   */
+  auditLog?: 'append' | 'read';
   /** The deliverables bucket: `probe` may only list it (health checks). */
   deliverablesBucket?: DataAccess;
   /** The records bucket (sealed PVs and grids). */
@@ -20,6 +25,7 @@ export type DataAccess = 'probe' | 'read' | 'readWrite';
 /** The environment variable each binding sets. Handlers read them through `shared/config`. */
 export const BINDING_ENV = {
   table: 'TABLE_NAME',
+  auditLog: 'AUDIT_TABLE_NAME',
   deliverablesBucket: 'DELIVERABLES_BUCKET_NAME',
   recordsBucket: 'RECORDS_BUCKET_NAME',
   sessionStateMachine: 'SESSION_STATE_MACHINE_ARN',

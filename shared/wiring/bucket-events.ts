@@ -17,6 +17,6 @@ export const BUCKET_EVENTS: readonly BucketEventDefinition[] = [
     bucket: 'deliverablesBucket',
     prefix: 'uploads/',
     handler: 'functions/events/receive-deliverable.handler.ts',
-    bindings: { table: 'readWrite', deliverablesBucket: 'read' },
+    bindings: { table: 'readWrite', auditLog: 'append', deliverablesBucket: 'read' },
   },
 ];

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { accommodationBody, registerCandidateBody, registrationPath, trainersBody } from '../schemas/candidate-schemas';
 import { declarationsBody, deliverablePath, lateDecisionBody, versionPath } from '../schemas/deliverable-schemas';
 import { distributionStatusQuery, recordDistributionBody } from '../schemas/distribution-schemas';
-import { assignJurorBody, createJurorBody, habilitationBody, jurorPath } from '../schemas/juror-schemas';
+import { assignJurorBody, createJurorBody, habilitationBody, jurorPath, sessionJurorPath, updateJurorBody } from '../schemas/juror-schemas';
 import { createSessionBody, ifMatchHeaders, listSessionsQuery, sessionPath, updateSessionBody } from '../schemas/session-schemas';
 import type { Bindings } from './bindings';
 import type { Role } from './roles';
@@ -53,7 +53,7 @@ export function routeKey(definition: Pick<RouteDefinition, 'method' | 'path'>): 
 }
 
 const READ_SESSION = { table: 'read', sessionStateMachine: ['read'] } as const satisfies Bindings;
-const WRITE_PLANNING = { table: 'readWrite' } as const satisfies Bindings;
+const WRITE_PLANNING = { table: 'readWrite', auditLog: 'append' } as const satisfies Bindings;
 
 /** Every route of the Certiflow HTTP API, by id. */
 export const ROUTE = {
@@ -85,7 +85,7 @@ export const ROUTE = {
     path: '/sessions',
     handler: 'functions/api/create-session.handler.ts',
     roles: ['managers'],
-    bindings: { table: 'readWrite', sessionStateMachine: ['start'] },
+    bindings: { table: 'readWrite', auditLog: 'append', sessionStateMachine: ['start'] },
     summary: "Creates a session in planning for the manager's centre and starts its lifecycle",
     request: { body: createSessionBody },
     status: 201,
@@ -130,7 +130,7 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/close-planning',
     handler: 'functions/api/close-planning.handler.ts',
     roles: ['managers'],
-    bindings: { table: 'readWrite', sessionStateMachine: ['taskResponse'] },
+    bindings: { table: 'readWrite', auditLog: 'append', sessionStateMachine: ['taskResponse'] },
     summary: 'Closes planning: checks the jury and registrations (JURY-1..3, RETAKE-4) and moves the workflow on',
     request: { path: sessionPath },
     status: 200,
@@ -204,6 +204,17 @@ export const ROUTE = {
     status: 201,
     idempotent: true,
   }),
+  WithdrawJuror: route({
+    id: 'WithdrawJuror',
+    method: 'DELETE',
+    path: '/sessions/{sessionId}/jurors/{jurorId}',
+    handler: 'functions/api/withdraw-juror.handler.ts',
+    roles: ['managers'],
+    bindings: { table: 'readWrite', auditLog: 'append', sessionStateMachine: ['taskResponse'] },
+    summary: 'Withdraws a juror (one who will not declare, once declarations are overdue); refused when it breaks JURY-1 or JURY-4',
+    request: { path: sessionJurorPath },
+    status: 200,
+  }),
   RecordDistribution: route({
     id: 'RecordDistribution',
     method: 'POST',
@@ -232,9 +243,9 @@ export const ROUTE = {
     method: 'POST',
     path: '/jurors',
     handler: 'functions/api/create-juror.handler.ts',
-    roles: ['managers'],
-    bindings: { table: 'readWrite' },
-    summary: 'Adds a professional to the juror registry, with habilitations (JURY-2)',
+    roles: ['certifiers'],
+    bindings: { table: 'readWrite', auditLog: 'append' },
+    summary: 'The certifier adds a professional to the juror registry, with habilitations (JURY-2)',
     request: { body: createJurorBody },
     status: 201,
     idempotent: true,
@@ -244,10 +255,21 @@ export const ROUTE = {
     method: 'GET',
     path: '/jurors/{jurorId}',
     handler: 'functions/api/get-juror.handler.ts',
-    roles: ['managers', 'quality'],
+    roles: ['certifiers', 'managers', 'jurors'],
     bindings: { table: 'read' },
-    summary: 'A juror of the registry',
+    summary: 'A juror of the registry: for the certifier, the juror themself, and the managers of centres they sit for',
     request: { path: jurorPath },
+    status: 200,
+  }),
+  UpdateJuror: route({
+    id: 'UpdateJuror',
+    method: 'PATCH',
+    path: '/jurors/{jurorId}',
+    handler: 'functions/api/update-juror.handler.ts',
+    roles: ['certifiers'],
+    bindings: { table: 'readWrite', auditLog: 'append' },
+    summary: "The certifier changes a juror's professional data or binds their account (JURY-2); If-Match names the version last read",
+    request: { path: jurorPath, body: updateJurorBody, headers: ifMatchHeaders },
     status: 200,
   }),
   AddHabilitation: route({
@@ -255,9 +277,9 @@ export const ROUTE = {
     method: 'POST',
     path: '/jurors/{jurorId}/habilitations',
     handler: 'functions/api/add-habilitation.handler.ts',
-    roles: ['managers'],
-    bindings: { table: 'readWrite' },
-    summary: "Records a juror's new habilitation (JURY-2)",
+    roles: ['certifiers'],
+    bindings: { table: 'readWrite', auditLog: 'append' },
+    summary: "The certifier records a juror's new habilitation (JURY-2)",
     request: { path: jurorPath, body: habilitationBody },
     status: 201,
     idempotent: true,
@@ -268,7 +290,7 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/candidates/{registrationId}/deliverables/{deliverableType}/uploads',
     handler: 'functions/api/request-upload.handler.ts',
     roles: ['candidates', 'managers'],
-    bindings: { table: 'readWrite', deliverablesBucket: 'readWrite' },
+    bindings: { table: 'readWrite', auditLog: 'append', deliverablesBucket: 'readWrite' },
     summary: 'A presigned POST for one owed deliverable: PDF only, 20 MiB at most, 15 minutes (DELIV-1, DELIV-3)',
     request: { path: deliverablePath },
     status: 201,
@@ -302,7 +324,7 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/deliverables/{uploadId}/late-decision',
     handler: 'functions/api/decide-late-deliverable.handler.ts',
     roles: ['managers'],
-    bindings: { table: 'readWrite' },
+    bindings: { table: 'readWrite', auditLog: 'append' },
     summary: "The manager's decision on a late deliverable; admitted ones join the jury's set (DELIV-5)",
     request: { path: versionPath, body: lateDecisionBody },
     status: 200,
@@ -314,9 +336,20 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/candidates/{registrationId}/deliverables/{deliverableType}/download',
     handler: 'functions/api/jury-download.handler.ts',
     roles: ['jurors'],
-    bindings: { table: 'readWrite', deliverablesBucket: 'read' },
+    bindings: { table: 'readWrite', auditLog: 'append', deliverablesBucket: 'read' },
     summary: "A short-lived URL of a deliverable of the jury's set, for a juror without conflict (DELIV-7, JURY-4)",
     request: { path: deliverablePath },
+    status: 200,
+  }),
+  JuryReceipts: route({
+    id: 'JuryReceipts',
+    method: 'GET',
+    path: '/sessions/{sessionId}/jury-receipts',
+    handler: 'functions/api/jury-receipts.handler.ts',
+    roles: ['managers', 'quality'],
+    bindings: { table: 'read' },
+    summary: 'What each juror received and when: the guide and the jury set, and every download (JURY-7)',
+    request: { path: sessionPath },
     status: 200,
   }),
   DeclareLinks: route({
@@ -325,7 +358,7 @@ export const ROUTE = {
     path: '/sessions/{sessionId}/declarations',
     handler: 'functions/api/declare-links.handler.ts',
     roles: ['jurors'],
-    bindings: { table: 'readWrite', sessionStateMachine: ['taskResponse'] },
+    bindings: { table: 'readWrite', auditLog: 'append', sessionStateMachine: ['taskResponse'] },
     summary: 'A juror declares any link with the candidates whose deliverables they received (JURY-4)',
     request: { path: sessionPath, body: declarationsBody },
     status: 200,

@@ -29,37 +29,42 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
     {
       substitution: 'OpenPlanningFunctionArn',
       handler: 'functions/steps/open-planning.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
       substitution: 'AwaitStepFunctionArn',
       handler: 'functions/steps/await-step.handler.ts',
-      bindings: { table: 'readWrite', sessionStateMachine: ['taskResponse'] },
+      bindings: { table: 'readWrite', auditLog: 'append', sessionStateMachine: ['taskResponse'] },
     },
     {
       substitution: 'CheckPlanningFunctionArn',
       handler: 'functions/steps/check-planning.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
       substitution: 'OpenIntakeFunctionArn',
       handler: 'functions/steps/open-intake.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
       substitution: 'FreezeDeliverablesFunctionArn',
       handler: 'functions/steps/freeze-deliverables.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
       substitution: 'MarkReadyForExamFunctionArn',
       handler: 'functions/steps/mark-ready-for-exam.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
+    },
+    {
+      substitution: 'RecordStepOverdueFunctionArn',
+      handler: 'functions/steps/record-step-overdue.handler.ts',
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
       substitution: 'RecordWorkflowFailureFunctionArn',
       handler: 'functions/steps/record-workflow-failure.handler.ts',
-      bindings: { table: 'readWrite' },
+      bindings: { table: 'readWrite', auditLog: 'append' },
     },
   ],
 };

@@ -12,3 +12,12 @@ export const TABLE_SCHEMA = {
   /** Epoch seconds after which DynamoDB may delete the item (idempotency records). */
   timeToLiveAttribute: 'expiresAt',
 } as const;
+
+/**
+ * The audit log's key schema: a table of its own, events keyed by subject (PK) and by instant
+ * and event id (SK), so that functions may be allowed to add events and nothing else.
+ */
+export const AUDIT_TABLE_SCHEMA = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+} as const;

@@ -9,9 +9,11 @@ import { pdfWithPages, postToPresigned } from './support/pdf';
 import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 /**
- * The access matrix (issue 4, item 3): every route of ROUTES × every kind of caller, with the
- * status each must get, and proof that a refused request wrote nothing (items, idempotency
- * records, executions) while an allowed write wrote something and an allowed read nothing.
+ * The access matrix: every route of ROUTES × every kind of caller, with the status each must
+ * get, proof that a refused request wrote nothing (items, audit events, idempotency records,
+ * executions) while an allowed write wrote something and an allowed read nothing, and proof
+ * that no answer carries a personal datum its caller may not know (the fixture's candidate
+ * e-mail and account, the justification of an accommodation, a juror's e-mail and account).
  * Adding a route to ROUTES without deciding its row here makes this file fail.
  */
 
@@ -25,6 +27,7 @@ const CALLERS = [
   'ownCandidate', // the candidate the registration registers
   'otherCandidate', // a candidate not registered to it
   'quality', // the quality committee
+  'certifier', // the certifier, who keeps the juror registry (JURY-2)
 ] as const;
 type CallerKind = (typeof CALLERS)[number];
 
@@ -35,33 +38,36 @@ type RouteId = keyof typeof ROUTE;
 
 // prettier-ignore
 const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
-  Health:             { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200 },
-  OpenApi:            { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200 },
-  CreateSession:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  ListSessions:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: WITHOUT_IT, ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  GetSession:         { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  UpdateSession:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  ClosePlanning:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  RegisterCandidate:  { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  ListRegistrations:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  GetRegistration:    { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200 },
-  SetAccommodation:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  SetTrainers:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  AssignJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  RecordDistribution: { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  DistributionStatus: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  // The juror registry is shared by all centres: any manager maintains it.
-  CreateJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  GetJuror:           { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  AddHabilitation:    { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
+  Health:             { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200, certifier: 200 },
+  OpenApi:            { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200, certifier: 200 },
+  CreateSession:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 201, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ListSessions:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: WITHOUT_IT, ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  GetSession:         { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  UpdateSession:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ClosePlanning:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  RegisterCandidate:  { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ListRegistrations:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  GetRegistration:    { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
+  SetAccommodation:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  SetTrainers:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  WithdrawJuror:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  AssignJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  RecordDistribution: { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  DistributionStatus: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  // The juror registry is the certifier's (JURY-2); its records are read by the certifier, the juror themself, and the managers of centres the juror sits for.
+  CreateJuror:        { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 201 },
+  GetJuror:           { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 200 },
+  UpdateJuror:        { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 200 },
+  AddHabilitation:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 201 },
   // Deliverables: the candidate themself and the centre's managers; the jury only after the freeze (issue 5).
-  RequestUpload:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 201, otherCandidate: 403,        quality: 403 },
-  DeliverableStatus:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200 },
-  IntakeSummary:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200 },
-  DecideLateDeliverable: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,     ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  JuryDownload:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  DeclareLinks:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403 },
-  MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403 },
+  RequestUpload:      { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 201, otherCandidate: 403,        quality: 403, certifier: 403 },
+  DeliverableStatus:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
+  IntakeSummary:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  DecideLateDeliverable: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,     ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  JuryDownload:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  JuryReceipts:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  DeclareLinks:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403, certifier: 403 },
 };
 
 /** The role each caller's token carries (none for `anonymous`). */
@@ -74,6 +80,7 @@ const ROLE_OF: Record<CallerKind, Role | undefined> = {
   ownCandidate: 'candidates',
   otherCandidate: 'candidates',
   quality: 'quality',
+  certifier: 'certifiers',
 };
 
 /** What the fixture built once: one session of centre A with 2 jurors, 1 registration, cohort dates. */
@@ -91,6 +98,8 @@ interface Fixture {
   /** A session of centre A past its deadline (jury review), with a late version awaiting a decision. */
   review: { sessionId: string; registrationId: string; lateUploadId: string };
   clients: Record<CallerKind, CertiflowClient>;
+  /** Personal data the fixture holds, each readable only by those who need it. */
+  secrets: Array<{ what: string; value: string; readableBy: readonly CallerKind[] }>;
 }
 
 /** The parts of one request; the method and path come from the route itself. */
@@ -111,7 +120,7 @@ interface RouteCase {
   shows?(fx: Fixture, data: unknown): boolean;
   /** After a success, waits for the background work it started, so that later snapshots are stable. */
   settle?(fx: Fixture, data: unknown, client: CertiflowClient): Promise<void>;
-  /** A read that records who accessed what: an allowed call adds audit events and nothing else. */
+  /** A read that records who accessed what: an allowed call adds audit events and receipts (JURY-7), nothing else. */
   auditsAccess?: boolean;
 }
 
@@ -132,7 +141,7 @@ function sessionBody(now: Date) {
 }
 
 async function freshJuror(fx: Fixture): Promise<string> {
-  const created = await fx.clients.managerOfCentre.createJuror(jurorBody(fx.now));
+  const created = await fx.clients.certifier.createJuror(jurorBody(fx.now));
   if (created.status !== 201) throw new Error(`juror not created: ${JSON.stringify(created.error)}`);
   return created.data!.juror.id;
 }
@@ -182,7 +191,8 @@ const CASES: Record<RouteId, RouteCase> = {
   ListRegistrations: { prepare: async (fx) => ({ params: session(fx) }) },
   GetRegistration: { prepare: async (fx) => ({ params: registration(fx) }) },
   SetAccommodation: {
-    prepare: async (fx) => ({ params: registration(fx), body: { extraMinutes: 30, justification: 'tiers-temps, avis du médecin de la MDPH' } }),
+    // Grants again what the fixture granted, so that the health datum every other case looks for stays the one on file.
+    prepare: async (fx) => ({ params: registration(fx), body: { extraMinutes: 20, justification: fx.secrets[0]!.value } }),
   },
   SetTrainers: {
     prepare: async (fx) => ({ params: session(fx), body: { trainers: [{ firstName: 'Paul', lastName: 'Formateur', email: 'paul.formateur@example.org' }] } }),
@@ -194,7 +204,23 @@ const CASES: Record<RouteId, RouteCase> = {
   },
   DistributionStatus: { prepare: async (fx) => ({ params: session(fx), query: { horizonDays: '14' } }) },
   CreateJuror: { prepare: async (fx) => ({ body: jurorBody(fx.now) }) },
+  // The sitting juror's own record: they read it, as do the certifier and the managers of centre A.
   GetJuror: { prepare: async (fx) => ({ params: { jurorId: fx.jurorIds[0] } }) },
+  UpdateJuror: {
+    prepare: async (fx) => {
+      const current = await fx.clients.certifier.getJuror(fx.spareJurorId);
+      return { params: { jurorId: fx.spareJurorId }, body: { yearsOfExperience: current.data!.juror.yearsOfExperience + 1 }, ifMatch: current.data!.juror.version };
+    },
+  },
+  // Each case assigns a fresh juror to the session in planning, then withdraws them.
+  WithdrawJuror: {
+    prepare: async (fx) => {
+      const jurorId = await freshJuror(fx);
+      expect((await fx.clients.managerOfCentre.assignJuror(fx.sessionId, jurorId)).status).toBe(201);
+      return { params: { sessionId: fx.sessionId, jurorId } };
+    },
+  },
+  JuryReceipts: { prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId } }) },
   AddHabilitation: {
     prepare: async (fx) => ({
       params: { jurorId: fx.spareJurorId },
@@ -268,11 +294,12 @@ describe('access matrix: every route × every caller, status and writes', () => 
     const centreA = `centre-a-${tag}`;
     const centreB = `centre-b-${tag}`;
     const managerOfCentre = await env.clientAs('managers', { sub: `manager-a-${tag}`, centreId: centreA });
+    const certifier = await env.clientAs('certifiers', { sub: `certifier-${tag}` });
     const start = env.runtime.clock.now();
     const [sitting, second, other, spare] = [jurorBody(start), jurorBody(start, { profession: 'data engineer' }), jurorBody(start), jurorBody(start)];
     const jurorIds: string[] = [];
     for (const body of [sitting, second, other, spare]) {
-      const created = await managerOfCentre.createJuror(body);
+      const created = await certifier.createJuror(body);
       expect(created.status, JSON.stringify(created.error)).toBe(201);
       jurorIds.push(created.data!.juror.id);
     }
@@ -310,6 +337,8 @@ describe('access matrix: every route × every caller, status and writes', () => 
     const now = env.runtime.clock.now();
     const main = await sessionWith(90, now, 'planning');
     const intake = await sessionWith(120, now, 'intake');
+    const justification = `tiers-temps, avis du médecin de la MDPH ${tag}`;
+    expect((await managerOfCentre.setAccommodation(main.sessionId, main.registrationId, { extraMinutes: 20, justification })).status).toBe(200);
 
     fx = {
       now,
@@ -330,7 +359,15 @@ describe('access matrix: every route × every caller, status and writes', () => 
         ownCandidate: ownClient,
         otherCandidate: await env.clientAs('candidates', { sub: candidate('Bruno').userId }),
         quality: await env.clientAs('quality', { sub: `quality-${tag}` }),
+        certifier,
       },
+      secrets: [
+        { what: 'the justification of an accommodation (health data)', value: justification, readableBy: ['managerOfCentre', 'quality'] },
+        { what: "the candidate's e-mail", value: own.email, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] },
+        { what: "the candidate's account id", value: own.userId, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] },
+        { what: "the sitting juror's e-mail", value: sitting.email, readableBy: ['certifier', 'sittingJuror', 'managerOfCentre'] },
+        { what: "the sitting juror's account id", value: sitting.userId, readableBy: ['certifier', 'sittingJuror'] },
+      ],
     };
   });
   afterAll(async () => {
@@ -385,26 +422,53 @@ describe('access matrix: every route × every caller, status and writes', () => 
           expect(response.status, `${route.id} × ${kind}: ${JSON.stringify(response.error)}`).toBe(status);
           if (status === 403) expect(response.error?.code).toBe('Forbidden');
           if (succeeds && route.method !== 'GET') {
-            expect(after.snapshot, 'an allowed write must write').not.toEqual(before.snapshot);
+            expect(after.items, 'an allowed write must write').not.toEqual(before.items);
             await routeCase.settle?.(fx, response.data, client);
           } else if (succeeds && routeCase.auditsAccess) {
-            // An audited read adds its audit events, and changes nothing else.
+            // An audited read adds its audit events and receipts (JURY-7), and changes nothing else.
+            const receiptOrAudit = (key: string) => key.startsWith('AUDIT#') || key.startsWith('RECEIPTS#');
             const added = Object.keys(after.items).filter((key) => !(key in before.items));
-            expect(added.length).toBeGreaterThan(0);
-            expect(added.every((key) => key.startsWith('AUDIT#'))).toBe(true);
-            expect(Object.fromEntries(Object.entries(after.items).filter(([key]) => key in before.items))).toEqual(before.items);
+            expect(added.filter((key) => key.startsWith('AUDIT#')).length).toBeGreaterThan(0);
+            expect(added.every(receiptOrAudit)).toBe(true);
+            const unchanged = (items: Record<string, string>) => Object.fromEntries(Object.entries(items).filter(([key]) => !receiptOrAudit(key)));
+            expect(unchanged(after.items)).toEqual(unchanged(before.items));
           } else {
             // A refusal (or a read) writes nothing: no item, no idempotency record, no execution, no change.
             expect(after.snapshot).toEqual(before.snapshot);
             expect(after.items).toEqual(before.items);
           }
           if (succeeds && routeCase.shows) expect(routeCase.shows(fx, response.data), `${route.id} × ${kind} shows the fixture's resource`).toBe(expected === 200);
+          // Fields, not only statuses: whatever the status, the answer carries nothing its caller may not know.
+          const answer = JSON.stringify(response.data ?? response.error ?? {});
+          for (const secret of fx.secrets.filter((x) => !x.readableBy.includes(kind))) {
+            expect(answer.includes(secret.value), `${route.id} × ${kind} must not carry ${secret.what}`).toBe(false);
+          }
+          expect(answer, `${route.id} × ${kind}: task tokens never leave the service`).not.toContain('taskToken');
         });
       }
     });
   }
 
   describe('beyond the matrix', () => {
+    it('a juror reads a candidate\'s name, scope and "extra time: +20 min", a candidate their own extra time; neither reads the justification', async () => {
+      const asJuror = await fx.clients.sittingJuror.getRegistration(fx.sessionId, fx.registrationId);
+      expect(asJuror.data!.registration).toEqual({
+        id: fx.registrationId,
+        sessionId: fx.sessionId,
+        timeZone: 'Europe/Paris',
+        candidate: { firstName: 'Alice', lastName: expect.stringMatching(/^Martin-/) },
+        attempt: 'first',
+        blocksInScope: ['A1', 'A2', 'A3', 'A4'],
+        deliverablesOwed: ['project-report', 'practical-case-1-report', 'practical-case-2-report'],
+        extraMinutes: 20,
+      });
+      const asCandidate = await fx.clients.ownCandidate.getRegistration(fx.sessionId, fx.registrationId);
+      expect(asCandidate.data!.registration).toMatchObject({ extraMinutes: 20 });
+      expect(Object.keys(asCandidate.data!.registration)).not.toContain('accommodation');
+      const asManager = await fx.clients.managerOfCentre.getRegistration(fx.sessionId, fx.registrationId);
+      expect(asManager.data!.registration).toMatchObject({ accommodation: { extraMinutes: 20, justification: fx.secrets[0]!.value } });
+    });
+
     it("a manager of another centre with a stale If-Match gets 403, not a 409 that tells them the session's version", async () => {
       const before = await writes();
       const response = await fx.clients.managerOfOtherCentre.updateSession(fx.sessionId, { address: '1 place Bellecour, 69002 Lyon' }, { ifMatch: 1 });

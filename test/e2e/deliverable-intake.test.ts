@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
@@ -29,7 +30,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
 
   async function addJuror() {
     const body = jurorBody(env.runtime.clock.now());
-    const created = await manager.createJuror(body);
+    const created = await env.certifier.createJuror(body);
     expect((await manager.assignJuror(sessionId, created.data!.juror.id)).status).toBe(201);
     const juror = { id: created.data!.juror.id, client: await env.clientAs('jurors', { sub: body.userId }) };
     jurors.push(juror);
@@ -157,9 +158,15 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     expect(download.data!.download.version).toBe(3);
     const file = new Uint8Array(await (await fetch(download.data!.download.url)).arrayBuffer());
     expect(Buffer.from(file).equals(Buffer.from(laterReport))).toBe(true);
+    const sha256 = createHash('sha256').update(laterReport).digest('hex');
+    expect(download.data!.download.sha256).toBe(sha256);
     const downloads = (await inspect.partition(`AUDIT#SESSION#${sessionId}`)).filter((item) => item.action === 'deliverable.downloaded');
     expect(downloads.map((item) => item.details)).toEqual([
-      { jurorId: first!.id, registrationId: alice.registrationId, deliverableType: 'project-report', versionId: download.data!.download.versionId },
+      { jurorId: first!.id, registrationId: alice.registrationId, deliverableType: 'project-report', versionId: download.data!.download.versionId, s3VersionId: expect.any(String), sha256 },
+    ]);
+    const receipts = await manager.juryReceipts(sessionId);
+    expect(receipts.data!.jurors.find((j) => j.jurorId === first!.id)?.downloads).toEqual([
+      expect.objectContaining({ registrationId: alice.registrationId, deliverableType: 'project-report', sha256, downloads: 1 }),
     ]);
 
     const declared = await second!.client.declareLinks(sessionId, { declarations: [{ registrationId: alice.registrationId, link: 'professional', description: 'former colleague' }] });
@@ -186,7 +193,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
 
   it('a juror who does not sit on the session gets 403 for any download', async () => {
     const outsider = jurorBody(env.runtime.clock.now());
-    await manager.createJuror(outsider);
+    await env.certifier.createJuror(outsider);
     const client = await env.clientAs('jurors', { sub: outsider.userId });
     expect((await client.juryDownload(sessionId, alice.registrationId, 'project-report')).status).toBe(403);
   });

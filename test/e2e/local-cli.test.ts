@@ -49,10 +49,11 @@ describe('npm start and npm run token, as a person runs them', () => {
 
     const printed = await token(dataDir, '--role', 'manager', '--sub', 'm-cli', '--centre', 'centre-cli');
     const manager = new CertiflowClient(first.api, printed);
+    const certifier = new CertiflowClient(first.api, await token(dataDir, '--role', 'certifier', '--sub', 'c-cli'));
     const now = new Date((await (await fetch(`${first.api}/_local/clock`)).json() as { now: string }).now);
     const sessionId = await newSession(manager, now, 60);
     for (const body of [jurorBody(now), jurorBody(now, { profession: 'data engineer' })]) {
-      const juror = await manager.createJuror(body);
+      const juror = await certifier.createJuror(body);
       expect((await manager.assignJuror(sessionId, juror.data!.juror.id)).status).toBe(201);
     }
     expect((await manager.registerCandidate(sessionId, { attempt: 'first', candidate: candidate('Eva') })).status).toBe(201);
@@ -95,6 +96,6 @@ describe('npm start and npm run token, as a person runs them', () => {
   it('the token command refuses an unknown role, naming the allowed ones', async () => {
     const script = runScript('local/token-cli.ts', ['--role', 'admin'], { CERTIFLOW_DATA_DIR: dataDir });
     expect(await script.exited).toBe(2);
-    expect(script.output()).toContain('unknown role admin: use one of managers, jurors, candidates, quality');
+    expect(script.output()).toContain('unknown role admin: use one of managers, jurors, candidates, quality, certifiers');
   });
 });

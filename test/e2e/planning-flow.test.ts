@@ -24,7 +24,7 @@ describe('session planning, from creation to intake', () => {
     const sessionId = await newSession(manager, now);
     const jurors = [];
     for (const overrides of [{}, { profession: 'data engineer' }]) {
-      const created = await manager.createJuror(jurorBody(now, overrides));
+      const created = await env.certifier.createJuror(jurorBody(now, overrides));
       expect(created.error).toBeUndefined();
       expect(created.status).toBe(201);
       jurors.push(created.data!.juror);
@@ -55,7 +55,9 @@ describe('session planning, from creation to intake', () => {
     const inIntake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
     const session = inIntake.data!.session;
     expect(session.status).toBe('intake');
-    expect(session.intake?.deadline).toBe(daysFromNow(now, 85));
+    // DELIV-4: intake closes at 00:00 of D−5 in the session's zone (Europe/Paris by default), shown with its offset.
+    expect(session.intake?.closesAt).toMatch(new RegExp(`^${daysFromNow(now, 85)}T00:00:00\\.000\\+0[12]:00$`));
+    expect(session.timeZone).toBe('Europe/Paris');
     expect(session.next).toMatchObject({ step: 'intake-deadline' });
     expect(await inspect.statesEntered(session.workflow.executionArn)).toEqual([
       'OpenPlanning',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, CertiflowClient } from '../../client/certiflow-client';
+import type { FullRegistrationView } from '../../shared/use-cases/candidates/registration-views';
 import type { JurorRecord } from '../../shared/use-cases/sessions/records';
 import { ROUTES } from '../../shared/wiring/routes';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
@@ -70,7 +71,7 @@ describe('planning rules, end to end through the typed client', () => {
   }
 
   async function newJuror(overrides: Record<string, unknown> = {}): Promise<JurorRecord> {
-    const created = await manager.createJuror(jurorBody(now, overrides));
+    const created = await env.certifier.createJuror(jurorBody(now, overrides));
     expect(created.error).toBeUndefined();
     expect(created.status).toBe(201);
     return created.data!.juror;
@@ -307,8 +308,9 @@ describe('planning rules, end to end through the typed client', () => {
       ['POST /sessions/{id}/candidates: a candidate without e-mail', () => manager.request('POST', `/sessions/${target.sessionId}/candidates`, { attempt: 'first', candidate: { userId: 'cand-x', firstName: 'A', lastName: 'B' } }), 'candidate.email'],
       ['PUT /sessions/{id}/candidates/{rid}/accommodation: 0 extra minutes', () => manager.setAccommodation(target.sessionId, target.registrationId, { extraMinutes: 0, justification: 'dyslexie reconnue par la MDPH' }), 'extraMinutes'],
       ['PUT /sessions/{id}/trainers: a trainer e-mail that is not one', () => manager.setTrainers(target.sessionId, { trainers: [{ firstName: 'Paul', lastName: 'T', email: 'not-an-email' }] }), 'trainers.0.email'],
-      ['POST /jurors: negative years of experience', () => manager.createJuror(jurorBody(now, { yearsOfExperience: -1 }) as never), 'yearsOfExperience'],
-      ['POST /jurors/{jurorId}/habilitations: validUntil before validFrom', () => manager.addHabilitation(target.jurorId, { issuedBy: 'Simplon', validFrom: daysFromNow(now, 10), validUntil: daysFromNow(now, 5) }), 'validUntil'],
+      ['POST /jurors: negative years of experience', () => env.certifier.createJuror(jurorBody(now, { yearsOfExperience: -1 }) as never), 'yearsOfExperience'],
+      ['PATCH /jurors/{jurorId}: negative years of experience', async () => env.certifier.updateJuror(target.jurorId, { yearsOfExperience: -2 }, { ifMatch: (await env.certifier.getJuror(target.jurorId)).data!.juror.version }), 'yearsOfExperience'],
+      ['POST /jurors/{jurorId}/habilitations: validUntil before validFrom', () => env.certifier.addHabilitation(target.jurorId, { issuedBy: 'Simplon', validFrom: daysFromNow(now, 10), validUntil: daysFromNow(now, 5) }), 'validUntil'],
       ['POST /sessions/{id}/jurors: a jurorId that is not an id', () => manager.assignJuror(target.sessionId, 'juror-42'), 'jurorId'],
       ['POST /sessions/{sessionId}/deliverables/{uploadId}/late-decision: a decision that is neither', () => manager.request('POST', `/sessions/${target.sessionId}/deliverables/${randomUUID()}/late-decision`, { decision: 'maybe', reason: 'asked by the jury' }), 'decision'],
       ['POST /sessions/{id}/declarations: a link of an unknown kind', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/declarations`, { declarations: [{ registrationId: target.registrationId, link: 'cousin' }] }), 'declarations.0.link'],
@@ -494,7 +496,7 @@ describe('planning rules, end to end through the typed client', () => {
     expect(granted.error).toBeUndefined();
     expect(granted.status).toBe(200);
     const read = await manager.getRegistration(target.sessionId, registration.id);
-    expect(read.data!.registration.accommodation).toMatchObject({ extraMinutes: 20, justification, grantedBy: 'manager-rules' });
+    expect((read.data!.registration as FullRegistrationView).accommodation).toMatchObject({ extraMinutes: 20, justification, grantedBy: 'manager-rules' });
     const stored = (await inspect.partition(`SESSION#${target.sessionId}`)).find((item) => item.id === registration.id)!;
     expect(stored.accommodation).toMatchObject({ extraMinutes: 20, justification });
     expect(await auditActions(target.sessionId)).toContain('candidate.accommodation-granted');

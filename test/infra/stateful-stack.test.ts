@@ -20,8 +20,8 @@ function bucketId(constructId: string): string {
 }
 
 describe('the data table', () => {
-  it('is a single table keyed PK/SK with GSI1 and GSI2, on demand', () => {
-    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+  it('is a single table keyed PK/SK with GSI1 and GSI2, on demand; the audit log is a table of its own', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 2);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: 'PK', KeyType: 'HASH' },

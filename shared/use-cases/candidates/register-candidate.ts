@@ -3,15 +3,12 @@ import type { RegisterCandidateInput } from '../../schemas/candidate-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { toDomainRegistration } from '../sessions/planning-check';
-import type { RegistrationRecord } from '../sessions/records';
+import { calendarOf, type RegistrationRecord } from '../sessions/records';
+import type { FullRegistrationView } from './registration-views';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
+import { MAX_CANDIDATES_PER_SESSION } from '../limits';
 
-/**
- * The most candidates one session takes: 95 minutes each (EXAM-1) already makes 90 a fortnight of
- * orals, and the freeze writes every candidate's jury set in one transaction (100 items at most).
- */
-export const MAX_CANDIDATES_PER_SESSION = 90;
 
 /** The registration breaks a rule: unknown blocks or nothing left to retake (RETAKE-2), too late without training (RETAKE-4). */
 export class RegistrationRefused extends RuleViolation {}
@@ -27,9 +24,9 @@ export async function registerCandidate(
   sessionId: string,
   input: RegisterCandidateInput,
   registrationId = deps.newId(),
-): Promise<RegistrationRecord> {
+): Promise<FullRegistrationView> {
   let registration: RegistrationRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
+  const { session } = await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
     assertManagesSession(caller, session);
     assertPlanningOpen(session);
     if (registrations.length >= MAX_CANDIDATES_PER_SESSION) {
@@ -54,5 +51,5 @@ export async function registerCandidate(
       details: { registrationId, candidateUserId: input.candidate.userId, attempt: input.attempt },
     };
   });
-  return registration!;
+  return { ...registration!, timeZone: calendarOf(session).timeZone };
 }

@@ -1,6 +1,7 @@
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { RegistrationRecord } from '../sessions/records';
+import { calendarOf, type RegistrationRecord } from '../sessions/records';
+import type { FullRegistrationView } from './registration-views';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { registrationOf } from '../sessions/planning-reads';
@@ -15,9 +16,9 @@ export async function setAccommodation(
   sessionId: string,
   registrationId: string,
   input: { extraMinutes: number; justification: string },
-): Promise<RegistrationRecord> {
+): Promise<FullRegistrationView> {
   let updated: RegistrationRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
+  const { session } = await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
     assertManagesSession(caller, planning.session);
     assertPlanningOpen(planning.session);
     const registration = registrationOf(planning, registrationId);
@@ -28,5 +29,5 @@ export async function setAccommodation(
       details: { registrationId, extraMinutes: input.extraMinutes },
     };
   });
-  return updated!;
+  return { ...updated!, timeZone: calendarOf(session).timeZone };
 }

@@ -1,7 +1,7 @@
 import { Conflict, InvalidInput, NotFound } from '../../domain';
 import { actorOf, WORKFLOW_ACTOR, type Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { DeliverableVersionRecord } from '../sessions/records';
+import { calendarOf, type DeliverableVersionRecord } from '../sessions/records';
 import { assertManagesSession } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { computeJurySet } from './jury-sets';
@@ -42,9 +42,9 @@ export async function decideLateDeliverable(
   sessionId: string,
   uploadId: string,
   input: { decision: 'admitted' | 'not-admitted'; reason: string },
-): Promise<DeliverableVersionRecord> {
+): Promise<{ version: DeliverableVersionRecord; timeZone: string }> {
   let decided: DeliverableVersionRecord | undefined;
-  await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
+  const { session } = await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
     assertManagesSession(caller, planning.session);
     const version = planning.deliverables.find((v) => v.id === uploadId);
     if (!version) throw new NotFound(`no deliverable version ${uploadId} in session ${sessionId}`);
@@ -61,5 +61,5 @@ export async function decideLateDeliverable(
     const jurySet = planning.session.frozenAt ? [{ kind: 'jurySet' as const, record: computeJurySet(withDecision, registration, planning.session.frozenAt) }] : [];
     return { items: [...items, ...jurySet], action: 'deliverable.late-decision', details: { uploadId, ...input } };
   });
-  return decided!;
+  return { version: decided!, timeZone: calendarOf(session).timeZone };
 }

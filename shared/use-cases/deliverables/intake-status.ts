@@ -1,13 +1,22 @@
-import { fullName, intakeDeadline, type Violation } from '../../domain';
+import { DELIVERABLE_LEAD_DAYS, describeIntakeClose, fullName, intakeClosesAt, type Violation } from '../../domain';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { DeliverableVersionRecord, RegistrationRecord, SessionPlanning } from '../sessions/records';
+import { calendarOf, type DeliverableVersionRecord, type JurySetRecord, type RegistrationRecord, type SessionPlanning } from '../sessions/records';
 import { assertCanReadSession } from '../sessions/session-access';
 import { assertCandidateOrManager, scopeOf } from './deliverable-access';
 import { loadPlanning, registrationOf } from '../sessions/planning-reads';
 
-/** A version as its candidate and manager see it: never the storage key. */
-export type VersionView = Omit<DeliverableVersionRecord, 'key' | 'contentHash' | 'sessionId'>;
+/** A version as its candidate and manager see it: its checked bytes' SHA-256, never the storage key or object version. */
+export type VersionView = Omit<DeliverableVersionRecord, 'key' | 's3VersionId' | 'sessionId'>;
+
+/** When intake closes, as candidates are shown it: the instant with its zone, and why (DELIV-4). */
+export interface IntakeDeadline {
+  /** 00:00 of D−5 in the session's zone. */
+  closesAt: string;
+  timeZone: string;
+  /** The sentence to show: the instant, the zone and the rule. */
+  notice: string;
+}
 
 /** One owed deliverable: its versions, and where it stands. */
 export interface DeliverableView {
@@ -26,16 +35,34 @@ export interface DeliverableView {
 export interface RegistrationIntake {
   registrationId: string;
   candidateName: string;
-  deadline: string;
+  /** The session's zone: every instant of this view is stated in it. */
+  timeZone: string;
+  deadline: IntakeDeadline;
   frozen: boolean;
   deliverables: DeliverableView[];
   /** For the jury: owed deliverables it will not get (DELIV-4). */
   missing: Violation[];
 }
 
-function viewOf(version: DeliverableVersionRecord): VersionView {
-  const { key: _key, contentHash: _hash, sessionId: _session, ...rest } = version;
+/** A version without what only the service needs: its storage key and S3 object version. */
+export function versionView(version: DeliverableVersionRecord): VersionView {
+  const { key: _key, s3VersionId: _s3VersionId, sessionId: _session, ...rest } = version;
   return rest;
+}
+
+/** The intake deadline of a session, for people: the instant in the session's zone, and the rule behind it. */
+export function intakeDeadlineOf(planning: SessionPlanning): IntakeDeadline {
+  const calendar = calendarOf(planning.session);
+  return {
+    closesAt: intakeClosesAt(calendar).toISOString(),
+    timeZone: calendar.timeZone,
+    notice: `Deliverables are received until ${describeIntakeClose(calendar)}: the jury must hold them ${DELIVERABLE_LEAD_DAYS} days before the session (DELIV-4).`,
+  };
+}
+
+/** The version of each deliverable type the jury gets (or would get now, before the freeze). */
+function currentVersionOf(frozen: JurySetRecord | undefined, type: string, accepted: readonly DeliverableVersionRecord[]): string | undefined {
+  return frozen ? frozen.selected[type]?.versionId : accepted.filter((v) => !v.late).at(-1)?.id;
 }
 
 function registrationIntake(planning: SessionPlanning, registration: RegistrationRecord): RegistrationIntake {
@@ -43,7 +70,7 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
   const deliverables = scopeOf(planning, registration).deliverables.map((type): DeliverableView => {
     const versions = planning.deliverables.filter((v) => v.registrationId === registration.id && v.deliverableType === type.id);
     const accepted = versions.filter((v) => v.status === 'accepted');
-    const current = frozen ? frozen.selected[type.id] : accepted.filter((v) => !v.late).at(-1)?.id;
+    const current = currentVersionOf(frozen, type.id, accepted);
     return {
       deliverableType: type.id,
       label: type.label,
@@ -51,13 +78,14 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
       state: accepted.length > 0 ? 'accepted' : versions.length > 0 ? 'refused' : 'missing',
       ...(current ? { currentVersionId: current } : {}),
       late: accepted.length > 0 && accepted.every((v) => v.late),
-      versions: versions.map(viewOf),
+      versions: versions.map(versionView),
     };
   });
   return {
     registrationId: registration.id,
     candidateName: fullName(registration.candidate),
-    deadline: intakeDeadline(planning.session.sessionDate),
+    timeZone: calendarOf(planning.session).timeZone,
+    deadline: intakeDeadlineOf(planning),
     frozen: frozen !== undefined,
     deliverables,
     missing: frozen?.missing ?? [],
@@ -89,7 +117,8 @@ export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, cal
   });
   return {
     sessionId,
-    deadline: intakeDeadline(planning.session.sessionDate),
+    timeZone: calendarOf(planning.session).timeZone,
+    deadline: intakeDeadlineOf(planning),
     frozen: planning.session.frozenAt !== undefined,
     complete: candidates.filter((c) => c.complete).length,
     candidates,

@@ -52,7 +52,7 @@ export async function juryDownload(
   sessionId: string,
   registrationId: string,
   deliverableType: string,
-): Promise<{ url: string; expiresInSeconds: number; versionId: string; version: number }> {
+): Promise<{ url: string; expiresInSeconds: number; versionId: string; version: number; sha256: string }> {
   const [planning, callerJuror] = await Promise.all([loadPlanning(deps.sessions, sessionId), jurorOf(deps, caller)]);
   const juror = sitting(callerJuror, planning);
   const registration = registrationOf(planning, registrationId);
@@ -61,20 +61,24 @@ export async function juryDownload(
   }
   const set = planning.jurySets.find((s) => s.registrationId === registrationId);
   if (!set) throw new Conflict(`the deliverables of session ${sessionId} are frozen for the jury at the intake deadline; they are not available yet (DELIV-7)`);
-  const versionId = set.selected[deliverableType];
-  const version = planning.deliverables.find((v) => v.id === versionId);
-  if (!version) throw new NotFound(`the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`);
+  const copy = set.selected[deliverableType];
+  const version = copy && planning.deliverables.find((v) => v.id === copy.versionId);
+  if (!copy || !version) throw new NotFound(`the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`);
   const fileName = `${registration.candidate.lastName}-${deliverableType}-v${version.version}.pdf`;
-  const url = await deps.files.presignDownload(version.key, fileName, DOWNLOAD_URL_SECONDS);
-  await deps.sessions.appendAudit({
-    subject: { type: 'session', id: sessionId },
-    at: deps.now().toISOString(),
-    eventId: deps.newId(),
-    actor: actorOf(caller),
-    action: 'deliverable.downloaded',
-    details: { jurorId: juror.id, registrationId, deliverableType, versionId: version.id }, // JURY-7: when the jury received it
-  });
-  return { url, expiresInSeconds: DOWNLOAD_URL_SECONDS, versionId: version.id, version: version.version };
+  const url = await deps.files.presignDownload(version.key, copy.s3VersionId, fileName, DOWNLOAD_URL_SECONDS); // DELIV-7: these bytes and no others
+  const at = deps.now().toISOString();
+  await deps.sessions.recordDownload(
+    { sessionId, jurorId: juror.id, registrationId, deliverableType, versionId: copy.versionId, sha256: copy.sha256, at },
+    {
+      subject: { type: 'session', id: sessionId },
+      at,
+      eventId: deps.newId(),
+      actor: actorOf(caller),
+      action: 'deliverable.downloaded',
+      details: { jurorId: juror.id, registrationId, deliverableType, versionId: copy.versionId, s3VersionId: copy.s3VersionId, sha256: copy.sha256 }, // JURY-7
+    },
+  );
+  return { url, expiresInSeconds: DOWNLOAD_URL_SECONDS, versionId: version.id, version: version.version, sha256: copy.sha256 };
 }
 
 /**

@@ -1,17 +1,17 @@
 import { selectJurySet, type DeliverableVersion, type LateDeliverableDecision } from '../../domain';
-import type { DeliverableVersionRecord, JurySetRecord, RegistrationRecord, SessionPlanning } from '../sessions/records';
+import { calendarOf, type DeliverableVersionRecord, type JurySetRecord, type RegistrationRecord, type SessionPlanning } from '../sessions/records';
 import { scopeOf } from './deliverable-access';
 
 /** A stored version as the deliverable rules see it. */
-export function toDomainVersion(record: DeliverableVersionRecord, candidateId: string): DeliverableVersion {
+export function toDomainVersion(record: DeliverableVersionRecord): DeliverableVersion {
   return {
     id: record.id,
     registrationId: record.registrationId,
     deliverableType: record.deliverableType,
-    uploadedBy: candidateId,
+    uploader: { id: record.uploadedBy, as: record.uploadedAs },
     receivedAt: new Date(record.receivedAt),
     pages: record.pages,
-    contentHash: record.contentHash,
+    contentHash: record.sha256,
     version: record.version,
     status: record.status,
     violations: record.violations,
@@ -37,13 +37,18 @@ export function computeJurySet(planning: SessionPlanning, registration: Registra
   const set = selectJurySet(
     scopeOf(planning, registration),
     registration.id,
-    planning.session.sessionDate,
-    versions.map((v) => toDomainVersion(v, registration.candidate.userId)),
+    calendarOf(planning.session),
+    versions.map(toDomainVersion),
     lateDecisions(versions),
   );
   return {
     registrationId: registration.id,
-    selected: Object.fromEntries(Object.entries(set.selected).map(([type, version]) => [type, version.id])),
+    selected: Object.fromEntries(
+      Object.entries(set.selected).map(([type, chosen]) => {
+        const record = versions.find((v) => v.id === chosen.id)!;
+        return [type, { versionId: record.id, s3VersionId: record.s3VersionId, sha256: record.sha256 }];
+      }),
+    ),
     missing: set.missing,
     lateVersionIds: versions.filter((v) => v.status === 'accepted' && v.late && !v.lateDecision).map((v) => v.id),
     frozenAt,

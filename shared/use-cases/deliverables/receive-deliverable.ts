@@ -1,21 +1,32 @@
 import { createHash } from 'node:crypto';
-import { Conflict, receiveUpload, violation, type Violation } from '../../domain';
+import { Conflict, describeInstant, receiveUpload, violation, type Uploader, type Violation } from '../../domain';
 import { logger } from '../../observability/logger';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
-import { StaleVersion } from '../sessions/ports';
-import type { DeliverableVersionRecord } from '../sessions/records';
+import { uuidFrom } from '../ids';
+import { calendarOf, type DeliverableVersionRecord, type SessionPlanning, type UploadIntentRecord } from '../sessions/records';
 import { applySessionChange } from '../sessions/session-changes';
+import { registrationOf } from '../sessions/planning-reads';
 import { scopeOf } from './deliverable-access';
 import { computeJurySet, toDomainVersion } from './jury-sets';
+import type { StoredObject } from './ports';
 import { parseUploadKey } from './request-upload';
-import { registrationOf } from '../sessions/planning-reads';
 
-/** An object S3 reports as created. */
+/** An object version S3 reports as created. */
 export interface ReceivedObject {
   key: string;
+  /** The S3 object version the event is about; the bucket is versioned. */
+  s3VersionId?: string;
   /** When S3 received it: what DELIV-4 and DELIV-5 compare with the deadline. */
   receivedAt: Date;
+}
+
+/** The deliverables bucket answered without a version id: it must be versioned for a version to be bytes, not a key. */
+export class BucketNotVersioned extends Error {
+  constructor(key: string) {
+    super(`the object ${key} has no S3 version id: the deliverables bucket must be versioned`);
+    this.name = 'BucketNotVersioned';
+  }
 }
 
 const MAX_ATTEMPTS = 4;
@@ -27,14 +38,32 @@ function readableSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/**
+ * Who sent the object, as the intent recorded it and as the session stands now (DELIV-6): the
+ * candidate, a manager of the session's centre on their behalf, or anyone else.
+ */
+function uploaderOf(intent: UploadIntentRecord, planning: SessionPlanning): Uploader {
+  if (intent.requestedAs === 'candidate') return { id: intent.requestedBy, as: 'candidate' };
+  if (intent.requestedAs === 'manager' && intent.requesterCentreId === planning.session.centreId) return { id: intent.requestedBy, as: 'session-manager' };
+  return { id: intent.requestedBy, as: 'other' };
+}
+
+/** Why an object on a key that already holds a recorded version is refused (DELIV-7). */
+function reuseViolation(first: DeliverableVersionRecord, label: string, timeZone: string): Violation {
+  return violation(
+    'DELIV-7',
+    `this upload URL was already used for version ${first.version} of the ${label}, received at ${describeInstant(new Date(first.receivedAt), timeZone)}; an upload URL takes one file, so this one is kept on record, refused, and never reaches the jury: ask for a new upload URL`,
+  );
+}
 
 /**
- * Intake of one uploaded file. Everything is checked again server-side, whatever the upload
- * URL allowed: a parsed PDF (not its extension), its size, its page count (DELIV-2), the
- * deliverable still owed (DELIV-3), the file the candidate's own (DELIV-6), late or not
- * (DELIV-4, DELIV-5). Each upload becomes a numbered version, accepted or refused with the rule
- * and a sentence; refused files stay in the bucket, marked, and never reach the jury (DELIV-7).
- * A duplicate event for the same upload records nothing.
+ * Intake of one uploaded object version. Everything is checked again server-side, whatever the
+ * upload URL allowed: a parsed PDF (not its extension), its size, its page count (DELIV-2), the
+ * deliverable still owed (DELIV-3), the file the candidate's own, sent by them or their session
+ * manager (DELIV-6), late or not (DELIV-4, DELIV-5). The version recorded is exactly the bytes
+ * read: their S3 version id and SHA-256. A second object on a key that already holds a version
+ * (a reused upload URL) is refused, never given to the jury. A duplicate event for a version
+ * already recorded records nothing; an event for a version S3 does not hold records nothing.
  */
 export async function receiveDeliverable(
   deps: Pick<Deps, 'sessions' | 'deliverables' | 'files' | 'pdf' | 'now' | 'newId'>,
@@ -50,55 +79,65 @@ export async function receiveDeliverable(
     logger.warn('upload without an upload URL ignored', { key: object.key });
     return undefined;
   }
-  if (await deps.deliverables.hasVersion(intent.sessionId, intent.registrationId, intent.deliverableType, intent.id)) {
-    logger.info('duplicate S3 event ignored', { key: object.key });
-    return undefined;
-  }
-  const file = await deps.files.read(object.key, intent.maxBytes);
-  const pages = file.bytes.length > 0 ? await deps.pdf.countPages(file.bytes) : undefined;
-  const contentHash = createHash('sha256').update(file.bytes).digest('hex');
+  let file: StoredObject | undefined;
+  let sha256 = '';
+  let pages: number | undefined;
 
   for (let attempt = 1; ; attempt++) {
     const planning = await deps.sessions.load(intent.sessionId);
     if (!planning) throw new Conflict(`session ${intent.sessionId} of upload ${intent.id} no longer exists`);
+    const onKey = planning.deliverables.filter((v) => v.uploadId === intent.id);
+    if (object.s3VersionId && onKey.some((v) => v.s3VersionId === object.s3VersionId)) {
+      logger.info('duplicate S3 event ignored', { key: object.key, s3VersionId: object.s3VersionId });
+      return undefined;
+    }
+    if (!file) {
+      file = await deps.files.read(object.key, object.s3VersionId, intent.maxBytes);
+      if (!file) {
+        logger.warn('S3 event for an object version the bucket does not hold ignored', { key: object.key, s3VersionId: object.s3VersionId });
+        return undefined;
+      }
+      if (!file.s3VersionId) throw new BucketNotVersioned(object.key);
+      if (onKey.some((v) => v.s3VersionId === file!.s3VersionId)) return undefined;
+      sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      pages = file.bytes.length > 0 ? await deps.pdf.countPages(file.bytes) : undefined;
+    }
     const registration = registrationOf(planning, intent.registrationId);
     const scope = scopeOf(planning, registration);
+    const calendar = calendarOf(planning.session);
     const label = scope.deliverables.find((d) => d.id === intent.deliverableType)?.label ?? intent.deliverableType;
+    const uploader = uploaderOf(intent, planning);
+    const firstOnKey = onKey.find((v) => v.id === intent.id);
+    const versionId = firstOnKey ? uuidFrom(`${intent.id}|${file.s3VersionId}`) : intent.id;
     const received = receiveUpload({
       scope,
       registration: { id: registration.id, candidateId: registration.candidate.userId },
-      sessionDate: planning.session.sessionDate,
-      upload: {
-        id: intent.id,
-        registrationId: registration.id,
-        deliverableType: intent.deliverableType,
-        uploadedBy: registration.candidate.userId,
-        receivedAt: object.receivedAt,
-        pages: pages ?? 0,
-        contentHash,
-      },
-      existingVersions: planning.deliverables.map((v) =>
-        toDomainVersion(v, planning.registrations.find((r) => r.id === v.registrationId)?.candidate.userId ?? ''),
-      ),
+      calendar,
+      upload: { id: versionId, registrationId: registration.id, deliverableType: intent.deliverableType, uploader, receivedAt: object.receivedAt, pages: pages ?? 0, contentHash: sha256 },
+      existingVersions: planning.deliverables.map(toDomainVersion),
     });
     const fileProblems: Violation[] = [];
+    if (firstOnKey) fileProblems.push(reuseViolation(firstOnKey, label, calendar.timeZone)); // DELIV-7
     if (file.size > intent.maxBytes) {
       fileProblems.push(violation('DELIV-2', `the ${label} is ${readableSize(file.size)}; files up to ${readableSize(intent.maxBytes)} are accepted`));
     } else if (pages === undefined) {
       fileProblems.push(violation('DELIV-2', `the ${label} is not a readable PDF document, so its pages cannot be counted; upload it as a PDF`));
     }
-    const violations = pages === undefined ? [...fileProblems, ...received.version.violations.filter((v) => v.ruleId !== 'DELIV-2')] : [...fileProblems, ...received.version.violations];
+    const violations = [...fileProblems, ...received.version.violations.filter((v) => pages !== undefined || v.ruleId !== 'DELIV-2')];
     const version: DeliverableVersionRecord = {
-      id: intent.id,
+      id: versionId,
+      uploadId: intent.id,
       sessionId: intent.sessionId,
       registrationId: registration.id,
       deliverableType: intent.deliverableType,
       key: object.key,
-      uploadedBy: intent.requestedBy,
+      s3VersionId: file.s3VersionId,
+      sha256,
+      uploadedBy: uploader.id,
+      uploadedAs: uploader.as,
       receivedAt: object.receivedAt.toISOString(),
       sizeBytes: file.size,
       pages: pages ?? 0,
-      contentHash,
       version: received.version.version,
       status: violations.length === 0 ? 'accepted' : 'refused',
       violations,
@@ -111,11 +150,23 @@ export async function receiveDeliverable(
         eventId: deps.newId(),
         actor: WORKFLOW_ACTOR,
         action: 'deliverable.received',
-        details: { uploadId: intent.id, registrationId: registration.id, deliverableType: intent.deliverableType, status: version.status, late: version.late, rules: violations.map((v) => v.ruleId) },
+        details: {
+          versionId,
+          uploadId: intent.id,
+          registrationId: registration.id,
+          deliverableType: intent.deliverableType,
+          s3VersionId: file.s3VersionId,
+          sha256,
+          uploadedBy: uploader.id,
+          uploadedAs: uploader.as,
+          status: version.status,
+          late: version.late,
+          rules: violations.map((v) => v.ruleId),
+        },
       });
     } catch (error) {
-      if (error instanceof StaleVersion && attempt < MAX_ATTEMPTS) continue;
-      if (error instanceof Conflict && !(error instanceof StaleVersion)) return undefined;
+      // A concurrent writer numbered a version or took this version id first: decide again on what it wrote.
+      if (error instanceof Conflict && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
     // Read again after the write: a freeze that committed meanwhile did not see this version.

@@ -1,7 +1,7 @@
 import { checkDeliverableOwed, Conflict, RuleViolation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { UploadIntentRecord } from '../sessions/records';
+import type { SessionPlanning, UploadIntentRecord } from '../sessions/records';
 import { assertCandidateOrManager, scopeOf } from './deliverable-access';
 import type { PresignedUpload } from './ports';
 import { loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -27,8 +27,11 @@ export function parseUploadKey(key: string): { sessionId: string; registrationId
 }
 
 /**
- * Hands the candidate (or their session manager) a presigned POST for one deliverable they
- * owe (DELIV-1, DELIV-3): PDF only, at most 20 MiB, valid 15 minutes, to a key of its own.
+ * Hands the candidate (or their session manager, recorded as sending on their behalf) a
+ * presigned POST for one deliverable they owe (DELIV-1, DELIV-3): PDF only, at most 20 MiB,
+ * valid 15 minutes, to a key of its own. A retry with the same upload id (the same
+ * Idempotency-Key, even after its window) gets the same URL while it is valid and unused, and
+ * never a URL for a key that already received a file or whose URL expired (DELIV-7).
  */
 export async function requestUpload(
   deps: Pick<Deps, 'sessions' | 'deliverables' | 'files' | 'now' | 'newId'>,
@@ -47,7 +50,10 @@ export async function requestUpload(
   const owed = checkDeliverableOwed(scopeOf(planning, registration), deliverableType); // DELIV-1, DELIV-3
   if (!owed.ok) throw new DeliverableNotOwed(owed.violations);
   const at = deps.now();
+  const existing = await deps.deliverables.getIntent(uploadId);
+  if (existing) return { ...existing, upload: await presignAgain(deps, planning, existing, at) };
   const key = uploadKey(sessionId, registrationId, deliverableType, uploadId);
+  const asCandidate = caller.roles.includes('candidates') && registration.candidate.userId === caller.id;
   const intent: UploadIntentRecord = {
     id: uploadId,
     sessionId,
@@ -55,21 +61,32 @@ export async function requestUpload(
     deliverableType,
     key,
     requestedBy: caller.id,
+    requestedAs: asCandidate ? 'candidate' : 'manager',
+    ...(asCandidate ? {} : { requesterCentreId: caller.centreId }),
     requestedAt: at.toISOString(),
     urlExpiresAt: new Date(at.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
     maxBytes: MAX_DELIVERABLE_BYTES,
   };
-  const existing = await deps.deliverables.getIntent(uploadId);
-  if (!existing) {
-    await deps.deliverables.saveIntent(intent, {
-      subject: { type: 'session', id: sessionId },
-      at: intent.requestedAt,
-      eventId: deps.newId(),
-      actor: actorOf(caller),
-      action: 'deliverable.upload-requested',
-      details: { uploadId, registrationId, deliverableType },
-    });
-  }
+  await deps.deliverables.saveIntent(intent, {
+    subject: { type: 'session', id: sessionId },
+    at: intent.requestedAt,
+    eventId: deps.newId(),
+    actor: actorOf(caller),
+    action: 'deliverable.upload-requested',
+    details: { uploadId, registrationId, deliverableType, requestedAs: intent.requestedAs },
+  });
   const upload = await deps.files.presignUpload(key, MAX_DELIVERABLE_BYTES, UPLOAD_URL_SECONDS);
-  return { ...(existing ?? intent), upload };
+  return { ...intent, upload };
+}
+
+/** The same upload asked for again: its URL again, valid until the same instant, unless a file already came or it expired. */
+async function presignAgain(deps: Pick<Deps, 'files'>, planning: SessionPlanning, intent: UploadIntentRecord, at: Date): Promise<PresignedUpload> {
+  if (planning.deliverables.some((v) => v.uploadId === intent.id)) {
+    throw new Conflict(`upload ${intent.id} already received a file; an upload URL takes one file (DELIV-7): ask for a new upload with a new Idempotency-Key`);
+  }
+  const secondsLeft = Math.floor((new Date(intent.urlExpiresAt).getTime() - at.getTime()) / 1000);
+  if (secondsLeft <= 0) {
+    throw new Conflict(`the upload URL of upload ${intent.id} expired at ${intent.urlExpiresAt}; ask for a new upload with a new Idempotency-Key`);
+  }
+  return deps.files.presignUpload(intent.key, intent.maxBytes, secondsLeft);
 }

@@ -1,7 +1,7 @@
-import { distributionStatus, InvalidInput, RuleViolation, toIsoDate, violation, type DistributionStatus } from '../../domain';
+import { distributionStatus, InvalidInput, localDate, RuleViolation, violation, type CohortCalendar, type DistributionStatus } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { DistributionRecordItem, SessionRecord } from '../sessions/records';
+import { calendarOf, type DistributionRecordItem, type SessionRecord } from '../sessions/records';
 import { assertCanReadSession, assertManagesSession } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { loadPlanning } from '../sessions/planning-reads';
@@ -9,16 +9,16 @@ import { loadPlanning } from '../sessions/planning-reads';
 /** The distribution deadlines need the cohort's calendar, which the session lacks. */
 export class CohortCalendarMissing extends RuleViolation {}
 
-function calendarOf(session: SessionRecord) {
+function cohortCalendarOf(session: SessionRecord): CohortCalendar {
   if (!session.cohort) {
     throw new CohortCalendarMissing([
       violation('DIST-1', `session ${session.id} has no cohort dates; set cohort.startDate and cohort.prairieEnd (PATCH the session) so the distribution deadlines can be computed`),
     ]);
   }
-  return { cohortStart: session.cohort.startDate, prairieEnd: session.cohort.prairieEnd, sessionDate: session.sessionDate };
+  return { cohortStart: session.cohort.startDate, prairieEnd: session.cohort.prairieEnd, sessionDate: session.sessionDate, timeZone: calendarOf(session).timeZone };
 }
 
-/** Records that a document was distributed (DIST-1..7); a date in the future is refused. */
+/** Records that a document was distributed (DIST-1..7); a date after today in the session's zone is refused. */
 export async function recordDistribution(
   deps: Pick<Deps, 'sessions' | 'now' | 'newId'>,
   caller: Caller,
@@ -29,7 +29,7 @@ export async function recordDistribution(
   let record: DistributionRecordItem | undefined;
   await applySessionChange(deps, sessionId, actorOf(caller), ({ session }, at) => {
     assertManagesSession(caller, session);
-    const today = toIsoDate(new Date(at));
+    const today = localDate(new Date(at), calendarOf(session).timeZone);
     if (input.distributedOn > today) throw new InvalidInput(`distributedOn: ${input.distributedOn} is after today (${today}); record a distribution once it happened`, 'distributedOn');
     record = { id: distributionId, sessionId, ...input, recordedBy: caller.id, recordedAt: at };
     return { items: [{ kind: 'distribution', record }], action: 'distribution.recorded', details: { ...input } };
@@ -46,5 +46,5 @@ export async function distributionStatuses(deps: Pick<Deps, 'sessions' | 'jurors
   if (caller.roles.includes('managers') && !caller.roles.includes('quality')) assertManagesSession(caller, planning.session);
   else await assertCanReadSession(caller, planning, deps.jurors);
   const records = planning.distributions.map((d) => ({ ruleId: d.ruleId, distributedOn: d.distributedOn, recordedBy: d.recordedBy }));
-  return distributionStatus(calendarOf(planning.session), records, deps.now(), horizonDays);
+  return distributionStatus(cohortCalendarOf(planning.session), records, deps.now(), horizonDays);
 }

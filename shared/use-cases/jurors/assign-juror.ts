@@ -1,10 +1,10 @@
-import { checkSessionJury, NotFound, RuleViolation } from '../../domain';
+import { checkSessionJury, MIN_JURORS, NotFound, RuleViolation, violation, type EligibilityMatrix } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { cohortTrainerViolations, sessionCandidates, toDomainJuror } from '../sessions/planning-check';
 import { assignedJurors } from '../sessions/planning-reads';
 import type { AssignmentRecord } from '../sessions/records';
-import { eligibilityOf } from '../deliverables/jury-access';
+import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 
@@ -17,7 +17,12 @@ export class JurorRefused extends RuleViolation {}
  * experience and a habilitation valid on the session date (JURY-2), or who trained the cohort
  * (JURY-3), is refused with the reason; JURY-1 (at least 2) is checked when planning closes.
  */
-export async function assignJuror(deps: Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>, caller: Caller, sessionId: string, jurorId: string): Promise<AssignmentRecord> {
+export async function assignJuror(
+  deps: Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  jurorId: string,
+): Promise<Omit<AssignmentRecord, 'userId'>> {
   const juror = await deps.jurors.get(jurorId);
   if (!juror) throw new NotFound(`no juror ${jurorId} in the registry`);
   let assignment: AssignmentRecord | undefined;
@@ -33,12 +38,49 @@ export async function assignJuror(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'
     found.push(...cohortTrainerViolations(planning, [juror])); // JURY-3
     if (found.length > 0) throw new JurorRefused(found);
     if (planning.assignments.some((a) => a.jurorId === jurorId)) return undefined;
-    assignment = { sessionId, jurorId, ...(juror.userId ? { userId: juror.userId } : {}), assignedAt: at, assignedBy: caller.id };
+    assignment = { sessionId, jurorId, centreId: session.centreId, ...(juror.userId ? { userId: juror.userId } : {}), assignedAt: at, assignedBy: caller.id };
     const blockers =
       session.status === 'jury-review'
         ? { blockers: eligibilityOf({ ...planning, assignments: [...planning.assignments, assignment] }, [...(await assignedJurors(deps.jurors, planning)), juror]).violations }
         : {};
     return { session: blockers, items: [{ kind: 'assignment', record: assignment }], action: 'juror.assigned', details: { jurorId } };
   });
-  return assignment ?? planning.assignments.find((a) => a.jurorId === jurorId)!;
+  const { userId: _account, ...made } = assignment ?? planning.assignments.find((a) => a.jurorId === jurorId)!;
+  return made;
+}
+
+/** Withdrawing the juror would break the session's jury: fewer than 2 jurors (JURY-1), or a candidate left without 2 jurors free of conflict (JURY-4). */
+export class WithdrawalRefused extends RuleViolation {}
+
+/**
+ * Withdraws a juror from a session, in planning or in jury review (for instance a juror who
+ * will not declare their links, once the declarations step is overdue). Refused when the jury
+ * would fall below 2 (JURY-1) or a candidate below 2 jurors without conflict (JURY-4): assign
+ * another juror first. Their declarations stay on record. When the remaining jurors have all
+ * declared, the workflow goes on.
+ */
+export async function withdrawJuror(
+  deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow' | 'now' | 'newId'>,
+  caller: Caller,
+  sessionId: string,
+  jurorId: string,
+): Promise<{ declarationsComplete: boolean }> {
+  let matrix: EligibilityMatrix | undefined;
+  const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current) => {
+    const { session } = current;
+    assertManagesSession(caller, session);
+    if (session.status !== 'jury-review') assertPlanningOpen(session);
+    if (!current.assignments.some((a) => a.jurorId === jurorId)) throw new NotFound(`juror ${jurorId} does not sit on session ${sessionId}`);
+    const remaining = current.assignments.filter((a) => a.jurorId !== jurorId);
+    const jurors = (await assignedJurors(deps.jurors, current)).filter((j) => j.id !== jurorId);
+    matrix = eligibilityOf({ ...current, assignments: remaining }, jurors);
+    if (session.status === 'jury-review') {
+      const tooFew = remaining.length < MIN_JURORS ? [violation('JURY-1', `withdrawing this juror leaves ${remaining.length} juror${remaining.length === 1 ? '' : 's'}; at least ${MIN_JURORS} are required: assign another juror first`)] : [];
+      const found = [...tooFew, ...matrix.violations]; // JURY-1, JURY-4
+      if (found.length > 0) throw new WithdrawalRefused(found);
+    }
+    return { session: session.status === 'jury-review' ? { blockers: matrix.violations } : {}, items: [{ kind: 'unassignment', jurorId }], action: 'juror.withdrawn', details: { jurorId } };
+  });
+  const complete = planning.session.status === 'jury-review' && (await completeDeclarationsIfDone(deps, planning, matrix!));
+  return { declarationsComplete: complete };
 }

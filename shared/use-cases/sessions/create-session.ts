@@ -1,5 +1,5 @@
 import { Conflict, InvalidInput } from '../../domain/errors';
-import { toIsoDate } from '../../domain/dates';
+import { localDate } from '../../domain/dates';
 import type { CreateSessionInput } from '../../schemas/session-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -7,10 +7,11 @@ import { isKnownTitle } from '../titles';
 import type { SessionRecord } from './records';
 import { managerCentre } from './session-access';
 
-/** Checks a session's dates against today: the session ahead, the cohort's prairie after its start. */
-export function assertSessionDates(input: Pick<SessionRecord, 'sessionDate' | 'cohort'>, today: string): void {
+/** Checks a session's dates against `now`: the session after today in its own zone, the cohort's prairie after its start. */
+export function assertSessionDates(input: Pick<SessionRecord, 'sessionDate' | 'cohort' | 'timeZone'>, now: Date): void {
+  const today = localDate(now, input.timeZone);
   if (input.sessionDate <= today) {
-    throw new InvalidInput(`sessionDate: ${input.sessionDate} is not after today (${today}); a session is planned ahead`, 'sessionDate');
+    throw new InvalidInput(`sessionDate: ${input.sessionDate} is not after today (${today} in ${input.timeZone}); a session is planned ahead`, 'sessionDate');
   }
   if (input.cohort && input.cohort.prairieEnd < input.cohort.startDate) {
     throw new InvalidInput(`cohort.prairieEnd: ${input.cohort.prairieEnd} is before the cohort starts (${input.cohort.startDate})`, 'cohort.prairieEnd');
@@ -27,12 +28,14 @@ export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | '
     throw new InvalidInput(`titleCode: ${input.titleCode} is not a title Certiflow knows (REF-1)`, 'titleCode');
   }
   const at = deps.now();
-  assertSessionDates(input, toIsoDate(at));
+  assertSessionDates(input, at);
   const timestamp = at.toISOString();
   const session: SessionRecord = {
     id: sessionId,
     titleCode: input.titleCode,
     sessionDate: input.sessionDate,
+    timeZone: input.timeZone,
+    startTime: input.startTime,
     centreId,
     address: input.address,
     remote: input.remote,
@@ -53,7 +56,7 @@ export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | '
         eventId: deps.newId(),
         actor: actorOf(caller),
         action: 'session.created',
-        details: { titleCode: session.titleCode, sessionDate: session.sessionDate, centreId },
+        details: { titleCode: session.titleCode, sessionDate: session.sessionDate, timeZone: session.timeZone, centreId },
       },
     });
   } catch (error) {

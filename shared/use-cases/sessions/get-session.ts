@@ -1,10 +1,12 @@
+import { describeInstant, localInstant } from '../../domain/dates';
+import { DEFAULT_START_TIME } from '../../domain/session';
 import type { Violation } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
 import { eligibilityOf, missingDeclarations } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import type { WorkflowStatus } from './ports';
-import { publicSession, type PublicSession, type SessionPlanning } from './records';
+import { calendarOf, publicSession, type PublicSession, type SessionPlanning } from './records';
 import { assertCanReadSession } from './session-access';
 import { assignedJurors, loadPlanning } from './planning-reads';
 
@@ -33,12 +35,20 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): Ne
   const { session } = planning;
   if (session.status === 'failed') return { step: 'none', waitsFor: `nothing: ${session.failure?.reason ?? 'the workflow failed'}` };
   if (session.status === 'intake' && session.intake) {
-    return { step: 'intake-deadline', waitsFor: `candidates' deliverables until the intake deadline ${session.intake.deadline} (DELIV-4)`, at: session.intake.closesAt };
+    const closes = describeInstant(new Date(session.intake.closesAt), calendarOf(session).timeZone);
+    return { step: 'intake-deadline', waitsFor: `candidates' deliverables until intake closes at ${closes}, 5 days before the session (DELIV-4)`, at: session.intake.closesAt };
+  }
+  if (session.overdue && (session.status === 'planning' || session.status === 'jury-review')) {
+    return { step: session.status === 'planning' ? 'close-planning' : 'declarations', waitsFor: session.overdue.reason, by: 'managers' };
   }
   if (session.status === 'jury-review') {
     return { step: 'declarations', waitsFor: blockers.length === 0 ? 'every juror to declare their links with the candidates (JURY-4)' : 'the blockers to be resolved: declarations, or another juror assigned (JURY-4)' };
   }
-  if (session.status === 'ready-for-exam') return { step: 'exam-day', waitsFor: `the exam day, ${session.sessionDate}`, at: `${session.sessionDate}T00:00:00.000Z` };
+  if (session.status === 'ready-for-exam') {
+    const { date, timeZone } = calendarOf(session);
+    const startsAt = localInstant(date, session.startTime ?? DEFAULT_START_TIME, timeZone);
+    return { step: 'exam-day', waitsFor: `the exam day, which starts at ${describeInstant(startsAt, timeZone)}`, at: startsAt.toISOString() };
+  }
   if (session.planningClosed) return { step: 'workflow', waitsFor: 'the workflow to check the jury and registrations and open intake' };
   if (session.pendingStep?.step !== 'planning') return { step: 'workflow', waitsFor: 'the workflow to open planning' };
   return {

@@ -4,6 +4,8 @@ import type {
   AssignmentRecord,
   ConflictDeclarationRecord,
   DeliverableVersionRecord,
+  JuryDownloadRecord,
+  JuryReceiptRecord,
   JurySetRecord,
   UploadIntentRecord,
   DistributionRecordItem,
@@ -23,6 +25,7 @@ export type PlanningItem =
   | { kind: 'registration'; record: RegistrationRecord; create?: boolean }
   | { kind: 'trainers'; records: TrainerRecord[] }
   | { kind: 'assignment'; record: AssignmentRecord }
+  | { kind: 'unassignment'; jurorId: string }
   | { kind: 'distribution'; record: DistributionRecordItem }
   | { kind: 'deliverable'; record: DeliverableVersionRecord }
   | { kind: 'jurySet'; record: JurySetRecord }
@@ -75,10 +78,19 @@ export interface SessionStore {
    * an index, then one BatchGet): the assignment does not copy the session date, which may change.
    */
   listForJuror(jurorId: string, query: SessionQuery): Promise<Page<SessionRecord>>;
+  /** Whether the juror sits, or sat, on a session of this centre (one Query on an index, filtered). */
+  jurorSitsInCentre(jurorId: string, centreId: string): Promise<boolean>;
+  /** Several sessions at once (one BatchGetItem); unknown ids are left out. */
+  getMany(sessionIds: readonly string[]): Promise<SessionRecord[]>;
   /** A candidate user's registrations (one Query on an index). */
   registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;
-  /** Appends an audit event that goes with no change, such as a juror's access to a file (one PutItem). */
-  appendAudit(event: AuditEvent): Promise<void>;
+  /**
+   * Records that a juror was handed a file of the jury set, with its audit event, in one
+   * transaction: the receipt keeps the first and last download and their count (JURY-7).
+   */
+  recordDownload(download: JuryDownloadRecord, audit: AuditEvent): Promise<void>;
+  /** Every juror's receipts of the session's jury set (one Query on the session's receipts partition). */
+  downloadsOf(sessionId: string): Promise<JuryReceiptRecord[]>;
 }
 
 /** Upload intents and received deliverable versions. */
@@ -87,13 +99,11 @@ export interface DeliverableStore {
   saveIntent(intent: UploadIntentRecord, audit: AuditEvent): Promise<void>;
   /** The intent behind an uploaded key, if any (one GetItem). */
   getIntent(uploadId: string): Promise<UploadIntentRecord | undefined>;
-  /** Whether a version was already recorded for this upload (one GetItem): duplicate S3 events. */
-  hasVersion(sessionId: string, registrationId: string, deliverableType: string, uploadId: string): Promise<boolean>;
   /**
    * Records a received version with its audit event in one transaction, and bumps the session's
    * version so that a concurrent freeze reads it. Versions of one deliverable are numbered
    * without gaps: `version` must be one above the count seen, or the write fails with
-   * `StaleVersion` and the caller re-reads. A duplicate upload id is a `Conflict`.
+   * `StaleVersion` and the caller re-reads. A version id already recorded is a `Conflict`.
    */
   recordVersion(version: DeliverableVersionRecord, audit: AuditEvent): Promise<void>;
 }
@@ -103,8 +113,13 @@ export interface JurorRegistry {
   get(jurorId: string): Promise<JurorRecord | undefined>;
   /** Several jurors at once (one BatchGetItem); unknown ids are left out. */
   getMany(jurorIds: readonly string[]): Promise<JurorRecord[]>;
-  /** Writes a juror, new (`expectedVersion` 0) or replacing that version, with its audit event. */
-  save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent): Promise<void>;
+  /**
+   * Writes a juror with its audit event: new, or replacing `previous` (the record read, whose
+   * version must still be the stored one). An e-mail and an account (`userId`) belong to one
+   * registry juror at most: taking one already taken is a `Conflict`; an account the juror
+   * leaves is released.
+   */
+  save(juror: JurorRecord, audit: AuditEvent, previous?: JurorRecord): Promise<void>;
   /** The juror whose account is this user, if any (one Query on an index). */
   findByUserId(userId: string): Promise<JurorRecord | undefined>;
 }

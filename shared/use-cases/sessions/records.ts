@@ -1,5 +1,5 @@
 import type { Violation } from '../../domain/errors';
-import type { IsoDate } from '../../domain/dates';
+import { DEFAULT_TIME_ZONE, type IsoDate, type SessionCalendar, type TimeZone } from '../../domain/dates';
 
 /** Where a session stands in its life. */
 export type SessionStatus = 'planning' | 'intake' | 'jury-review' | 'ready-for-exam' | 'failed';
@@ -17,8 +17,12 @@ export interface SessionRecord {
   id: string;
   /** The referential's code, e.g. `RNCP34757`. */
   titleCode: string;
-  /** The exam day, `YYYY-MM-DD`. */
+  /** The exam day, `YYYY-MM-DD`, a day of `timeZone`. */
   sessionDate: IsoDate;
+  /** The IANA zone every day and time of the session is counted in (RULES.md, Calendar). */
+  timeZone: TimeZone;
+  /** When the exam day starts, `HH:MM` in `timeZone`. */
+  startTime: string;
   centreId: string;
   /** The organising centre's address, printed on the PV (PV-2). */
   address: string;
@@ -29,13 +33,18 @@ export interface SessionRecord {
   blockers?: Violation[];
   /** Set when the manager closed planning; planning data is then read-only. */
   planningClosed?: { at: string; by: string };
-  /** Set when intake opened: the deadline (DELIV-4) and the instant intake closes. */
-  intake?: { deadline: IsoDate; closesAt: string };
+  /** Set when intake opened: the instant it closes, 00:00 of D−5 in `timeZone` (DELIV-4). */
+  intake?: { closesAt: string };
   /** Set when the deliverables were frozen for the jury at the deadline (DELIV-7). */
   frozenAt?: string;
   /** Why the workflow stopped, when it did: the error, its cause, and a sentence for people. */
   failure?: { error: string; cause: string; reason: string };
   executionArn?: string;
+  /**
+   * Set when a human step was not done in time: the session is blocked, not failed, and says
+   * why and what resolves it; cleared once the step is done.
+   */
+  overdue?: { step: string; since: string; reason: string };
   /** The human step the workflow waits for, and the token that completes it. */
   pendingStep?: { step: string; taskToken: string; since: string };
   createdAt: string;
@@ -114,6 +123,8 @@ export interface JurorRecord {
 export interface AssignmentRecord {
   sessionId: string;
   jurorId: string;
+  /** The session's centre: its managers may read this juror's record. */
+  centreId: string;
   /** Copied from the registry so that a juror's token finds their sessions. */
   userId?: string;
   assignedAt: string;
@@ -140,6 +151,10 @@ export interface UploadIntentRecord {
   deliverableType: string;
   key: string;
   requestedBy: string;
+  /** In which capacity: the candidate themself, or a manager on their behalf (DELIV-6). */
+  requestedAs: 'candidate' | 'manager';
+  /** The requesting manager's centre, checked again when the file arrives (DELIV-6). */
+  requesterCentreId?: string;
   requestedAt: string;
   /** When the presigned POST stops working (ISO; not the table's TTL attribute: intents are kept). */
   urlExpiresAt: string;
@@ -154,20 +169,30 @@ export interface LateDecisionRecord {
   decidedAt: string;
 }
 
-/** One received upload of a deliverable: kept forever, accepted or refused with the rule and why (DELIV-7). */
+/**
+ * One object received for a deliverable: exactly the bytes that were checked (an S3 object
+ * version and their SHA-256), kept forever, accepted or refused with the rule and why (DELIV-7).
+ */
 export interface DeliverableVersionRecord {
-  /** The upload's id, also the last segment of its S3 key. */
+  /** The version's id: the upload's id for the first object on its key; another id for any later object on the same key. */
   id: string;
+  /** The upload (intent) whose presigned POST brought it; its id is the last segment of `key`. */
+  uploadId: string;
   sessionId: string;
   registrationId: string;
   deliverableType: string;
   key: string;
+  /** The S3 object version the checks read: downloads are presigned for it, never for the key alone. */
+  s3VersionId: string;
+  /** SHA-256 (hex) of the bytes the checks read. */
+  sha256: string;
+  /** Who sent it, and in which capacity (DELIV-6). */
   uploadedBy: string;
+  uploadedAs: 'candidate' | 'session-manager' | 'other';
   receivedAt: string;
   sizeBytes: number;
   /** Pages counted by parsing the PDF; 0 when it is not a readable PDF. */
   pages: number;
-  contentHash: string;
   version: number;
   status: 'accepted' | 'refused';
   violations: Violation[];
@@ -175,16 +200,46 @@ export interface DeliverableVersionRecord {
   lateDecision?: LateDecisionRecord;
 }
 
+/** One file of a jury set: the version, the S3 object version that holds its bytes, their SHA-256. */
+export interface JuryCopy {
+  versionId: string;
+  s3VersionId: string;
+  sha256: string;
+}
+
 /** The deliverables a candidate's jury works from, frozen at the deadline (DELIV-7). */
 export interface JurySetRecord {
   registrationId: string;
-  /** The version id the jury gets, by deliverable type. */
-  selected: Record<string, string>;
+  /** The exact file the jury gets, by deliverable type. */
+  selected: Record<string, JuryCopy>;
   /** Owed deliverables the jury will not get (DELIV-4). */
   missing: Violation[];
   /** Late versions waiting for the manager's decision (DELIV-5). */
   lateVersionIds: string[];
   frozenAt: string;
+}
+
+/** One download URL handed to a juror for a file of the jury set (JURY-7). */
+export interface JuryDownloadRecord {
+  sessionId: string;
+  jurorId: string;
+  registrationId: string;
+  deliverableType: string;
+  versionId: string;
+  sha256: string;
+  at: string;
+}
+
+/** What a juror received of one file of the jury set: when first and last, how often (JURY-7). */
+export interface JuryReceiptRecord {
+  jurorId: string;
+  registrationId: string;
+  deliverableType: string;
+  versionId: string;
+  sha256: string;
+  firstDownloadedAt: string;
+  lastDownloadedAt: string;
+  downloads: number;
 }
 
 /** A juror's declaration on one candidate, made on receiving their deliverables (JURY-4). */
@@ -207,6 +262,11 @@ export interface SessionPlanning {
   deliverables: DeliverableVersionRecord[];
   jurySets: JurySetRecord[];
   declarations: ConflictDeclarationRecord[];
+}
+
+/** The zone a session that names none is counted in: sessions created before zones existed. */
+export function calendarOf(session: Pick<SessionRecord, 'sessionDate'> & { timeZone?: TimeZone }): SessionCalendar {
+  return { date: session.sessionDate, timeZone: session.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 /** A session as callers see it: the workflow's task token never leaves the service. */

@@ -73,6 +73,7 @@ function applyItems(planning: SessionPlanning, items: readonly PlanningItem[]): 
     if (item.kind === 'registration') next.registrations = [...next.registrations.filter((r) => r.id !== item.record.id), item.record];
     if (item.kind === 'trainers') next.trainers = item.records;
     if (item.kind === 'assignment') next.assignments = [...next.assignments, item.record];
+    if (item.kind === 'unassignment') next.assignments = next.assignments.filter((a) => a.jurorId !== item.jurorId);
     if (item.kind === 'distribution') next.distributions = [...next.distributions, item.record];
     if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), item.record];
     if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), item.record];

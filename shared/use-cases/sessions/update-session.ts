@@ -1,14 +1,13 @@
-import { toIsoDate } from '../../domain/dates';
 import type { UpdateSessionInput } from '../../schemas/session-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { assertSessionDates } from './create-session';
-import type { SessionRecord } from './records';
+import { calendarOf, type SessionRecord } from './records';
 import { assertManagesSession, assertPlanningOpen } from './session-access';
 import { applySessionChange } from './session-changes';
 
 /**
- * Changes a session's date, address, mode or cohort while it is in planning. The caller names
+ * Changes a session's date, time zone, start time, address, mode or cohort while it is in planning. The caller names
  * the version it saw (If-Match): when someone changed the session since, nothing is written
  * and the caller gets a conflict.
  */
@@ -26,7 +25,7 @@ export async function updateSession(
     ({ session }, at) => {
       assertPlanningOpen(session);
       const next = { ...session, ...input };
-      assertSessionDates(next, toIsoDate(new Date(at)));
+      assertSessionDates({ ...next, timeZone: calendarOf(next).timeZone }, new Date(at));
       return { session: input, action: 'session.updated', details: { changed: Object.keys(input) } };
     },
     { expectedVersion, authorize: ({ session }) => assertManagesSession(caller, session) },

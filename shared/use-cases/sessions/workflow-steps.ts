@@ -1,11 +1,11 @@
-import { intakeClosesAt, intakeDeadline } from '../../domain/deliverables';
+import { intakeClosesAt } from '../../domain/deliverables';
 import type { Violation } from '../../domain/errors';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import { assignedJurors } from './planning-reads';
-import type { SessionRecord } from './records';
+import { calendarOf, type SessionRecord } from './records';
 import { applySessionChange } from './session-changes';
 
 /** What the workflow's task functions need. */
@@ -48,22 +48,36 @@ export async function awaitHumanStep(deps: WorkflowStepDeps & Pick<Deps, 'workfl
 /** `MarkReadyForExamDay`: every candidate has 2 jurors without conflict; the session waits for its exam day. */
 export async function markReadyForExamDay(deps: WorkflowStepDeps, sessionId: string): Promise<SessionRecord> {
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
-    session.status === 'ready-for-exam' ? undefined : { session: { status: 'ready-for-exam', pendingStep: undefined, blockers: [] }, action: 'session.ready-for-exam', details: {} },
+    session.status === 'ready-for-exam'
+      ? undefined
+      : { session: { status: 'ready-for-exam', pendingStep: undefined, overdue: undefined, blockers: [] }, action: 'session.ready-for-exam', details: {} },
   );
   return planning.session;
 }
 
-/** What a person is told when a human step was not done in time. */
-const TIMED_OUT_STEP: Record<string, string> = {
-  planning: 'planning was not closed within a year of the session\'s creation; create a new session',
-  declarations: 'JURY-4: not every juror declared their links with the candidates before the exam day, so no candidate can be given 2 jurors without conflict; the session cannot go on',
+/** What blocks a session whose human step was not done in time, and what resolves it. */
+const OVERDUE_STEP: Record<string, (sessionId: string) => string> = {
+  planning: (id) =>
+    `planning was not closed within a year of the session's creation; the session waits for it: resolve the blockers and close planning (POST /sessions/${id}/close-planning)`,
+  declarations: (id) =>
+    `JURY-4: not every juror declared their links with the candidates by the eve of the exam, so the session cannot go to its exam day; remind the jurors named in the blockers to declare (POST /sessions/${id}/declarations), assign another juror (POST /sessions/${id}/jurors), or withdraw a juror who will not declare (DELETE /sessions/${id}/jurors/{jurorId})`,
 };
 
+/**
+ * A human step timed out: the session is blocked, with the reason and the ways out, and the
+ * workflow waits for the step again. Nothing fails: a person resolves it through the API. Idempotent.
+ */
+export async function recordStepOverdue(deps: WorkflowStepDeps, sessionId: string, step: string): Promise<SessionRecord> {
+  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) => {
+    if (session.overdue?.step === step) return undefined;
+    const reason = OVERDUE_STEP[step]?.(sessionId) ?? `the step "${step}" was not done in time; the session waits for it`;
+    return { session: { overdue: { step, since: at, reason } }, action: 'workflow.step-overdue', details: { step, reason } };
+  });
+  return planning.session;
+}
+
 /** The sentence that says why a session's workflow stopped. */
-export function failureReason(session: SessionRecord, error: string): string {
-  if (error === 'States.Timeout' && session.pendingStep) {
-    return TIMED_OUT_STEP[session.pendingStep.step] ?? `the step "${session.pendingStep.step}" was not done in time`;
-  }
+function failureReason(error: string): string {
   return `a step of the workflow failed (${error}); ops must look at the session's execution`;
 }
 
@@ -71,7 +85,7 @@ export function failureReason(session: SessionRecord, error: string): string {
 export async function recordWorkflowFailure(deps: WorkflowStepDeps, sessionId: string, failure: { error: string; cause: string }): Promise<SessionRecord> {
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) => {
     if (session.status === 'failed') return undefined;
-    const recorded = { ...failure, reason: failureReason(session, failure.error) };
+    const recorded = { ...failure, reason: failureReason(failure.error) };
     return { session: { status: 'failed', failure: recorded, pendingStep: undefined }, action: 'workflow.failed', details: recorded };
   });
   return planning.session;
@@ -89,21 +103,20 @@ export async function checkPlanning(deps: WorkflowStepDeps, sessionId: string): 
     if (violations.length > 0) {
       return { session: { blockers: violations, planningClosed: undefined, pendingStep: undefined }, action: 'planning.reopened', details: { violations } };
     }
-    return planning.session.pendingStep ? { session: { pendingStep: undefined }, action: 'planning.checked', details: {} } : undefined;
+    return planning.session.pendingStep || planning.session.overdue ? { session: { pendingStep: undefined, overdue: undefined }, action: 'planning.checked', details: {} } : undefined;
   });
   return { accepted: violations.length === 0, violations };
 }
 
 /**
- * `OpenIntake`: the session moves to deliverable intake; the deadline is the session date − 5
- * days (DELIV-4). Returns the instant intake closes, which the workflow waits for.
+ * `OpenIntake`: the session moves to deliverable intake, which closes at 00:00 of D−5 in the
+ * session's zone (DELIV-4). Returns that instant (UTC, for the Wait state).
  */
-export async function openIntake(deps: WorkflowStepDeps, sessionId: string): Promise<{ closesAt: string; deadline: string }> {
+export async function openIntake(deps: WorkflowStepDeps, sessionId: string): Promise<{ closesAt: string }> {
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) => {
     if (session.status === 'intake' && session.intake) return undefined;
-    const intake = { deadline: intakeDeadline(session.sessionDate), closesAt: intakeClosesAt(session.sessionDate).toISOString() }; // DELIV-4
-    return { session: { status: 'intake', intake, blockers: [] }, action: 'intake.opened', details: intake };
+    const intake = { closesAt: intakeClosesAt(calendarOf(session)).toISOString() }; // DELIV-4
+    return { session: { status: 'intake', intake, blockers: [] }, action: 'intake.opened', details: { ...intake, timeZone: calendarOf(session).timeZone } };
   });
-  const intake = planning.session.intake!;
-  return { closesAt: intake.closesAt, deadline: intake.deadline };
+  return { closesAt: planning.session.intake!.closesAt };
 }

@@ -16,22 +16,28 @@ export class Inspector {
     this.sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
 
-  /** Every item of the table (a Scan: fine for a test's small table, never on a request path). */
+  /** Every item of the data table and of the audit log (Scans: fine for a test's small tables, never on a request path). */
   async allItems(): Promise<Record<string, unknown>[]> {
+    const { tableName, auditTableName } = this.runtime.resources;
+    return [...(await this.scan(tableName)), ...(await this.scan(auditTableName))];
+  }
+
+  private async scan(tableName: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.db.send(new ScanCommand({ TableName: this.runtime.resources.tableName, ExclusiveStartKey: start }));
+      const page = await this.db.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
   }
 
-  /** The items under one partition key. */
+  /** The items under one partition key; `AUDIT#…` partitions are read from the audit log. */
   async partition(pk: string): Promise<Record<string, unknown>[]> {
+    const { tableName, auditTableName } = this.runtime.resources;
     const page = await this.db.send(
-      new QueryCommand({ TableName: this.runtime.resources.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+      new QueryCommand({ TableName: pk.startsWith('AUDIT#') ? auditTableName : tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
     );
     return page.Items ?? [];
   }

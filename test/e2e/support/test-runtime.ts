@@ -13,6 +13,8 @@ export interface TestRuntime {
   clientAs(roles: Role | Role[], claims?: { sub?: string; centreId?: string }): Promise<CertiflowClient>;
   /** A client with no token. */
   anonymous: CertiflowClient;
+  /** The certifier, who alone keeps the juror registry (JURY-2). */
+  certifier: CertiflowClient;
   /** Moves the local clock forward. */
   advanceDays(days: number): void;
   stop(): Promise<void>;
@@ -27,10 +29,12 @@ export async function startTestRuntime(options: { dataDir?: string } = {}): Prom
     logLevel: 'CRITICAL',
   });
   const anonymous = new CertiflowClient(runtime.urls.api);
+  const certifier = anonymous.as(await runtime.issuer.sign({ sub: 'certifier-1', roles: ['certifiers'] }));
   return {
     runtime,
     dataDir,
     anonymous,
+    certifier,
     async clientAs(roles, claims = {}) {
       const list = Array.isArray(roles) ? roles : [roles];
       const token = await runtime.issuer.sign({

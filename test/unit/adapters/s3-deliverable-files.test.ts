@@ -27,8 +27,9 @@ describe('S3DeliverableFiles', () => {
     expect(expiresInMs).toBeLessThanOrEqual(901_000);
   });
 
-  it('presigns a download of one key as a named PDF attachment, for a few minutes', async () => {
-    const url = new URL(await new S3DeliverableFiles('deliverables-bucket').presignDownload('uploads/a.pdf', 'Martin report v3.pdf', 300));
+  it('DELIV-7: presigns a download of exactly one object version as a named PDF attachment, for a few minutes', async () => {
+    const url = new URL(await new S3DeliverableFiles('deliverables-bucket').presignDownload('uploads/a.pdf', 'Gh7.Xk_3', 'Martin report v3.pdf', 300));
+    expect(url.searchParams.get('versionId')).toBe('Gh7.Xk_3');
     expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
     expect(url.searchParams.get('response-content-type')).toBe('application/pdf');
     expect(url.searchParams.get('response-content-disposition')).toBe('attachment; filename="Martin_report_v3.pdf"');

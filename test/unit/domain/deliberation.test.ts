@@ -24,6 +24,7 @@ const ctx = (over: Partial<GridContext> = {}): GridContext => ({
   eligibleJurorIds: ['j-alex', 'j-sam'],
   jurorNames: { 'j-alex': 'Alex Martin', 'j-sam': 'Sam Bernard', 'j-lou': 'Lou Petit' },
   examEndedAt: at('2025-06-20T09:05:00Z'),
+  timeZone: 'Europe/Paris',
   missingDeliverables: [],
   ...over,
 });
@@ -95,7 +96,7 @@ describe('deliberation', () => {
     const unsigned = grid({ signatures: [{ jurorId: 'j-alex', signedAt: at('2025-06-20T09:00:00Z'), method: 'handwritten' }] });
     expect(messages(checkGrid(unsigned, ctx()))).toEqual([
       "DELIB-4: Sam Bernard has not signed Camille Durand's grid; every juror of the candidate signs it",
-      "DELIB-4: Alex Martin signed at 09:00, before Camille Durand's oral ended at 09:05; the jury deliberates at the end of the exam",
+      "DELIB-4: Alex Martin signed at 11:00 (UTC+02:00), before Camille Durand's oral ended at 11:05 (UTC+02:00); the jury deliberates at the end of the exam",
     ]);
     expect(checkGrid(grid(), ctx()).ok).toBe(true);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_RULES, distributionDeadlines, distributionStatus, type CohortCalendar } from '../../../shared/domain';
 import { at } from './fixtures';
 
-const calendar: CohortCalendar = { cohortStart: '2024-10-31', prairieEnd: '2024-11-29', sessionDate: '2025-06-20' };
+const calendar: CohortCalendar = { cohortStart: '2024-10-31', prairieEnd: '2024-11-29', sessionDate: '2025-06-20', timeZone: 'Europe/Paris' };
 const deadline = (id: string) => distributionDeadlines(calendar).find((d) => d.ruleId === id)?.deadline;
 
 describe('distribution of documents', () => {
@@ -73,5 +73,13 @@ describe('distribution of documents', () => {
     expect(row?.state).toBe('due-soon');
     expect(row?.alert?.message).toBe('DIST-3: the guide to the learners is due by 2024-11-29, in 2 days (before the end of the prairie)');
     expect(status.find((s) => s.ruleId === 'DIST-4')?.state).toBe('pending');
+  });
+
+  it('DIST-3: "today" is the session\'s own day: past midnight in Paris the prairie has ended, still the day before in Guadeloupe', () => {
+    const lateEvening = at('2024-11-29T23:30:00Z');
+    const paris = distributionStatus(calendar, [], lateEvening, 3).find((s) => s.ruleId === 'DIST-3');
+    expect([paris?.state, paris?.daysLeft]).toEqual(['overdue', -1]);
+    const guadeloupe = distributionStatus({ ...calendar, timeZone: 'America/Guadeloupe' }, [], lateEvening, 3).find((s) => s.ruleId === 'DIST-3');
+    expect([guadeloupe?.state, guadeloupe?.daysLeft]).toEqual(['due-soon', 0]);
   });
 });

@@ -34,7 +34,7 @@ const accommodation = (over: Partial<Accommodation> = {}): Accommodation => ({
 
 describe('exam day', () => {
   it('EXAM-1: the oral is 30 + 30 + 5 minutes', () => {
-    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START });
+    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START });
     expect(clock.segments.map((s) => [s.id, iso(s.startAt), iso(s.endAt)])).toEqual([
       ['presentation', '08:00', '08:30'],
       ['questions', '08:30', '09:00'],
@@ -63,7 +63,7 @@ describe('exam day', () => {
   });
 
   it('EXAM-2: extra time only through a recorded accommodation, added at the end', () => {
-    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START, accommodation: accommodation() });
+    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START, accommodation: accommodation() });
     expect(clock.extraMinutes).toBe(20);
     expect(clock.segments.at(-1)).toMatchObject({ id: 'extra-time', plannedMinutes: 20 });
     expect(iso(clock.endAt)).toBe('09:25');
@@ -75,14 +75,14 @@ describe('exam day', () => {
     ['no justification', { justification: '' }, 'EXAM-2: extra time needs a recorded justification (the accommodation granted for a disability)'],
     ['zero minutes', { extraMinutes: 0 }, 'EXAM-2: extra time must be a positive number of minutes, not 0'],
     ['no grantor', { grantedBy: '' }, 'EXAM-2: extra time must be granted by the session manager'],
-    ['announced after the start', { announcedAt: at('2025-06-20T10:00:00Z') }, 'EXAM-2: extra time was announced at 10:00, after the session started at 08:00; it must be announced at the start'],
+    ['announced after the start', { announcedAt: at('2025-06-20T10:00:00Z') }, 'EXAM-2: extra time was announced at 12:00 (UTC+02:00), after the session started at 10:00 (UTC+02:00); it must be announced at the start'],
   ])('EXAM-2: an accommodation with %s is refused', (_name, over, message) => {
-    expect(checkAccommodation(accommodation(over), START).violations.map((v) => v.message)).toEqual([message]);
-    expect(() => candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START, accommodation: accommodation(over) })).toThrow(DurationChangeRefused);
+    expect(checkAccommodation(accommodation(over), START, 'Europe/Paris').violations.map((v) => v.message)).toEqual([message]);
+    expect(() => candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START, accommodation: accommodation(over) })).toThrow(DurationChangeRefused);
   });
 
   it('EXAM-2: a segment that ran longer or shorter than planned is recorded as a violation', () => {
-    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START });
+    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START });
     const result = checkRecordedTimings(clock, [
       { segmentId: 'presentation', startedAt: at('2025-06-20T08:00:00Z'), endedAt: at('2025-06-20T08:30:00Z') },
       { segmentId: 'questions', startedAt: at('2025-06-20T08:30:00Z'), endedAt: at('2025-06-20T08:50:00Z') },
@@ -95,6 +95,7 @@ describe('exam day', () => {
       ref,
       scope: fullScope,
       registrationId: 'r1',
+      timeZone: 'Europe/Paris',
       plannedStartAt: START,
       sessionStartAt: START,
       lateArrival: { registrationId: 'r1', arrivedAt: at('2025-06-20T08:12:00Z'), decision: 'allowed', decidedBy: 'mgr' },
@@ -111,22 +112,22 @@ describe('exam day', () => {
 
   it('EXAM-3: a late candidate the session manager did not allow cannot start', () => {
     expect(() =>
-      candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START, lateArrival: { registrationId: 'r1', arrivedAt: at('2025-06-20T08:40:00Z'), decision: 'refused', decidedBy: 'mgr' } }),
+      candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START, lateArrival: { registrationId: 'r1', arrivedAt: at('2025-06-20T08:40:00Z'), decision: 'refused', decidedBy: 'mgr' } }),
     ).toThrow(LateStartNotAllowed);
   });
 
   it('EXAM-3: an oral recorded past its fixed end is a violation', () => {
-    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', plannedStartAt: START, sessionStartAt: START });
+    const clock = candidateClock({ ref, scope: fullScope, registrationId: 'r1', timeZone: 'Europe/Paris', plannedStartAt: START, sessionStartAt: START });
     const result = checkRecordedTimings(clock, [{ segmentId: 'practical-case-1-exchange', startedAt: at('2025-06-20T09:05:00Z'), endedAt: at('2025-06-20T09:10:00Z') }]);
     expect(result.violations.map((v) => v.ruleId)).toEqual(['EXAM-3']);
   });
 
   it('EXAM-4: a candidate who does not show up is recorded absent and still appears on the PV', () => {
-    const attendance = recordAttendance(['r1', 'r2', 'r3'], ['r1'], [{ registrationId: 'r3', arrivedAt: at('2025-06-20T09:00:00Z'), decision: 'refused', decidedBy: 'mgr' }]);
+    const attendance = recordAttendance(['r1', 'r2', 'r3'], ['r1'], [{ registrationId: 'r3', arrivedAt: at('2025-06-20T09:00:00Z'), decision: 'refused', decidedBy: 'mgr' }], 'Europe/Paris');
     expect(attendance.map((a) => [a.registrationId, a.status, a.reason?.message])).toEqual([
       ['r1', 'present', undefined],
       ['r2', 'absent', 'EXAM-4: did not show up; recorded absent'],
-      ['r3', 'absent', 'EXAM-4: arrived late at 09:00 and was not allowed to sit; recorded absent'],
+      ['r3', 'absent', 'EXAM-4: arrived late at 11:00 (UTC+02:00) and was not allowed to sit; recorded absent'],
     ]);
     const pv = draftPv({
       id: 'pv',
@@ -175,6 +176,7 @@ describe('session setup', () => {
     rncpCode: 'RNCP34757',
     cohortId: 'co',
     date: '2025-06-20',
+    timeZone: 'Europe/Paris',
     startsAt: at('2025-06-20T08:00:00Z'),
     centre: { name: 'Simplon Paris', address: '55 rue de Vincennes, Montreuil' },
     mode: { kind: 'on-site' } as SessionMode,
@@ -194,5 +196,16 @@ describe('session setup', () => {
   it('PV-2: a session needs the centre address the PV prints, and a start on its date', () => {
     const bad = { ...session, startsAt: at('2025-06-21T08:00:00Z'), centre: { name: 'x', address: ' ' } };
     expect(checkSessionSetup(bad).violations.map((v) => v.ruleId)).toEqual(['PV-2', 'PV-2']);
+  });
+
+  it("PV-2: the start is on the session's date in its own zone, and the zone is an IANA name", () => {
+    const morningInNoumea = { ...session, timeZone: 'Pacific/Noumea', startsAt: at('2025-06-19T22:00:00Z') };
+    expect(checkSessionSetup(morningInNoumea).ok).toBe(true);
+    expect(checkSessionSetup({ ...morningInNoumea, timeZone: 'America/Guadeloupe' }).violations.map((v) => v.message)).toEqual([
+      'PV-2: the session starts on 2025-06-19 in America/Guadeloupe, which is not its date 2025-06-20',
+    ]);
+    expect(checkSessionSetup({ ...session, timeZone: 'Europe/Lutece' }).violations.map((v) => v.message)).toEqual([
+      'PV-2: "Europe/Lutece" is not an IANA time zone such as Europe/Paris or America/Guadeloupe',
+    ]);
   });
 });

@@ -105,22 +105,27 @@ describe('jury', () => {
 
   it('JURY-7: the guide 2 weeks before and the deliverables 5 days before; late or missing receipts are named', () => {
     const now = at('2025-06-19T12:00:00Z');
+    const calendar = { date: SESSION, timeZone: 'Europe/Paris' };
+    const delivered = at('2025-06-14T22:00:00Z');
     const onTime = [
-      { jurorId: 'j-alex', guideReceivedOn: '2025-06-06', deliverablesReceivedOn: '2025-06-15' },
-      { jurorId: 'j-sam', guideReceivedOn: '2025-06-06', deliverablesReceivedOn: '2025-06-15' },
+      { jurorId: 'j-alex', guideReceivedOn: '2025-06-06', deliverablesReceivedAt: delivered },
+      { jurorId: 'j-sam', guideReceivedOn: '2025-06-06', deliverablesReceivedAt: delivered },
     ];
-    expect(checkJuryReceipts(SESSION, [alex, sam], onTime, now).ok).toBe(true);
-    const result = checkJuryReceipts(SESSION, [alex, sam], [{ jurorId: 'j-alex', guideReceivedOn: '2025-06-07', deliverablesReceivedOn: '2025-06-16' }], now);
+    expect(checkJuryReceipts(calendar, [alex, sam], onTime, now).ok).toBe(true);
+    const result = checkJuryReceipts(calendar, [alex, sam], [{ jurorId: 'j-alex', guideReceivedOn: '2025-06-07', deliverablesReceivedAt: at('2025-06-15T08:00:00Z') }], now);
     expect(messages(result)).toEqual([
       'JURY-7: Alex Martin received the guide on 2025-06-07; it was due by 2025-06-06, 2 weeks before the session',
-      "JURY-7: Alex Martin received the candidates' deliverables on 2025-06-16; it was due by 2025-06-15, 5 days before the session",
+      "JURY-7: Alex Martin received the candidates' deliverables at 2025-06-15 10:00 (Europe/Paris, UTC+02:00); they were due by 2025-06-15 00:00 (Europe/Paris, UTC+02:00), 5 days before the session",
       'JURY-7: Sam Bernard has not received the guide; it was due by 2025-06-06, 2 weeks before the session',
-      "JURY-7: Sam Bernard has not received the candidates' deliverables; it was due by 2025-06-15, 5 days before the session",
+      "JURY-7: Sam Bernard has not received the candidates' deliverables; they were due by 2025-06-15 00:00 (Europe/Paris, UTC+02:00), 5 days before the session",
     ]);
   });
 
-  it('JURY-7: nothing is flagged before a deadline has passed', () => {
-    expect(checkJuryReceipts(SESSION, [alex], [], at('2025-06-06T22:00:00Z')).ok).toBe(true);
+  it('JURY-7: nothing is flagged before a deadline has passed, in the session\'s zone', () => {
+    expect(checkJuryReceipts({ date: SESSION, timeZone: 'Europe/Paris' }, [alex], [], at('2025-06-06T21:00:00Z')).ok).toBe(true);
+    expect(messages(checkJuryReceipts({ date: SESSION, timeZone: 'Europe/Paris' }, [alex], [], at('2025-06-06T22:30:00Z')))).toEqual([
+      'JURY-7: Alex Martin has not received the guide; it was due by 2025-06-06, 2 weeks before the session',
+    ]);
   });
 
   it('JURY-8: the dossier jury lists each missing piece', () => {

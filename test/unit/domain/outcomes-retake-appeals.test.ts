@@ -65,10 +65,35 @@ describe('outcomes and retakes', () => {
     ['2025-03-10', '2027-01-15', true, true],
     ['2024-02-29', '2025-02-28', false, true],
     ['2024-02-29', '2025-03-01', false, false],
+    ['2023-03-01', '2024-02-29', false, true],
+    ['2023-03-01', '2024-03-01', false, true],
+    ['2023-03-01', '2024-03-02', false, false],
   ])('RETAKE-4: last sat %s, sitting on %s, new training %s: allowed %s', (previous, session, newTraining, allowed) => {
     const result = checkRetakeEligibility({ previousSessionDate: previous, sessionDate: session, newTraining, candidateName: 'Noah Leroy' });
     expect(result.ok).toBe(allowed);
     if (!allowed) expect(result.violations[0]?.message).toBe(`RETAKE-4: Noah Leroy last sat on ${previous}; after ${retakeWithoutTrainingUntil(previous)} a new training is required before sitting again`);
+  });
+
+  it('RETAKE-4: across 29 February a year is 366 calendar days: sitting on day 366 is within it, day 367 is not', () => {
+    const allowed = (session: string) => checkRetakeEligibility({ previousSessionDate: '2023-03-01', sessionDate: session, newTraining: false, candidateName: 'Noah Leroy' }).ok;
+    expect([allowed('2024-02-29'), allowed('2024-03-01'), allowed('2024-03-02')]).toEqual([true, true, false]);
+    const commonYear = (session: string) => checkRetakeEligibility({ previousSessionDate: '2025-03-01', sessionDate: session, newTraining: false, candidateName: 'Noah Leroy' }).ok;
+    expect([commonYear('2026-03-01'), commonYear('2026-03-02')]).toEqual([true, false]);
+  });
+
+  it('RETAKE-4: the earlier session must be before this one', () => {
+    for (const previous of ['2025-06-20', '2025-07-01']) {
+      const result = checkRetakeEligibility({ previousSessionDate: previous, sessionDate: '2025-06-20', newTraining: true, candidateName: 'Noah Leroy' });
+      expect(result.violations.map((v) => v.message)).toEqual([
+        `RETAKE-4: Noah Leroy's earlier session on ${previous} is not before this session on 2025-06-20; give the date of the session they last sat`,
+      ]);
+    }
+  });
+
+  it('RETAKE-4: applies to anyone sitting again, also with no block validated (the whole title in scope)', () => {
+    const nothingHeld = retake([], '2023-01-10');
+    expect(checkRegistration(ref, nothingHeld, '2025-06-20', 'Noah Leroy').violations.map((v) => v.ruleId)).toEqual(['RETAKE-4']);
+    expect(checkRegistration(ref, retake([], '2025-01-10'), '2025-06-20', 'Noah Leroy').ok).toBe(true);
   });
 
   it('RETAKE-4: a registration checks both its blocks and its timing', () => {

@@ -173,7 +173,7 @@ describe('the PV', () => {
         { jurorId: 'j-sam', signedAt: at('2025-06-20T09:20:00Z'), method: 'handwritten' },
       ],
     };
-    const ctx = { ref, scope: fullScope, candidateName: 'Camille Durand', eligibleJurorIds: ['j-alex', 'j-sam'], jurorNames: {}, examEndedAt: at('2025-06-20T09:05:00Z'), missingDeliverables: [] };
+    const ctx = { ref, scope: fullScope, candidateName: 'Camille Durand', eligibleJurorIds: ['j-alex', 'j-sam'], jurorNames: {}, examEndedAt: at('2025-06-20T09:05:00Z'), timeZone: 'Europe/Paris', missingDeliverables: [] };
     const sealed = sealGrid(g, ctx, at('2025-06-20T09:30:00Z'));
     expect(() => signGrid(sealed, { jurorId: 'j-alex', signedAt: at('2025-06-21T09:00:00Z'), method: 'handwritten' }, 'Camille Durand')).toThrow(/^PV-7: Camille Durand's grid was sealed/);
   });

@@ -9,7 +9,7 @@ import {
   DeliverableRefused,
   findDeliverableType,
   intakeClosesAt,
-  intakeDeadline,
+  intakeClosingDay,
   InvalidScope,
   isLate,
   receiveUpload,
@@ -19,13 +19,13 @@ import {
 } from '../../../shared/domain';
 import { at, first, fullScope, ref, retake } from './fixtures';
 
-const SESSION = '2025-06-20';
+const SESSION = { date: '2025-06-20', timeZone: 'Europe/Paris' };
 
 const upload = (over: Partial<DeliverableUpload> = {}): DeliverableUpload => ({
   id: 'up-1',
   registrationId: 'reg-1',
   deliverableType: 'project-report',
-  uploadedBy: 'cand-1',
+  uploader: { id: 'cand-1', as: 'candidate' },
   receivedAt: at('2025-06-01T10:00:00Z'),
   pages: 24,
   contentHash: 'hash-1',
@@ -34,7 +34,7 @@ const upload = (over: Partial<DeliverableUpload> = {}): DeliverableUpload => ({
 
 function store(uploads: DeliverableUpload[], scope = fullScope): DeliverableVersion[] {
   const versions: DeliverableVersion[] = [];
-  for (const u of uploads) versions.push(receiveUpload({ scope, registration: { id: u.registrationId, candidateId: u.uploadedBy }, sessionDate: SESSION, upload: u, existingVersions: versions }).version);
+  for (const u of uploads) versions.push(receiveUpload({ scope, registration: { id: u.registrationId, candidateId: u.uploader.id }, calendar: SESSION, upload: u, existingVersions: versions }).version);
   return versions;
 }
 
@@ -83,7 +83,7 @@ describe('scope and deliverables', () => {
   });
 
   it('DELIV-2: refusing an upload throws DeliverableRefused carrying the rule', () => {
-    expect(() => acceptUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ pages: 14 }), existingVersions: [] })).toThrow(DeliverableRefused);
+    expect(() => acceptUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, calendar: SESSION, upload: upload({ pages: 14 }), existingVersions: [] })).toThrow(DeliverableRefused);
   });
 
   it('DELIV-3: a candidate cannot submit a deliverable their scope does not require', () => {
@@ -101,7 +101,7 @@ describe('scope and deliverables', () => {
 
   it('DELIV-3: receiving an unowed upload refuses it', () => {
     const a1Only = computeScope(ref, retake(['A2', 'A3', 'A4']));
-    const { version } = receiveUpload({ scope: a1Only, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ deliverableType: 'practical-case-1-report', pages: 6 }), existingVersions: [] });
+    const { version } = receiveUpload({ scope: a1Only, registration: { id: 'reg-1', candidateId: 'cand-1' }, calendar: SESSION, upload: upload({ deliverableType: 'practical-case-1-report', pages: 6 }), existingVersions: [] });
     expect(version.status).toBe('refused');
     expect(version.violations.map((v) => v.ruleId)).toEqual(['DELIV-3']);
   });
@@ -111,35 +111,41 @@ describe('scope and deliverables', () => {
     ['2025-03-03', '2025-02-26'],
     ['2024-03-04', '2024-02-28'],
     ['2025-01-02', '2024-12-28'],
-  ])('DELIV-4: a session on %s has an intake deadline of %s', (session, deadline) => {
-    expect(intakeDeadline(session)).toBe(deadline);
+  ])('DELIV-4: a session on %s closes intake at the start of %s', (session, closingDay) => {
+    expect(intakeClosingDay(session)).toBe(closingDay);
   });
 
-  it('DELIV-4: intake closes at the end (UTC) of the deadline day', () => {
-    expect(intakeClosesAt(SESSION).toISOString()).toBe('2025-06-16T00:00:00.000Z');
+  it.each([
+    ['2025-06-20', 'Europe/Paris', '2025-06-14T22:00:00.000Z'],
+    ['2027-04-01', 'Europe/Paris', '2027-03-26T23:00:00.000Z'],
+    ['2027-04-03', 'Europe/Paris', '2027-03-28T22:00:00.000Z'],
+    ['2027-06-15', 'America/Guadeloupe', '2027-06-10T04:00:00.000Z'],
+    ['2027-06-15', 'Pacific/Noumea', '2027-06-09T13:00:00.000Z'],
+  ])('DELIV-4: a session on %s in %s closes intake at 00:00 local of D−5, %s', (date, timeZone, instant) => {
+    expect(intakeClosesAt({ date, timeZone }).toISOString()).toBe(instant);
   });
 
   it('DELIV-4: an owed deliverable never received is missing from the jury set', () => {
     const set = selectJurySet(fullScope, 'reg-1', SESSION, store([upload()]));
     expect(set.missing.map((v) => v.message)).toEqual([
-      'DELIV-4: the practical case 1 report was not received by 2025-06-15, 5 days before the session',
-      'DELIV-4: the practical case 2 report was not received by 2025-06-15, 5 days before the session',
+      'DELIV-4: the practical case 1 report was not received before intake closed at 2025-06-15 00:00 (Europe/Paris, UTC+02:00), 5 days before the session',
+      'DELIV-4: the practical case 2 report was not received before intake closed at 2025-06-15 00:00 (Europe/Paris, UTC+02:00), 5 days before the session',
     ]);
   });
 
   it.each([
-    ['2025-06-15T23:59:59Z', false],
-    ['2025-06-16T00:00:00Z', true],
-    ['2025-06-19T09:00:00Z', true],
+    ['2025-06-14T21:59:59Z', false],
+    ['2025-06-14T22:00:00Z', true],
+    ['2025-06-15T23:59:59Z', true],
   ])('DELIV-5: an upload received at %s is late: %s', (receivedAt, late) => {
     expect(isLate(SESSION, at(receivedAt))).toBe(late);
   });
 
   it('DELIV-5: a late upload is kept, flagged late, and comes with a notice for the manager', () => {
-    const received = receiveUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, sessionDate: SESSION, upload: upload({ receivedAt: at('2025-06-17T08:00:00Z') }), existingVersions: [] });
+    const received = receiveUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, calendar: SESSION, upload: upload({ receivedAt: at('2025-06-17T08:00:00Z') }), existingVersions: [] });
     expect(received.version).toMatchObject({ status: 'accepted', late: true });
     expect(received.lateNotice?.message).toBe(
-      "DELIV-5: the project report arrived on 2025-06-17, after the deadline of 2025-06-15; it is kept but not given to the jury unless the session manager admits it",
+      'DELIV-5: the project report arrived at 2025-06-17 10:00 (Europe/Paris, UTC+02:00), after intake closed at 2025-06-15 00:00 (Europe/Paris, UTC+02:00); it is kept but not given to the jury unless the session manager admits it',
     );
   });
 
@@ -154,19 +160,28 @@ describe('scope and deliverables', () => {
     const result = checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, upload(), []);
     expect(result.violations.map((v) => v.message)).toEqual([
       'DELIV-6: upload up-1 belongs to registration reg-1, not reg-2; a deliverable belongs to exactly one candidate',
-      'DELIV-6: only the candidate can submit their own deliverable; it was sent by cand-1',
+      'DELIV-6: only the candidate, or their session manager on their behalf, can submit their deliverable; it was sent by cand-1',
     ]);
   });
 
+  it('DELIV-6: the check reads the real sender: their session manager passes, recorded as such; another person does not', () => {
+    const registration = { id: 'reg-1', candidateId: 'cand-1' };
+    expect(checkIndividual(registration, upload({ uploader: { id: 'mgr-1', as: 'session-manager' } }), []).ok).toBe(true);
+    expect(checkIndividual(registration, upload({ uploader: { id: 'cand-9', as: 'candidate' } }), []).violations.map((v) => v.message)).toEqual([
+      'DELIV-6: only the candidate, or their session manager on their behalf, can submit their deliverable; it was sent by cand-9',
+    ]);
+    expect(checkIndividual(registration, upload({ uploader: { id: 'mgr-other', as: 'other' } }), []).ok).toBe(false);
+  });
+
   it('DELIV-6: the very file another candidate submitted is refused, even for a shared project', () => {
-    const mine = upload({ id: 'up-2', registrationId: 'reg-2', uploadedBy: 'cand-2' });
+    const mine = upload({ id: 'up-2', registrationId: 'reg-2', uploader: { id: 'cand-2', as: 'candidate' } });
     const result = checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, mine, store([upload()]));
     expect(result.violations[0]?.message).toMatch(/^DELIV-6: this file is identical to one submitted for registration reg-1/);
     expect(checkIndividual({ id: 'reg-2', candidateId: 'cand-2' }, { ...mine, contentHash: 'other' }, store([upload()])).ok).toBe(true);
   });
 
   it('DELIV-6: the jury set of one registration never holds another\'s version', () => {
-    const versions = store([upload({ id: 'other', registrationId: 'reg-2', uploadedBy: 'cand-2', contentHash: 'x' })]);
+    const versions = store([upload({ id: 'other', registrationId: 'reg-2', uploader: { id: 'cand-2', as: 'candidate' }, contentHash: 'x' })]);
     expect(selectJurySet(fullScope, 'reg-1', SESSION, versions).selected['project-report']).toBeUndefined();
   });
 

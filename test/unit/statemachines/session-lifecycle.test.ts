@@ -44,6 +44,18 @@ describe('the session lifecycle definition', () => {
     for (const [name, state] of callbacks) expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
   });
 
+  it('JURY-4: a human step that times out blocks the session, saying why, and waits for the step again: it never fails it', () => {
+    const callbacks = tasks.filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'));
+    for (const [name, state] of callbacks) {
+      const onTimeout = state.Catch?.[0];
+      expect(onTimeout?.ErrorEquals, name).toEqual(['States.Timeout']);
+      const overdue = definition.States[onTimeout!.Next]!;
+      expect(overdue.Type, name).toBe('Task');
+      expect(overdue.Parameters?.Payload?.step, name).toBe(state.Parameters?.Payload?.step);
+      expect(overdue.Next, `${onTimeout!.Next} goes back to ${name}`).toBe(name);
+    }
+  });
+
   it('passes ids between states, never documents', () => {
     const allowed = new Set(['sessionId.$', 'executionArn.$', 'taskToken.$', 'step', 'failure.$']);
     for (const [name, state] of tasks) {

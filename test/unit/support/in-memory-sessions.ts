@@ -2,6 +2,7 @@ import { Conflict } from '../../../shared/domain/errors';
 import type { AuditEvent } from '../../../shared/use-cases/audit';
 import {
   StaleVersion,
+  type DeliverableStore,
   type JurorRegistry,
   type Page,
   type SessionChange,
@@ -10,7 +11,16 @@ import {
   type SessionWorkflow,
   type WorkflowStatus,
 } from '../../../shared/use-cases/sessions/ports';
-import type { JurorRecord, RegistrationRecord, SessionPlanning, SessionRecord } from '../../../shared/use-cases/sessions/records';
+import type {
+  DeliverableVersionRecord,
+  JuryDownloadRecord,
+  JuryReceiptRecord,
+  JurorRecord,
+  RegistrationRecord,
+  SessionPlanning,
+  SessionRecord,
+  UploadIntentRecord,
+} from '../../../shared/use-cases/sessions/records';
 
 /** Sessions in memory, with the same version check, item conditions and audit trail as the DynamoDB adapter. */
 export class InMemorySessionStore implements SessionStore {
@@ -46,6 +56,10 @@ export class InMemorySessionStore implements SessionStore {
         if (next.assignments.some((a) => a.jurorId === item.record.jurorId)) throw new Conflict(`juror ${item.record.jurorId} already sits`);
         next.assignments.push(structuredClone(item.record));
       }
+      if (item.kind === 'unassignment') {
+        if (!next.assignments.some((a) => a.jurorId === item.jurorId)) throw new Conflict(`juror ${item.jurorId} does not sit`);
+        next.assignments = next.assignments.filter((a) => a.jurorId !== item.jurorId);
+      }
       if (item.kind === 'distribution') next.distributions.push(structuredClone(item.record));
       if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), structuredClone(item.record)];
       if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), structuredClone(item.record)];
@@ -66,12 +80,71 @@ export class InMemorySessionStore implements SessionStore {
     return { items: [...this.planning.values()].filter((p) => p.assignments.some((a) => a.jurorId === jurorId)).map((p) => p.session) };
   }
 
-  async appendAudit(event: AuditEvent): Promise<void> {
-    this.audit.push(event);
+  readonly receipts: JuryReceiptRecord[] = [];
+
+  async recordDownload(download: JuryDownloadRecord, audit: AuditEvent): Promise<void> {
+    const existing = this.receipts.find((r) => r.jurorId === download.jurorId && r.versionId === download.versionId);
+    if (existing) Object.assign(existing, { lastDownloadedAt: download.at, downloads: existing.downloads + 1 });
+    else {
+      const { sessionId: _session, at, ...rest } = download;
+      this.receipts.push({ ...rest, firstDownloadedAt: at, lastDownloadedAt: at, downloads: 1 });
+    }
+    this.audit.push(audit);
+  }
+
+  async downloadsOf(): Promise<JuryReceiptRecord[]> {
+    return structuredClone(this.receipts);
+  }
+
+  /** Adds a received version to its session, as the deliverable store's transaction does (in the session's partition, bumping its version). */
+  addVersion(version: DeliverableVersionRecord): void {
+    const planning = this.planning.get(version.sessionId);
+    if (!planning) throw new Conflict(`session ${version.sessionId} does not exist`);
+    if (planning.deliverables.some((d) => d.id === version.id)) throw new Conflict(`version ${version.id} is already recorded`);
+    const numbered = planning.deliverables.filter((d) => d.registrationId === version.registrationId && d.deliverableType === version.deliverableType).length;
+    if (version.version !== numbered + 1) throw new StaleVersion('another version was numbered meanwhile');
+    planning.deliverables.push(structuredClone(version));
+    planning.session.version += 1;
+  }
+
+  async jurorSitsInCentre(jurorId: string, centreId: string): Promise<boolean> {
+    return [...this.planning.values()].some((p) => p.session.centreId === centreId && p.assignments.some((a) => a.jurorId === jurorId));
+  }
+
+  async getMany(sessionIds: readonly string[]): Promise<SessionRecord[]> {
+    return sessionIds.flatMap((id) => (this.planning.has(id) ? [structuredClone(this.planning.get(id)!.session)] : []));
   }
 
   async registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]> {
     return [...this.planning.values()].flatMap((p) => p.registrations).filter((r) => r.candidate.userId === userId);
+  }
+}
+
+/** Upload intents in memory; versions go into the session store's planning, as in DynamoDB. */
+export class InMemoryDeliverables implements DeliverableStore {
+  readonly intents = new Map<string, UploadIntentRecord>();
+  readonly audit: AuditEvent[] = [];
+
+  constructor(private readonly sessions: InMemorySessionStore) {}
+
+  async saveIntent(intent: UploadIntentRecord, audit: AuditEvent) {
+    if (this.intents.has(intent.id)) throw new Conflict(`upload ${intent.id} exists`);
+    this.intents.set(intent.id, structuredClone(intent));
+    this.audit.push(audit);
+  }
+
+  async getIntent(uploadId: string) {
+    return structuredClone(this.intents.get(uploadId));
+  }
+
+  async recordVersion(version: DeliverableVersionRecord, audit: AuditEvent) {
+    this.sessions.addVersion(version);
+    this.audit.push(audit);
+  }
+
+  /** Every version recorded, all sessions. */
+  versions(): DeliverableVersionRecord[] {
+    return [...this.sessions.planning.values()].flatMap((p) => p.deliverables);
   }
 }
 
@@ -88,7 +161,8 @@ export class InMemoryJurors implements JurorRegistry {
     return jurorIds.flatMap((id) => (this.records.has(id) ? [structuredClone(this.records.get(id)!)] : []));
   }
 
-  async save(juror: JurorRecord, expectedVersion: number, audit: AuditEvent) {
+  async save(juror: JurorRecord, audit: AuditEvent, previous?: JurorRecord) {
+    const expectedVersion = previous?.version ?? 0;
     const current = this.records.get(juror.id);
     if ((expectedVersion === 0 && current) || (expectedVersion !== 0 && current?.version !== expectedVersion)) throw new Conflict('juror changed');
     if (expectedVersion === 0 && [...this.records.values()].some((j) => j.email.toLowerCase() === juror.email.toLowerCase())) throw new Conflict('e-mail taken');

@@ -8,7 +8,7 @@ import { recordPendingStep, recordWorkflowFailure, recordWorkflowStarted } from 
 import { inMemoryDeps } from '../support/in-memory-sessions';
 
 const manager: Caller = { id: 'm-1', roles: ['managers'], centreId: 'centre-1' };
-const input = { titleCode: 'RNCP34757', sessionDate: '2027-03-15', address: '1 place Bellecour, Lyon', remote: false };
+const input = { titleCode: 'RNCP34757', sessionDate: '2027-03-15', timeZone: 'Europe/Paris', startTime: '09:00', address: '1 place Bellecour, Lyon', remote: false };
 
 describe('createSession', () => {
   it('writes the session in planning with its audit event, then starts its execution', async () => {

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { juryReceipts } from '../../shared/use-cases/deliverables/jury-receipts';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/jury-receipts`: what each juror received and when (JURY-7). */
+export const handler = apiHandler(ROUTE.JuryReceipts, async ({ caller, path }) => ({ body: await juryReceipts(deps, caller, path.sessionId) }));

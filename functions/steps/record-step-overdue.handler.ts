@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { deps } from '../../shared/adapters/dependencies';
+import { stepHandler } from '../../shared/http/step-handler';
+import { recordStepOverdue } from '../../shared/use-cases/sessions/workflow-steps';
+
+/** `PlanningOverdue`, `DeclarationsOverdue`: a human step timed out; the session is blocked with the ways out, never failed. */
+export const handler = stepHandler(z.object({ sessionId: z.string(), step: z.enum(['planning', 'declarations']) }), async ({ sessionId, step }) => {
+  await recordStepOverdue(deps, sessionId, step);
+  return { sessionId, step };
+});

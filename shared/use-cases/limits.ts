@@ -1,0 +1,9 @@
+/** The most items one DynamoDB transaction may write: every change is one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * The most candidates one session takes: 95 minutes each (EXAM-1) already makes 90 a fortnight of
+ * orals, and the freeze writes every candidate's jury set in one transaction, with the session
+ * and its audit event.
+ */
+export const MAX_CANDIDATES_PER_SESSION = 90;
