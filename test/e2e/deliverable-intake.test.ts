@@ -112,7 +112,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
   it('the same S3 event delivered twice records one version', async () => {
     const item = (await inspect.partition(`SESSION#${sessionId}`)).find((i) => i.entity === 'DeliverableVersion' && i.version === 3)!;
     const event = {
-      Records: [{ eventName: 'ObjectCreated:Post', eventTime: new Date().toISOString(), s3: { bucket: { name: env.runtime.resources.deliverablesBucketName }, object: { key: item.key } } }],
+      Records: [{ eventName: 'ObjectCreated:Post', eventTime: new Date().toISOString(), s3: { bucket: { name: env.runtime.resources.deliverablesBucketName }, object: { key: item.key, versionId: item.s3VersionId } } }],
     } as unknown as S3Event;
     const name = bucketEventFunction(BUCKET_EVENTS[0]!).name;
     await env.runtime.invoke(name, event);

@@ -27,6 +27,8 @@ export interface DeliverableView {
   state: 'missing' | 'accepted' | 'refused';
   /** The version the jury gets (after the freeze) or would get now (before). */
   currentVersionId?: string;
+  /** After the freeze: exactly what the jury gets, the version and the SHA-256 of its bytes (DELIV-7). */
+  juryCopy?: { versionId: string; sha256: string };
   late: boolean;
   versions: VersionView[];
 }
@@ -77,6 +79,7 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
       pages: { min: type.minPages, max: type.maxPages },
       state: accepted.length > 0 ? 'accepted' : versions.length > 0 ? 'refused' : 'missing',
       ...(current ? { currentVersionId: current } : {}),
+      ...(frozen?.selected[type.id] ? { juryCopy: { versionId: frozen.selected[type.id]!.versionId, sha256: frozen.selected[type.id]!.sha256 } } : {}),
       late: accepted.length > 0 && accepted.every((v) => v.late),
       versions: versions.map(versionView),
     };

@@ -17,6 +17,8 @@ export interface TestRuntime {
   certifier: CertiflowClient;
   /** Moves the local clock forward. */
   advanceDays(days: number): void;
+  /** Moves the local clock forward to `instant` (never back). */
+  advanceTo(instant: Date): void;
   stop(): Promise<void>;
 }
 
@@ -46,6 +48,11 @@ export async function startTestRuntime(options: { dataDir?: string } = {}): Prom
     },
     advanceDays(days) {
       runtime.clock.advance(days * 86_400_000);
+    },
+    advanceTo(instant) {
+      const ahead = instant.getTime() - runtime.clock.now().getTime();
+      if (ahead < 0) throw new Error(`the local clock is already past ${instant.toISOString()}`);
+      runtime.clock.advance(ahead);
     },
     async stop() {
       await runtime.stop();
