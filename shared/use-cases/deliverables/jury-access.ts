@@ -1,8 +1,8 @@
-import { Conflict, eligibilityMatrix, Forbidden, fullName, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
+import { Conflict, describeInstant, eligibilityMatrix, Forbidden, fullName, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { sessionCandidates } from '../sessions/planning-check';
-import type { ConflictDeclarationRecord, JurorRecord, SessionPlanning } from '../sessions/records';
+import { calendarOf, type ConflictDeclarationRecord, type JurorRecord, type SessionPlanning } from '../sessions/records';
 import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
 import { applySessionChange } from '../sessions/session-changes';
 
@@ -105,7 +105,7 @@ export async function declareLinks(
       registrationOf(current, declaration.registrationId);
       const earlier = current.declarations.find((d) => d.jurorId === juror.id && d.registrationId === declaration.registrationId);
       if (earlier && earlier.link !== declaration.link) {
-        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} on ${earlier.declaredAt}; a declaration cannot be changed, ask the manager`);
+        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} at ${describeInstant(new Date(earlier.declaredAt), calendarOf(current.session).timeZone)}; a declaration cannot be changed, ask the manager`);
       }
       if (!earlier) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
     }

@@ -1,7 +1,7 @@
-import { checkDeliverableOwed, Conflict, RuleViolation } from '../../domain';
+import { checkDeliverableOwed, Conflict, describeInstant, RuleViolation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
-import type { SessionPlanning, UploadIntentRecord } from '../sessions/records';
+import { calendarOf, type SessionPlanning, type UploadIntentRecord } from '../sessions/records';
 import { assertCandidateOrManager, scopeOf } from './deliverable-access';
 import type { PresignedUpload } from './ports';
 import { loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -86,7 +86,7 @@ async function presignAgain(deps: Pick<Deps, 'files'>, planning: SessionPlanning
   }
   const secondsLeft = Math.floor((new Date(intent.urlExpiresAt).getTime() - at.getTime()) / 1000);
   if (secondsLeft <= 0) {
-    throw new Conflict(`the upload URL of upload ${intent.id} expired at ${intent.urlExpiresAt}; ask for a new upload with a new Idempotency-Key`);
+    throw new Conflict(`the upload URL of upload ${intent.id} expired at ${describeInstant(new Date(intent.urlExpiresAt), calendarOf(planning.session).timeZone)}; ask for a new upload with a new Idempotency-Key`);
   }
   return deps.files.presignUpload(intent.key, intent.maxBytes, secondsLeft);
 }

@@ -1,7 +1,8 @@
+import { describeInstant } from '../../domain/dates';
 import { Conflict, Forbidden } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { JurorRegistry } from './ports';
-import type { SessionPlanning, SessionRecord } from './records';
+import { calendarOf, type SessionPlanning, type SessionRecord } from './records';
 
 /** The organising centre a manager acts for; a manager without one may not act. */
 export function managerCentre(caller: Caller): string {
@@ -22,7 +23,9 @@ export function assertManagesSession(caller: Caller, session: SessionRecord): vo
 /** Planning data may change only while the session is in planning and planning is not closed. */
 export function assertPlanningOpen(session: SessionRecord): void {
   if (session.status !== 'planning') throw new Conflict(`session ${session.id} is past planning (it is in ${session.status}); its planning data can no longer change`);
-  if (session.planningClosed) throw new Conflict(`planning of session ${session.id} was closed on ${session.planningClosed.at}; its planning data can no longer change`);
+  if (session.planningClosed) {
+    throw new Conflict(`planning of session ${session.id} was closed at ${describeInstant(new Date(session.planningClosed.at), calendarOf(session).timeZone)}; its planning data can no longer change`);
+  }
 }
 
 /**
