@@ -2,7 +2,7 @@ import { checkOf, type Check } from './check';
 import { formatTime, type TimeZone } from './dates';
 import { RuleViolation, violation, type Violation } from './errors';
 import type { SignatureMethod } from './exam-day';
-import type { Referential } from './referential/schema';
+import type { DeliverableType, Referential } from './referential/schema';
 import { assertNotSealed } from './sealed';
 import type { Scope } from './scope';
 
@@ -85,23 +85,46 @@ export interface GridContext {
   examEndedAt?: Date;
   /** The session's zone, in which messages state times. */
   timeZone: TimeZone;
-  /** Owed deliverables missing from the jury's set (from `selectJurySet`); DELIB-6 needs none missing. */
-  missingDeliverables: readonly Violation[];
+  /** Owed deliverables missing from the jury's set: the competencies they evidence cannot be acquired (DELIB-6). */
+  missingDeliverables: readonly Pick<DeliverableType, 'id' | 'label' | 'modality'>[];
 }
 
-/** DELIB-6: the jury can fill a grid only once the exam was held and with every deliverable at hand. */
-export function checkGridFillable(ctx: Pick<GridContext, 'candidateName' | 'examEndedAt' | 'missingDeliverables'>): Check {
+/**
+ * DELIB-6, when a deliverable is missing: the decision rests on the exam, the practical cases and
+ * the deliverables, so a competency judged through a modality whose deliverable the jury lacks
+ * cannot be acquired. The candidate is still deliberated (product choice): never a dead end that
+ * stops the PV. Returns each such competency with the deliverable that is missing.
+ */
+export function unacquirableCompetencies(
+  scope: Pick<Scope, 'competencies'>,
+  missing: readonly Pick<DeliverableType, 'id' | 'label' | 'modality'>[],
+): { code: string; deliverable: Pick<DeliverableType, 'id' | 'label' | 'modality'> }[] {
+  return scope.competencies.flatMap((c) => {
+    const deliverable = missing.find((d) => c.modalities.includes(d.modality)); // DELIB-6
+    return deliverable ? [{ code: c.code, deliverable }] : [];
+  });
+}
+
+/** DELIB-6: the jury fills a grid only once the candidate's exam was held. */
+export function checkGridFillable(ctx: Pick<GridContext, 'candidateName' | 'examEndedAt'>): Check {
+  if (ctx.examEndedAt) return checkOf([]);
+  return checkOf([violation('DELIB-6', `${ctx.candidateName} has not sat the exam; the jury decides on the exam, the practical cases and the deliverables`)]); // DELIB-6
+}
+
+/**
+ * DELIB-1, DELIB-5, DELIB-6, DELIB-7: every in-scope competency decided, acquired or not, nothing
+ * else; none acquired without its deliverable; reasons and recommendations unless the title is obtained.
+ */
+export function checkGridDecisions(
+  grid: Pick<Grid, 'decisions' | 'reasons' | 'recommendations'>,
+  ctx: Pick<GridContext, 'ref' | 'scope' | 'candidateName'> & Partial<Pick<GridContext, 'missingDeliverables'>>,
+): Check {
   const found: Violation[] = [];
-  if (!ctx.examEndedAt) found.push(violation('DELIB-6', `${ctx.candidateName} has not sat the exam; the jury decides on the exam, the practical cases and the deliverables`)); // DELIB-6
-  for (const m of ctx.missingDeliverables) {
-    found.push(violation('DELIB-6', `${ctx.candidateName}'s grid cannot be filled without every deliverable: ${m.message.replace(/^[A-Z]+-\d+: /, '')}`)); // DELIB-6
+  for (const { code, deliverable } of unacquirableCompetencies(ctx.scope, ctx.missingDeliverables ?? [])) {
+    if (grid.decisions[code] === 'acquired') {
+      found.push(violation('DELIB-6', `${code} cannot be acquired: the jury does not have ${ctx.candidateName}'s ${deliverable.label} (${deliverable.modality}), on which the decision rests`)); // DELIB-6
+    }
   }
-  return checkOf(found);
-}
-
-/** DELIB-1, DELIB-5, DELIB-7: every in-scope competency decided, acquired or not, nothing else; reasons and recommendations unless the title is obtained. */
-export function checkGridDecisions(grid: Pick<Grid, 'decisions' | 'reasons' | 'recommendations'>, ctx: Pick<GridContext, 'ref' | 'scope' | 'candidateName'>): Check {
-  const found: Violation[] = [];
   const inScope = new Set(ctx.scope.competencies.map((c) => c.code));
   for (const [code, value] of Object.entries(grid.decisions)) {
     if (!inScope.has(code)) {

@@ -8,6 +8,7 @@ export * from './deliverables';
 export * from './jury';
 export * from './eligibility';
 export * from './exam-day';
+export * from './exam-progress';
 export * from './session';
 export * from './deliberation';
 export * from './sealed';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  unacquirableCompetencies,
   checkGrid,
   checkGridDecisions,
   computeOutcome,
@@ -119,14 +120,25 @@ describe('deliberation', () => {
     expect(checkGridDecisions(grid(), ctx())).toEqual({ ok: true, violations: [] });
   });
 
-  it('DELIB-6: no grid without the exam held and every deliverable', () => {
-    const missing = [{ ruleId: 'DELIV-4', message: 'DELIV-4: the practical case 2 report was not received by 2025-06-15, 5 days before the session' }];
-    expect(messages(checkGrid(grid(), ctx({ examEndedAt: undefined, missingDeliverables: missing })))).toEqual([
+  it('DELIB-6: no grid before the exam was held', () => {
+    expect(messages(checkGrid(grid(), ctx({ examEndedAt: undefined })))).toEqual([
       'DELIB-6: Camille Durand has not sat the exam; the jury decides on the exam, the practical cases and the deliverables',
-      "DELIB-6: Camille Durand's grid cannot be filled without every deliverable: the practical case 2 report was not received by 2025-06-15, 5 days before the session",
     ]);
     expect(() => fillGrid(grid(), decisionsFor(ALL), {}, ctx({ examEndedAt: undefined }))).toThrow(GridIncomplete);
   });
+
+  it('DELIB-6: a deliverable missing from the jury set: the competencies it evidences cannot be acquired, and the candidate is still deliberated', () => {
+    const caseOne = { id: 'practical-case-1-report', label: 'practical case 1 report', modality: 'E2' };
+    expect(unacquirableCompetencies(fullScope, [caseOne]).map((c) => c.code)).toEqual(['C8', 'C14']);
+    expect(messages(checkGridDecisions(grid(), ctx({ missingDeliverables: [caseOne] })))).toEqual([
+      "DELIB-6: C8 cannot be acquired: the jury does not have Camille Durand's practical case 1 report (E2), on which the decision rests",
+      "DELIB-6: C14 cannot be acquired: the jury does not have Camille Durand's practical case 1 report (E2), on which the decision rests",
+    ]);
+    const withoutThem = grid({ decisions: decisionsFor(ALL, ['C8', 'C14']), reasons: 'no practical case 1 report', recommendations: 'hand in the report' });
+    expect(checkGridDecisions(withoutThem, ctx({ missingDeliverables: [caseOne] })).ok).toBe(true);
+    expect(computeOutcome(ref, fullScope, withoutThem.decisions)).toMatchObject({ result: 'partially-admitted', blocksValidatedNow: ['A1', 'A4'] });
+  });
+
 
   it('DELIB-7: a competency of a block outside the scope is refused', () => {
     const scope = computeScope(ref, retake(['A1', 'A2', 'A3']));
