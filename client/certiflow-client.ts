@@ -10,6 +10,11 @@ import type { HealthReport } from '../shared/use-cases/health/check-health';
 import type { MyRegistration } from '../shared/use-cases/candidates/read-registrations';
 import type { CandidateRegistrationView, FullRegistrationView, JurorRegistrationView } from '../shared/use-cases/candidates/registration-views';
 import type { JuryReceiptsReport } from '../shared/use-cases/deliverables/jury-receipts';
+import type { checkInBody, gridBody, identityCheckBody, incidentBody, oralBody } from '../shared/schemas/exam-day-schemas';
+import type { Dossier, PvView } from '../shared/use-cases/exam-day/dossier';
+import type { GridView } from '../shared/use-cases/exam-day/grids';
+import type { ExamRecord, IncidentRecord } from '../shared/use-cases/exam-day/records';
+import type { ScheduleView } from '../shared/use-cases/exam-day/schedule';
 import type { JurorView } from '../shared/use-cases/jurors/registry';
 import type { Page } from '../shared/use-cases/sessions/ports';
 import type { SessionView } from '../shared/use-cases/sessions/get-session';
@@ -181,8 +186,63 @@ export class CertiflowClient {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/download`);
   }
 
-  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean }>> {
+  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean; lateConflicts: IncidentRecord[] }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body);
+  }
+
+  setCandidateOrder(sessionId: string, order: string[]): Promise<ApiResponse<{ order: string[] }>> {
+    return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/schedule`, { order });
+  }
+
+  schedule(sessionId: string): Promise<ApiResponse<{ schedule: ScheduleView }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/schedule`);
+  }
+
+  /** The schedule as iCalendar text. */
+  async scheduleCalendar(sessionId: string): Promise<ApiResponse<string>> {
+    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/schedule.ics`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    const text = await response.text();
+    return response.ok ? { status: response.status, headers: response.headers, data: text } : { status: response.status, headers: response.headers, error: (JSON.parse(text) as { error: ApiErrorBody }).error };
+  }
+
+  dossier(sessionId: string): Promise<ApiResponse<{ dossier: Dossier }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/dossier`);
+  }
+
+  pv(sessionId: string): Promise<ApiResponse<{ timeZone: string; pv: PvView }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/pv`);
+  }
+
+  checkIn(sessionId: string, registrationId: string, body: Input<typeof checkInBody>, options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/check-in`, body, options);
+  }
+
+  checkIdentity(sessionId: string, registrationId: string, body: Input<typeof identityCheckBody>): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/identity-check`, body);
+  }
+
+  runOral(sessionId: string, registrationId: string, action: Input<typeof oralBody>['action'], options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/oral`, { action }, options);
+  }
+
+  reportIncident(sessionId: string, body: Input<typeof incidentBody>, options: WriteOptions = {}): Promise<ApiResponse<{ incident: IncidentRecord; timeZone: string }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/incidents`, body, options);
+  }
+
+  incidents(sessionId: string): Promise<ApiResponse<{ incidents: IncidentRecord[]; timeZone: string }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/incidents`);
+  }
+
+  grid(sessionId: string, registrationId: string): Promise<ApiResponse<{ grid: GridView }>> {
+    return this.request('GET', `${registrationPath(sessionId, registrationId)}/grid`);
+  }
+
+  fillGrid(sessionId: string, registrationId: string, body: Input<typeof gridBody>): Promise<ApiResponse<{ grid: GridView }>> {
+    return this.request('PUT', `${registrationPath(sessionId, registrationId)}/grid`, body);
+  }
+
+  signGrid(sessionId: string, registrationId: string, hash: string, options: WriteOptions = {}): Promise<ApiResponse<{ grid: GridView }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/grid/signatures`, { hash }, options);
   }
 
   juryReceipts(sessionId: string): Promise<ApiResponse<JuryReceiptsReport>> {

@@ -17,6 +17,8 @@ export interface TokenSubject {
   sub: string;
   roles: readonly Role[];
   email?: string;
+  /** The person's full name, Cognito's standard `name` attribute. */
+  name?: string;
   centreId?: string;
   /** Lifetime in seconds; 12 hours by default. */
   expiresInSeconds?: number;
@@ -54,6 +56,7 @@ export class LocalJwtIssuer {
   sign(subject: TokenSubject): Promise<string> {
     const claims: JWTPayload = {
       email: subject.email ?? `${subject.sub}@certiflow.local`,
+      ...(subject.name ? { name: subject.name } : {}),
       'cognito:groups': [...subject.roles],
       token_use: 'id',
       ...(subject.centreId ? { 'custom:centreId': subject.centreId } : {}),

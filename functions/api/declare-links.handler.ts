@@ -5,7 +5,7 @@ import { ROUTE } from '../../shared/wiring/routes';
 
 /** `POST /sessions/{sessionId}/declarations`: a juror's links with candidates (JURY-4), and the resulting matrix. */
 export const handler = apiHandler(ROUTE.DeclareLinks, async ({ caller, path, body }) => {
-  const { matrix, complete } = await declareLinks(deps, caller, path.sessionId, body.declarations);
+  const { matrix, complete, lateConflicts } = await declareLinks(deps, caller, path.sessionId, body.declarations);
   const eligibility = matrix.rows.map(({ candidateId: _account, ...row }) => row);
-  return { body: { eligibility, blockers: matrix.violations, declarationsComplete: complete } };
+  return { body: { eligibility, blockers: matrix.violations, declarationsComplete: complete, lateConflicts } };
 });

@@ -3,11 +3,16 @@ import { deps } from '../../shared/adapters/dependencies';
 import { stepHandler } from '../../shared/http/step-handler';
 import { awaitHumanStep } from '../../shared/use-cases/sessions/workflow-steps';
 
-/** `WaitForPlanning`, `WaitForConflictDeclarations`: stores the task token the human step will answer. */
+/** Every human step (`WaitForPlanning`, `WaitForConflictDeclarations`, `WaitForCandidate`, `WaitForPvSeal`): stores the task token the step will answer. */
 export const handler = stepHandler(
-  z.object({ sessionId: z.string(), step: z.enum(['planning', 'declarations']), taskToken: z.string().min(1) }),
-  async ({ sessionId, step, taskToken }) => {
-    await awaitHumanStep(deps, sessionId, step, taskToken);
+  z.object({
+    sessionId: z.string(),
+    step: z.enum(['planning', 'declarations', 'candidate', 'pv-seal']),
+    registrationId: z.string().optional(),
+    taskToken: z.string().min(1),
+  }),
+  async ({ sessionId, step, taskToken, registrationId }) => {
+    await awaitHumanStep(deps, sessionId, step, taskToken, registrationId);
     return { sessionId, step };
   },
 );

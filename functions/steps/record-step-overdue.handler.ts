@@ -3,8 +3,8 @@ import { deps } from '../../shared/adapters/dependencies';
 import { stepHandler } from '../../shared/http/step-handler';
 import { recordStepOverdue } from '../../shared/use-cases/sessions/workflow-steps';
 
-/** `PlanningOverdue`, `DeclarationsOverdue`: a human step timed out; the session is blocked with the ways out, never failed. */
-export const handler = stepHandler(z.object({ sessionId: z.string(), step: z.enum(['planning', 'declarations']) }), async ({ sessionId, step }) => {
+/** `…Overdue` states: a human step timed out; the session is blocked with the ways out, never failed. */
+export const handler = stepHandler(z.object({ sessionId: z.string(), step: z.enum(['planning', 'declarations', 'candidate', 'pv-seal']) }), async ({ sessionId, step }) => {
   await recordStepOverdue(deps, sessionId, step);
   return { sessionId, step };
 });

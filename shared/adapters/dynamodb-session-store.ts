@@ -15,6 +15,7 @@ import type {
   SessionRecord,
   TrainerRecord,
 } from '../use-cases/sessions/records';
+import type { ExamRecord, GridRecord, IncidentRecord, PvRecord, SittingRecord } from '../use-cases/exam-day/records';
 import { MAX_TRANSACTION_ITEMS } from '../use-cases/limits';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
@@ -64,6 +65,20 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
         mustBeNew: true,
         describe: `juror ${item.record.jurorId} already sits on session ${session.id}`,
       };
+    case 'exam':
+      return { item: { ...keys.exam(session.id, item.record.registrationId), entity: 'Exam', ...item.record }, mustBeNew: false, describe: 'exam' };
+    case 'grid':
+      return { item: { ...keys.grid(session.id, item.record.registrationId), entity: 'Grid', ...item.record }, mustBeNew: false, describe: 'grid' };
+    case 'incident':
+      return {
+        item: { ...keys.incident(session.id, item.record.reportedAt, item.record.id), entity: 'Incident', ...item.record },
+        mustBeNew: true,
+        describe: `incident ${item.record.id} is already recorded`,
+      };
+    case 'pv':
+      return { item: { ...keys.pv(session.id, item.record.part1.rncpCode), entity: 'Pv', ...item.record }, mustBeNew: false, describe: 'PV' };
+    case 'sitting':
+      return { item: { ...keys.sitting(item.record.userId, item.record.sessionDate, item.record.sessionId), entity: 'Sitting', ...item.record }, mustBeNew: false, describe: 'sitting' };
     case 'unassignment':
       return { remove: keys.assignment(session.id, item.jurorId), describe: `juror ${item.jurorId} does not sit on session ${session.id}` };
     case 'distribution':
@@ -138,6 +153,7 @@ export class DynamoDbSessionStore implements SessionStore {
     if (!meta) return undefined;
     const of = <T>(entity: string) => items.filter((item) => item.entity === entity).map((item) => recordOf<T>(item));
     const trainers = items.find((item) => item.entity === 'Trainers');
+    const pv = items.find((item) => item.entity === 'Pv');
     return {
       session: recordOf<SessionRecord>(meta),
       registrations: of<RegistrationRecord>('Registration').sort((a, b) => a.registeredAt.localeCompare(b.registeredAt)),
@@ -147,6 +163,10 @@ export class DynamoDbSessionStore implements SessionStore {
       deliverables: of<DeliverableVersionRecord>('DeliverableVersion').sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.version - b.version),
       jurySets: of<JurySetRecord>('JurySet'),
       declarations: of<ConflictDeclarationRecord>('ConflictDeclaration'),
+      exams: of<ExamRecord>('Exam'),
+      grids: of<GridRecord>('Grid'),
+      incidents: of<IncidentRecord>('Incident'),
+      ...(pv ? { pv: recordOf<PvRecord>(pv) } : {}),
     };
   }
 
@@ -292,6 +312,13 @@ export class DynamoDbSessionStore implements SessionStore {
       start = page.LastEvaluatedKey;
     } while (start);
     return false;
+  }
+
+  async sittingsOf(userId: string): Promise<SittingRecord[]> {
+    const page = await dynamoDb().send(
+      new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.sitting(userId, '', '').PK }, ConsistentRead: true }),
+    );
+    return (page.Items ?? []).map((item) => recordOf<SittingRecord>(item));
   }
 
   async getMany(sessionIds: readonly string[]): Promise<SessionRecord[]> {

@@ -29,6 +29,9 @@ export interface CandidateDay {
 /** A step asked for in a state where it cannot happen: a grid before the oral, a second check-in… (HTTP 409). */
 export class StepOutOfOrder extends Conflict {}
 
+/** A candidate checked in within this many minutes after their planned start is on time (EXAM-3, product choice). */
+export const LATE_AFTER_MINUTES = 1;
+
 /** Minutes a segment may be ended before its planned end, for the clocks of people and machines. */
 export const SEGMENT_TOLERANCE_MINUTES = 1;
 
@@ -71,7 +74,7 @@ export function checkInCandidate(day: CandidateDay, input: CheckInInput): Candid
   if (input.status === 'absent') {
     return { ...day, stage: 'absent', checkIn: { at: input.at, by: input.by, late: false }, absence: violation('EXAM-4', `${input.candidateName} did not show up; recorded absent`) }; // EXAM-4
   }
-  const late = input.at.getTime() > input.plannedStartAt.getTime();
+  const late = input.at.getTime() > addMinutes(input.plannedStartAt, LATE_AFTER_MINUTES).getTime(); // EXAM-3
   if (!late) return { ...day, stage: 'present', checkIn: { at: input.at, by: input.by, late: false } };
   if (!input.decision) {
     throw new RuleViolation([

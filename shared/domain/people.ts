@@ -7,7 +7,7 @@ export interface Person {
 
 /** "First Last", as messages and the PV print it. */
 export function fullName(person: Pick<Person, 'firstName' | 'lastName'>): string {
-  return `${person.firstName} ${person.lastName}`;
+  return `${person.firstName} ${person.lastName}`.trim();
 }
 
 /** Lists names for a sentence: "A", "A and B", "A, B and C". */

@@ -29,6 +29,8 @@ export interface ApiResult {
   body: unknown;
   status?: number;
   headers?: Record<string, string>;
+  /** A body that is not JSON (an iCalendar file), sent as is with this content type. */
+  contentType?: string;
 }
 
 const ANONYMOUS: Caller = { id: 'anonymous', roles: [] };
@@ -82,9 +84,10 @@ export function apiHandler<const R extends RouteDefinition>(route: R, run: (requ
       const scope = idempotencyScope(route, event, caller);
       const execute = async () => {
         const result = await run({ ...request, newId: () => idFor(scope) } as ApiRequest<R>);
-        return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {} };
+        return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {}, ...(result.contentType ? { contentType: result.contentType } : {}) };
       };
       const result = scope ? await runOnce(scope, context, execute) : await execute();
+      if (result.contentType) return { statusCode: result.status, headers: { 'content-type': result.contentType, ...result.headers }, body: String(result.body) };
       return json(result.status, withZonedInstants(result.body), result.headers);
     } catch (error) {
       return responseForError(error);

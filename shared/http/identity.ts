@@ -32,6 +32,7 @@ export function callerOf(event: APIGatewayProxyEventV2): Caller | undefined {
   return {
     id: claims.sub,
     email: typeof claims.email === 'string' ? claims.email : undefined,
+    ...(typeof claims.name === 'string' && claims.name.trim() ? { name: claims.name.trim() } : {}),
     roles: parseGroups(claims['cognito:groups']),
     centreId: typeof claims['custom:centreId'] === 'string' ? claims['custom:centreId'] : undefined,
   };

@@ -19,9 +19,9 @@ export const registerCandidateBody = z.discriminatedUnion(
       previouslyValidatedBlocks: z
         .array(z.string().min(1).max(20))
         .max(20)
-        .default([])
-        .describe('the blocks validated before, e.g. ["A1","A2"]; none for a candidate sitting again without any (RETAKE-4 still applies)'),
-      previousSessionDate: isoDate.describe('the date of the earlier session'),
+        .optional()
+        .describe('the blocks validated before, e.g. ["A1","A2"], for results from before Certiflow; read from the results ledger when it holds the candidate'),
+      previousSessionDate: isoDate.optional().describe('the date of the session last sat, for results from before Certiflow; read from the results ledger when it holds the candidate'),
       newTraining: z.boolean({ message: 'required for a retake: whether the candidate followed a new training since' }),
     }),
   ],

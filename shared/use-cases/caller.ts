@@ -5,6 +5,8 @@ export interface Caller {
   /** The user's stable id (`sub`). */
   id: string;
   email?: string;
+  /** The person's full name, when the identity provider gives it (`name`). */
+  name?: string;
   roles: readonly Role[];
   /** The organising centre a manager belongs to (`custom:centreId`). */
   centreId?: string;

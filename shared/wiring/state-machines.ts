@@ -57,6 +57,21 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
       bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
+      substitution: 'OpenExamDayFunctionArn',
+      handler: 'functions/steps/open-exam-day.handler.ts',
+      bindings: { table: 'readWrite', auditLog: 'append' },
+    },
+    {
+      substitution: 'NextCandidateFunctionArn',
+      handler: 'functions/steps/next-candidate.handler.ts',
+      bindings: { table: 'readWrite', auditLog: 'append' },
+    },
+    {
+      substitution: 'CloseExamDayFunctionArn',
+      handler: 'functions/steps/close-exam-day.handler.ts',
+      bindings: { table: 'readWrite', auditLog: 'append' },
+    },
+    {
       substitution: 'RecordStepOverdueFunctionArn',
       handler: 'functions/steps/record-step-overdue.handler.ts',
       bindings: { table: 'readWrite', auditLog: 'append' },

@@ -1,4 +1,5 @@
-import { checkRegistration, Conflict, fullName, referentialFor, RuleViolation } from '../../domain';
+import { checkRegistration, Conflict, fullName, InvalidInput, referentialFor, RuleViolation, violation } from '../../domain';
+import type { SittingRecord } from '../exam-day/records';
 import type { RegisterCandidateInput } from '../../schemas/candidate-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -14,6 +15,30 @@ import { MAX_CANDIDATES_PER_SESSION } from '../limits';
 export class RegistrationRefused extends RuleViolation {}
 
 /**
+ * What a candidate sitting again brings from before: from the results ledger when the person has
+ * sat this title (the blocks they hold, RETAKE-3, and the last session they sat, RETAKE-4), never
+ * declared otherwise by hand; else as the manager declares it, for results from before Certiflow.
+ */
+function earlierResults(ledger: readonly SittingRecord[], titleCode: string, input: RegisterCandidateInput) {
+  const sittings = ledger.filter((s) => s.titleCode === titleCode).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
+  const last = sittings.at(-1);
+  const name = fullName(input.candidate);
+  if (!last) {
+    if (input.attempt === 'first') return { blocks: [] as string[] };
+    if (!input.previousSessionDate) throw new InvalidInput(`previousSessionDate: required for ${name}, who has no result of ${titleCode} on record: the date of the session they last sat (RETAKE-4)`, 'previousSessionDate');
+    return { blocks: [...new Set(input.previouslyValidatedBlocks ?? [])], sessionDate: input.previousSessionDate };
+  }
+  const blocks = [...new Set(sittings.flatMap((s) => s.blocksValidatedNow))].sort();
+  const fromLedger = { sittings: sittings.map((s) => ({ sessionId: s.sessionId, sessionDate: s.sessionDate, blocksValidated: s.blocksValidatedNow })) };
+  const record = `the results ledger shows ${name} last sat ${titleCode} on ${last.sessionDate}, holding ${blocks.length > 0 ? blocks.join(', ') : 'no block'}`;
+  if (input.attempt === 'first') throw new RegistrationRefused([violation('RETAKE-2', `${record}: register them as sitting again (attempt "retake")`)]); // RETAKE-2
+  const declared = input.previouslyValidatedBlocks ? [...new Set(input.previouslyValidatedBlocks)].sort() : undefined;
+  if (declared && declared.join() !== blocks.join()) throw new RegistrationRefused([violation('RETAKE-3', `${record}; the blocks held are read from it, not declared otherwise`)]); // RETAKE-3
+  if (input.previousSessionDate && input.previousSessionDate !== last.sessionDate) throw new RegistrationRefused([violation('RETAKE-4', `${record}; the year counts from that session, not from ${input.previousSessionDate}`)]); // RETAKE-4
+  return { blocks, sessionDate: last.sessionDate, fromLedger };
+}
+
+/**
  * Registers a candidate to a session in planning: a first attempt, or a retake limited to the
  * blocks not yet validated (RETAKE-2), refused beyond one year without new training (RETAKE-4).
  * A candidate is registered once per session.
@@ -26,20 +51,23 @@ export async function registerCandidate(
   registrationId = deps.newId(),
 ): Promise<FullRegistrationView> {
   let registration: RegistrationRecord | undefined;
+  const ledger = await deps.sessions.sittingsOf(input.candidate.userId);
   const { session } = await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
     assertManagesSession(caller, session);
     assertPlanningOpen(session);
     if (registrations.length >= MAX_CANDIDATES_PER_SESSION) {
       throw new Conflict(`session ${sessionId} has ${registrations.length} candidates, the most one session takes; register this candidate in another session`);
     }
+    const earlier = earlierResults(ledger, session.titleCode, input); // RETAKE-2, RETAKE-3, RETAKE-4
     registration = {
       id: registrationId,
       sessionId,
       candidate: input.candidate,
       attempt: input.attempt,
-      previouslyValidatedBlocks: input.attempt === 'retake' ? [...new Set(input.previouslyValidatedBlocks)] : [],
-      ...(input.attempt === 'retake' ? { previousSessionDate: input.previousSessionDate } : {}),
+      previouslyValidatedBlocks: earlier.blocks,
+      ...(earlier.sessionDate ? { previousSessionDate: earlier.sessionDate } : {}),
       newTraining: input.attempt === 'retake' ? input.newTraining : false,
+      ...(earlier.fromLedger ? { fromLedger: earlier.fromLedger } : {}),
       registeredAt: at,
       registeredBy: caller.id,
     };

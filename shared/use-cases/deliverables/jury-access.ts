@@ -5,6 +5,9 @@ import { sessionCandidates } from '../sessions/planning-check';
 import { calendarOf, type ConflictDeclarationRecord, type JurorRecord, type SessionPlanning } from '../sessions/records';
 import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
 import { applySessionChange } from '../sessions/session-changes';
+import { incidentRecord } from '../exam-day/incidents';
+import type { IncidentRecord } from '../exam-day/records';
+import { uuidFrom } from '../ids';
 
 /** How long a juror's download URL stays valid: 5 minutes. */
 export const DOWNLOAD_URL_SECONDS = 5 * 60;
@@ -81,46 +84,71 @@ export async function juryDownload(
   return { url, expiresInSeconds: DOWNLOAD_URL_SECONDS, versionId: version.id, version: version.version, sha256: copy.sha256 };
 }
 
+/** Where declarations are still the JURY-4 step: after the freeze, until every juror declared. */
+const DECLARING = 'jury-review';
+/** Where a conflict declared now is a late-found one (JURY-5): the declarations are closed. */
+const DECLARED = ['ready-for-exam', 'exam-day', 'deliberated'];
+
 /**
  * A sitting juror declares, for candidates whose deliverables they received, whether they know
  * them (JURY-4). The eligibility matrix follows; a candidate left with fewer than 2 eligible
  * jurors blocks the session, with the reason, until the manager assigns another juror. Once
  * every juror declared on every candidate and each has 2 eligible jurors, the workflow goes on.
+ * A link declared after the juror already declared none, or once the declarations are closed,
+ * is a late-found conflict (JURY-5): it is reported to the quality committee, which may annul
+ * the session, and changes no juror's eligibility: it cannot be used to swap jurors quietly.
  */
 export async function declareLinks(
   deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow' | 'now' | 'newId'>,
   caller: Caller,
   sessionId: string,
   declarations: Array<{ registrationId: string; link: ConflictDeclarationRecord['link']; description?: string }>,
-): Promise<{ matrix: EligibilityMatrix; complete: boolean }> {
+): Promise<{ matrix: EligibilityMatrix; complete: boolean; lateConflicts: IncidentRecord[] }> {
   const callerJuror = await jurorOf(deps, caller);
   let matrix: EligibilityMatrix | undefined;
+  let lateConflicts: IncidentRecord[] = [];
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
     const juror = sitting(callerJuror, current);
-    if (current.session.status !== 'jury-review') {
-      throw new Conflict(`declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${current.session.status}`);
+    const { status } = current.session;
+    if (status !== DECLARING && !DECLARED.includes(status)) {
+      throw new Conflict(`declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${status}`);
     }
+    const jurors = await assignedJurors(deps.jurors, current);
     const records: ConflictDeclarationRecord[] = [];
+    lateConflicts = [];
     for (const declaration of declarations) {
       registrationOf(current, declaration.registrationId);
       const earlier = current.declarations.find((d) => d.jurorId === juror.id && d.registrationId === declaration.registrationId);
-      if (earlier && earlier.link !== declaration.link) {
-        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} at ${describeInstant(new Date(earlier.declaredAt), calendarOf(current.session).timeZone)}; a declaration cannot be changed, ask the manager`);
+      const late = declaration.link !== 'none' && (DECLARED.includes(status) || earlier?.link === 'none'); // JURY-5
+      if (late) {
+        const id = uuidFrom(`late-conflict|${sessionId}|${juror.id}|${declaration.registrationId}`);
+        if (current.incidents.some((i) => i.id === id)) continue;
+        const description = `${declaration.link} link declared late${declaration.description ? `: ${declaration.description}` : ''}`;
+        lateConflicts.push(incidentRecord(current, jurors, { kind: 'late-conflict', jurorId: juror.id, registrationId: declaration.registrationId, description }, { id, by: caller.id, at }));
+        continue;
       }
-      if (!earlier) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
+      if (earlier && earlier.link !== declaration.link) {
+        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} at ${describeInstant(new Date(earlier.declaredAt), calendarOf(current.session).timeZone)}; a declared link cannot be withdrawn, ask the manager`);
+      }
+      if (!earlier && status === DECLARING) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
     }
     const next = { ...current, declarations: [...current.declarations, ...records] };
-    matrix = eligibilityOf(next, await assignedJurors(deps.jurors, current)); // JURY-4
-    if (records.length === 0) return undefined;
+    matrix = eligibilityOf(next, jurors); // JURY-4
+    if (records.length === 0 && lateConflicts.length === 0) return undefined;
     return {
-      session: { blockers: matrix.violations },
-      items: records.map((record) => ({ kind: 'declaration' as const, record })),
-      action: 'jury.links-declared',
-      details: { jurorId: juror.id, declarations: records.map((r) => ({ registrationId: r.registrationId, link: r.link })), lacking: matrix.candidatesLackingJurors },
+      ...(status === DECLARING ? { session: { blockers: matrix.violations } } : {}),
+      items: [...records.map((record) => ({ kind: 'declaration' as const, record })), ...lateConflicts.map((record) => ({ kind: 'incident' as const, record }))],
+      action: lateConflicts.length > 0 && records.length === 0 ? 'jury.late-conflict-reported' : 'jury.links-declared',
+      details: {
+        jurorId: juror.id,
+        declarations: records.map((r) => ({ registrationId: r.registrationId, link: r.link })),
+        lateConflicts: lateConflicts.map((i) => i.registrationId),
+        lacking: matrix.candidatesLackingJurors,
+      },
     };
   });
-  const complete = await completeDeclarationsIfDone(deps, planning, matrix!);
-  return { matrix: matrix!, complete };
+  const complete = planning.session.status === DECLARING ? await completeDeclarationsIfDone(deps, planning, matrix!) : declarationsComplete(planning) && matrix!.ok;
+  return { matrix: matrix!, complete, lateConflicts };
 }
 
 /** Completes the workflow's declarations step once every juror declared and every candidate has 2 eligible jurors. */

@@ -37,6 +37,7 @@ export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | '
     timeZone: input.timeZone,
     startTime: input.startTime,
     centreId,
+    sessionManager: { userId: caller.id, name: caller.name ?? caller.email ?? caller.id },
     address: input.address,
     remote: input.remote,
     ...(input.cohort ? { cohort: input.cohort } : {}),

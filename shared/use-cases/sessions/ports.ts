@@ -1,4 +1,5 @@
 import { Conflict } from '../../domain/errors';
+import type { ExamRecord, GridRecord, IncidentRecord, PvRecord, SittingRecord } from '../exam-day/records';
 import type { AuditEvent } from '../audit';
 import type {
   AssignmentRecord,
@@ -29,7 +30,12 @@ export type PlanningItem =
   | { kind: 'distribution'; record: DistributionRecordItem }
   | { kind: 'deliverable'; record: DeliverableVersionRecord }
   | { kind: 'jurySet'; record: JurySetRecord }
-  | { kind: 'declaration'; record: ConflictDeclarationRecord };
+  | { kind: 'declaration'; record: ConflictDeclarationRecord }
+  | { kind: 'exam'; record: ExamRecord }
+  | { kind: 'grid'; record: GridRecord }
+  | { kind: 'incident'; record: IncidentRecord }
+  | { kind: 'pv'; record: PvRecord }
+  | { kind: 'sitting'; record: SittingRecord };
 
 /**
  * One change to a session, applied atomically: the session's new state (its version one
@@ -82,6 +88,8 @@ export interface SessionStore {
   jurorSitsInCentre(jurorId: string, centreId: string): Promise<boolean>;
   /** Several sessions at once (one BatchGetItem); unknown ids are left out. */
   getMany(sessionIds: readonly string[]): Promise<SessionRecord[]>;
+  /** A person's sittings in the results ledger, oldest first (one Query on their partition). */
+  sittingsOf(userId: string): Promise<SittingRecord[]>;
   /** A candidate user's registrations (one Query on an index). */
   registrationsOfCandidate(userId: string): Promise<RegistrationRecord[]>;
   /**

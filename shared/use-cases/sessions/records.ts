@@ -1,8 +1,9 @@
 import type { Violation } from '../../domain/errors';
+import type { ExamRecord, GridRecord, IncidentRecord, PvRecord } from '../exam-day/records';
 import { DEFAULT_TIME_ZONE, type IsoDate, type SessionCalendar, type TimeZone } from '../../domain/dates';
 
 /** Where a session stands in its life. */
-export type SessionStatus = 'planning' | 'intake' | 'jury-review' | 'ready-for-exam' | 'failed';
+export type SessionStatus = 'planning' | 'intake' | 'jury-review' | 'ready-for-exam' | 'exam-day' | 'deliberated' | 'failed';
 
 /** The cohort whose calendar drives the distribution deadlines (DIST). */
 export interface CohortRecord {
@@ -45,8 +46,14 @@ export interface SessionRecord {
    * why and what resolves it; cleared once the step is done.
    */
   overdue?: { step: string; since: string; reason: string };
-  /** The human step the workflow waits for, and the token that completes it. */
-  pendingStep?: { step: string; taskToken: string; since: string };
+  /** The human step the workflow waits for (for a candidate's step, which candidate), and the token that completes it. */
+  pendingStep?: { step: string; registrationId?: string; taskToken: string; since: string };
+  /** The order the candidates sit in (EXAM-1), set by the manager until the day opens; registration order otherwise. */
+  candidateOrder?: string[];
+  /** The exam day: when it starts, when it opened and closed, the order fixed then, the candidate the jury hears now. */
+  examDay?: { startsAt: string; openedAt?: string; order?: string[]; current?: string; closedAt?: string };
+  /** Who runs the session, printed on the PV (PV-4): the manager who created it, by the name their account gives. */
+  sessionManager?: { userId: string; name: string };
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -82,6 +89,8 @@ export interface RegistrationRecord {
   previousSessionDate?: IsoDate;
   newTraining: boolean;
   accommodation?: AccommodationRecord;
+  /** When the earlier results come from the results ledger rather than the manager's word: the sittings read. */
+  fromLedger?: { sittings: Array<{ sessionId: string; sessionDate: IsoDate; blocksValidated: string[] }> };
   registeredAt: string;
   registeredBy: string;
 }
@@ -252,7 +261,7 @@ export interface ConflictDeclarationRecord {
   declaredAt: string;
 }
 
-/** A session with all its planning data, read in one Query. */
+/** A session with all its planning data and its exam day, read in one Query. */
 export interface SessionPlanning {
   session: SessionRecord;
   registrations: RegistrationRecord[];
@@ -262,6 +271,10 @@ export interface SessionPlanning {
   deliverables: DeliverableVersionRecord[];
   jurySets: JurySetRecord[];
   declarations: ConflictDeclarationRecord[];
+  exams: ExamRecord[];
+  grids: GridRecord[];
+  incidents: IncidentRecord[];
+  pv?: PvRecord;
 }
 
 /** The zone a session that names none is counted in: sessions created before zones existed. */
@@ -270,10 +283,12 @@ export function calendarOf(session: Pick<SessionRecord, 'sessionDate'> & { timeZ
 }
 
 /** A session as callers see it: the workflow's task token never leaves the service. */
-export type PublicSession = Omit<SessionRecord, 'pendingStep'> & { pendingStep?: { step: string; since: string } };
+export type PublicSession = Omit<SessionRecord, 'pendingStep'> & { pendingStep?: { step: string; registrationId?: string; since: string } };
 
 /** Strips what callers must not see from a stored session. */
 export function publicSession(session: SessionRecord): PublicSession {
   const { pendingStep, ...rest } = session;
-  return pendingStep ? { ...rest, pendingStep: { step: pendingStep.step, since: pendingStep.since } } : rest;
+  if (!pendingStep) return rest;
+  const { taskToken: _token, ...visible } = pendingStep;
+  return { ...rest, pendingStep: visible };
 }

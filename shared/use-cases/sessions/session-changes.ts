@@ -78,6 +78,10 @@ function applyItems(planning: SessionPlanning, items: readonly PlanningItem[]): 
     if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), item.record];
     if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), item.record];
     if (item.kind === 'declaration') next.declarations = [...next.declarations, item.record];
+    if (item.kind === 'exam') next.exams = [...next.exams.filter((e) => e.registrationId !== item.record.registrationId), item.record];
+    if (item.kind === 'grid') next.grids = [...next.grids.filter((g) => g.registrationId !== item.record.registrationId), item.record];
+    if (item.kind === 'incident') next.incidents = [...next.incidents, item.record];
+    if (item.kind === 'pv') next.pv = item.record;
   }
   return next;
 }

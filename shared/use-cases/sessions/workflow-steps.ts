@@ -3,6 +3,7 @@ import type { Violation } from '../../domain/errors';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
+import { completeCandidateStepIfDone } from '../exam-day/candidate-steps';
 import { planningViolations } from './planning-check';
 import { assignedJurors } from './planning-reads';
 import { calendarOf, type SessionRecord } from './records';
@@ -19,44 +20,41 @@ export async function recordWorkflowStarted(deps: WorkflowStepDeps, sessionId: s
   return planning.session;
 }
 
-/** Stores the token of the human step the workflow now waits for. Idempotent for the same token. */
-export async function recordPendingStep(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
-  const planning = await recordPendingStepPlanning(deps, sessionId, step, taskToken);
-  return planning.session;
-}
-
-function recordPendingStepPlanning(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string) {
+/** Stores the token of the human step the workflow now waits for (for a candidate's step, whose). Idempotent for the same token. */
+function recordPendingStep(deps: WorkflowStepDeps, sessionId: string, step: string, taskToken: string, registrationId?: string) {
   return applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) =>
     session.pendingStep?.taskToken === taskToken
       ? undefined
-      : { session: { pendingStep: { step, taskToken, since: at } }, action: 'workflow.waiting', details: { step } },
+      : { session: { pendingStep: { step, ...(registrationId ? { registrationId } : {}), taskToken, since: at } }, action: 'workflow.waiting', details: { step, ...(registrationId ? { registrationId } : {}) } },
   );
 }
 
 /**
- * Stores the token of the human step the workflow waits for; when that step is the jury's
- * declarations (JURY-4) and they are already complete, completes it at once.
+ * Stores the token of the human step the workflow waits for; when the step is already done (the
+ * jury's declarations complete, JURY-4; the candidate absent or deliberated), completes it at once,
+ * so that a retried or restarted step never waits for what happened already.
  */
-export async function awaitHumanStep(deps: WorkflowStepDeps & Pick<Deps, 'workflow'>, sessionId: string, step: string, taskToken: string): Promise<SessionRecord> {
-  const planning = await recordPendingStepPlanning(deps, sessionId, step, taskToken);
+export async function awaitHumanStep(
+  deps: WorkflowStepDeps & Pick<Deps, 'workflow'>,
+  sessionId: string,
+  step: string,
+  taskToken: string,
+  registrationId?: string,
+): Promise<SessionRecord> {
+  const planning = await recordPendingStep(deps, sessionId, step, taskToken, registrationId);
   if (step === 'declarations') {
     await completeDeclarationsIfDone(deps, planning, eligibilityOf(planning, await assignedJurors(deps.jurors, planning)));
   }
-  return planning.session;
-}
-
-/** `MarkReadyForExamDay`: every candidate has 2 jurors without conflict; the session waits for its exam day. */
-export async function markReadyForExamDay(deps: WorkflowStepDeps, sessionId: string): Promise<SessionRecord> {
-  const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) =>
-    session.status === 'ready-for-exam'
-      ? undefined
-      : { session: { status: 'ready-for-exam', pendingStep: undefined, overdue: undefined, blockers: [] }, action: 'session.ready-for-exam', details: {} },
-  );
+  if (step === 'candidate' && registrationId) await completeCandidateStepIfDone(deps, planning, registrationId);
   return planning.session;
 }
 
 /** What blocks a session whose human step was not done in time, and what resolves it. */
 const OVERDUE_STEP: Record<string, (sessionId: string) => string> = {
+  candidate: (id) =>
+    `the candidate the jury hears has not been deliberated, nor recorded absent, hours after their turn came; finish their grid (PUT /sessions/${id}/candidates/{registrationId}/grid, then every juror signs it) or record them absent (POST …/check-in)`,
+  'pv-seal': (id) =>
+    `the PV of session ${id} has not been signed and sealed within a week of the exam day; it waits for the signatures, the stamp and the seal (PV-6)`,
   planning: (id) =>
     `planning was not closed within a year of the session's creation; the session waits for it: resolve the blockers and close planning (POST /sessions/${id}/close-planning)`,
   declarations: (id) =>

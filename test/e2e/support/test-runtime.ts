@@ -28,7 +28,7 @@ export async function startTestRuntime(options: { dataDir?: string } = {}): Prom
   const runtime = await startLocalRuntime({
     dataDir,
     ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 },
-    logLevel: 'CRITICAL',
+    logLevel: process.env.CERTIFLOW_TEST_LOG_LEVEL ?? 'CRITICAL',
   });
   const anonymous = new CertiflowClient(runtime.urls.api);
   const certifier = anonymous.as(await runtime.issuer.sign({ sub: 'certifier-1', roles: ['certifiers'] }));

@@ -40,7 +40,7 @@ describe('the session lifecycle definition', () => {
 
   it('gives every callback task a timeout', () => {
     const callbacks = tasks.filter(([, state]) => state.Resource?.endsWith('.waitForTaskToken'));
-    expect(callbacks.map(([name]) => name)).toEqual(['WaitForPlanning', 'WaitForConflictDeclarations']);
+    expect(callbacks.map(([name]) => name)).toEqual(['WaitForPlanning', 'WaitForConflictDeclarations', 'WaitForCandidate', 'WaitForPvSeal']);
     for (const [name, state] of callbacks) expect(state.TimeoutSeconds, name).toBeGreaterThan(0);
   });
 
@@ -57,19 +57,19 @@ describe('the session lifecycle definition', () => {
   });
 
   it('passes ids between states, never documents', () => {
-    const allowed = new Set(['sessionId.$', 'executionArn.$', 'taskToken.$', 'step', 'failure.$']);
+    const allowed = new Set(['sessionId.$', 'executionArn.$', 'taskToken.$', 'step', 'failure.$', 'registrationId.$']);
     for (const [name, state] of tasks) {
       for (const field of Object.keys(state.Parameters?.Payload ?? {})) expect(allowed.has(field), `${name}: ${field}`).toBe(true);
     }
   });
 
-  it('names its states as the lifecycle reads, from planning to the eve of the exam day', () => {
+  it('names its states as the lifecycle reads, from planning to the candidates of the exam day', () => {
     const path: string[] = [];
     let current: string | undefined = definition.StartAt;
     while (current && !path.includes(current)) {
       path.push(current);
       const state: State = definition.States[current]!;
-      current = state.Type === 'Choice' ? 'OpenIntake' : state.Next;
+      current = state.Type === 'Choice' ? (current === 'PlanningAccepted' ? 'OpenIntake' : 'WaitForCandidate') : state.Next;
     }
     expect(path).toEqual([
       'OpenPlanning',
@@ -81,7 +81,20 @@ describe('the session lifecycle definition', () => {
       'FreezeDeliverables',
       'WaitForConflictDeclarations',
       'MarkReadyForExamDay',
-      'ReadyForExamDay',
+      'WaitForExamDay',
+      'OpenExamDay',
+      'NextCandidate',
+      'AnyCandidateLeft',
+      'WaitForCandidate',
     ]);
+  });
+
+  it('EXAM-1: loops over the candidates at the top level, one at a time, then closes the day and waits for the PV', () => {
+    expect(definition.States.WaitForCandidate!.Next).toBe('NextCandidate');
+    const choice = definition.States.AnyCandidateLeft as unknown as { Choices: Array<{ Variable: string; BooleanEquals: boolean; Next: string }>; Default: string };
+    expect(choice.Choices).toEqual([{ Variable: '$.next.done', BooleanEquals: true, Next: 'CloseExamDay' }]);
+    expect(choice.Default).toBe('WaitForCandidate');
+    expect([definition.States.CloseExamDay!.Next, definition.States.WaitForPvSeal!.Next, definition.States.SessionClosed!.Type]).toEqual(['WaitForPvSeal', 'SessionClosed', 'Succeed']);
+    expect(Object.values(definition.States).some((state) => state.Type === 'Map' || state.Type === 'Parallel')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { Conflict } from '../../../shared/domain/errors';
+import type { SittingRecord } from '../../../shared/use-cases/exam-day/records';
 import type { AuditEvent } from '../../../shared/use-cases/audit';
 import {
   StaleVersion,
@@ -42,7 +43,7 @@ export class InMemorySessionStore implements SessionStore {
       throw new StaleVersion(`session ${change.session.id} was changed by someone else`);
     }
     const next: SessionPlanning = structuredClone(
-      current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [] },
+      current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [], exams: [], grids: [], incidents: [] },
     );
     next.session = structuredClone(change.session);
     for (const item of change.items ?? []) {
@@ -63,6 +64,11 @@ export class InMemorySessionStore implements SessionStore {
       if (item.kind === 'distribution') next.distributions.push(structuredClone(item.record));
       if (item.kind === 'deliverable') next.deliverables = [...next.deliverables.filter((d) => d.id !== item.record.id), structuredClone(item.record)];
       if (item.kind === 'jurySet') next.jurySets = [...next.jurySets.filter((j) => j.registrationId !== item.record.registrationId), structuredClone(item.record)];
+      if (item.kind === 'exam') next.exams = [...next.exams.filter((e) => e.registrationId !== item.record.registrationId), structuredClone(item.record)];
+      if (item.kind === 'grid') next.grids = [...next.grids.filter((g) => g.registrationId !== item.record.registrationId), structuredClone(item.record)];
+      if (item.kind === 'incident') next.incidents.push(structuredClone(item.record));
+      if (item.kind === 'pv') next.pv = structuredClone(item.record);
+      if (item.kind === 'sitting') this.sittings.push(structuredClone(item.record));
       if (item.kind === 'declaration') {
         if (next.declarations.some((d) => d.jurorId === item.record.jurorId && d.registrationId === item.record.registrationId)) throw new Conflict('already declared');
         next.declarations.push(structuredClone(item.record));
@@ -81,6 +87,11 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   readonly receipts: JuryReceiptRecord[] = [];
+  readonly sittings: SittingRecord[] = [];
+
+  async sittingsOf(userId: string): Promise<SittingRecord[]> {
+    return structuredClone(this.sittings.filter((s) => s.userId === userId).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate)));
+  }
 
   async recordDownload(download: JuryDownloadRecord, audit: AuditEvent): Promise<void> {
     const existing = this.receipts.find((r) => r.jurorId === download.jurorId && r.versionId === download.versionId);

@@ -45,6 +45,9 @@ describe('juror registry', () => {
       deliverables: [],
       jurySets: [],
       declarations: [],
+      exams: [],
+      grids: [],
+      incidents: [],
     });
     const seen = await getJuror(deps, manager, juror.id);
     expect(seen).toMatchObject({ email: 'camille@example.org', profession: 'data engineer' });

@@ -4,7 +4,7 @@ import type { Caller } from '../../../shared/use-cases/caller';
 import { createSession } from '../../../shared/use-cases/sessions/create-session';
 import { getSession } from '../../../shared/use-cases/sessions/get-session';
 import { updateSession } from '../../../shared/use-cases/sessions/update-session';
-import { recordPendingStep, recordWorkflowFailure, recordWorkflowStarted } from '../../../shared/use-cases/sessions/workflow-steps';
+import { awaitHumanStep, recordWorkflowFailure, recordWorkflowStarted } from '../../../shared/use-cases/sessions/workflow-steps';
 import { inMemoryDeps } from '../support/in-memory-sessions';
 
 const manager: Caller = { id: 'm-1', roles: ['managers'], centreId: 'centre-1' };
@@ -68,7 +68,7 @@ describe('getSession', () => {
   it('returns the session with its workflow status and next step, without the task token', async () => {
     const { deps } = inMemoryDeps();
     const created = await createSession(deps, manager, input);
-    await recordPendingStep(deps, created.id, 'planning', 'secret-token');
+    await awaitHumanStep(deps, created.id, 'planning', 'secret-token');
     const view = await getSession(deps, manager, created.id);
     expect(view.workflow).toMatchObject({ status: 'RUNNING', currentStep: 'WaitForPlanning' });
     expect(view.pendingStep).toEqual({ step: 'planning', since: '2027-01-10T09:00:00.000Z' });
@@ -94,8 +94,8 @@ describe('workflow steps', () => {
     const created = await createSession(deps, manager, input);
     await recordWorkflowStarted(deps, created.id, 'arn:x');
     await recordWorkflowStarted(deps, created.id, 'arn:x');
-    await recordPendingStep(deps, created.id, 'planning', 't-1');
-    await recordPendingStep(deps, created.id, 'planning', 't-1');
+    await awaitHumanStep(deps, created.id, 'planning', 't-1');
+    await awaitHumanStep(deps, created.id, 'planning', 't-1');
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     await recordWorkflowFailure(deps, created.id, { error: 'Boom', cause: 'x' });
     expect(sessions.audit.map((event) => event.action)).toEqual(['session.created', 'workflow.started', 'workflow.waiting', 'workflow.failed']);
@@ -120,6 +120,6 @@ describe('workflow steps', () => {
     };
     await expect(recordWorkflowStarted(deps, created.id, 'arn:y')).resolves.toMatchObject({ executionArn: 'arn:y' });
     races = 100;
-    await expect(recordPendingStep(deps, created.id, 'planning', 't-2')).rejects.toBeInstanceOf(Conflict);
+    await expect(awaitHumanStep(deps, created.id, 'planning', 't-2')).rejects.toBeInstanceOf(Conflict);
   });
 });

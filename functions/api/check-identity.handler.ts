@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { checkIdentity } from '../../shared/use-cases/exam-day/candidate-steps';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST …/candidates/{registrationId}/identity-check`: a remote candidate's identity, verified before the oral (EXAM-5). */
+export const handler = apiHandler(ROUTE.CheckIdentity, async ({ caller, path, body }) => ({ body: await checkIdentity(deps, caller, path.sessionId, path.registrationId, body) }));

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { fillGrid } from '../../shared/use-cases/exam-day/grids';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `PUT …/candidates/{registrationId}/grid`: a juror fills the grid after the oral (DELIB-1, DELIB-5, DELIB-6, DELIB-7). */
+export const handler = apiHandler(ROUTE.FillGrid, async ({ caller, path, body }) => ({ body: { grid: await fillGrid(deps, caller, path.sessionId, path.registrationId, body) } }));

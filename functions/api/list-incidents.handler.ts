@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { listIncidents } from '../../shared/use-cases/exam-day/incidents';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/incidents`: the session's incidents and where each went. */
+export const handler = apiHandler(ROUTE.ListIncidents, async ({ caller, path }) => ({ body: await listIncidents(deps, caller, path.sessionId) }));

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { runOral } from '../../shared/use-cases/exam-day/candidate-steps';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST …/candidates/{registrationId}/oral`: the oral's clock, stamped by the server (EXAM-1, EXAM-2). */
+export const handler = apiHandler(ROUTE.RunOral, async ({ caller, path, body }) => ({ body: await runOral(deps, caller, path.sessionId, path.registrationId, body.action) }));

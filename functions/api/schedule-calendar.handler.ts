@@ -1,0 +1,11 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { scheduleCalendar } from '../../shared/use-cases/exam-day/schedule';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/schedule.ics`: the schedule as an iCalendar file. */
+export const handler = apiHandler(ROUTE.ScheduleCalendar, async ({ caller, path }) => ({
+  body: await scheduleCalendar(deps, caller, path.sessionId),
+  contentType: 'text/calendar; charset=utf-8',
+  headers: { 'content-disposition': `attachment; filename="session-${path.sessionId}.ics"` },
+}));

@@ -1,0 +1,9 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { setCandidateOrder } from '../../shared/use-cases/exam-day/schedule';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `PUT /sessions/{sessionId}/schedule`: the order the candidates sit in, until the day opens (EXAM-1). */
+export const handler = apiHandler(ROUTE.SetCandidateOrder, async ({ caller, path, body }) => ({
+  body: { order: await setCandidateOrder(deps, caller, path.sessionId, body.order) },
+}));

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { signGrid } from '../../shared/use-cases/exam-day/grids';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `POST …/candidates/{registrationId}/grid/signatures`: a juror signs the grid they read, by its hash (DELIB-4). */
+export const handler = apiHandler(ROUTE.SignGrid, async ({ caller, path, body }) => ({ body: { grid: await signGrid(deps, caller, path.sessionId, path.registrationId, body) } }));

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { deps } from '../../shared/adapters/dependencies';
+import { stepHandler } from '../../shared/http/step-handler';
+import { openExamDay } from '../../shared/use-cases/exam-day/exam-workflow';
+
+/** `OpenExamDay`: at the session's start the day opens; the order is fixed, no extra time can be added (EXAM-1, EXAM-2). */
+export const handler = stepHandler(z.object({ sessionId: z.string() }), async ({ sessionId }) => {
+  await openExamDay(deps, sessionId);
+  return { sessionId };
+});

@@ -1,0 +1,94 @@
+import { assessConflictFinding, Forbidden, fullName, InvalidInput, routeBreach, violation } from '../../domain';
+import { actorOf, type Caller } from '../caller';
+import type { Deps } from '../deps';
+import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
+import { calendarOf, type JurorRecord, type SessionPlanning } from '../sessions/records';
+import { assertCanReadSession } from '../sessions/session-access';
+import { applySessionChange } from '../sessions/session-changes';
+import type { IncidentRecord } from './records';
+
+/** What someone reports on the day. */
+export type IncidentReport =
+  | { kind: 'juror-absence'; jurorId: string; from?: string; to?: string; description: string }
+  | { kind: 'breach'; state: 'avoidable' | 'established'; description: string; registrationId?: string }
+  | { kind: 'late-conflict'; jurorId: string; registrationId: string; description: string };
+
+/** The juror behind a caller who sits on the session, if any. */
+async function sittingJuror(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<JurorRecord | undefined> {
+  if (!caller.roles.includes('jurors')) return undefined;
+  const juror = await deps.jurors.findByUserId(caller.id);
+  return juror && planning.assignments.some((a) => a.jurorId === juror.id) ? juror : undefined;
+}
+
+/**
+ * Routes an incident (JURY-5, JURY-6, EXAM-6): a juror's absence goes to the quality committee; a
+ * breach that can still be avoided goes to the session manager first, an established one to the
+ * committee; a conflict found late (not declared in time) goes to the committee, which may annul
+ * the session, and changes nothing on the day: it never swaps a juror.
+ */
+function routed(planning: SessionPlanning, jurors: readonly JurorRecord[], report: IncidentReport, at: Date): Pick<IncidentRecord, 'routedTo' | 'notice'> {
+  const jurorName = (id: string) => {
+    const juror = jurors.find((j) => j.id === id);
+    if (!juror) throw new InvalidInput(`jurorId: ${id} does not sit on session ${planning.session.id}`, 'jurorId');
+    return fullName(juror);
+  };
+  if (report.kind === 'juror-absence') {
+    return { routedTo: 'quality-committee', notice: violation('JURY-6', `${jurorName(report.jurorId)} left the jury (${report.description}); the jury stays together for the whole exam, so this is reported to the quality committee, which may annul the session`) };
+  }
+  if (report.kind === 'breach') {
+    const routing = routeBreach({ id: '', reportedBy: '', reportedAt: at, description: report.description, state: report.state }); // EXAM-6
+    return { routedTo: routing.to, notice: routing.notice };
+  }
+  const registration = registrationOf(planning, report.registrationId);
+  const assessment = assessConflictFinding(
+    { jurorId: report.jurorId, candidateId: registration.candidate.userId, foundAt: at, description: report.description },
+    planning.declarations
+      .filter((d) => d.link !== 'none')
+      .map((d) => ({ jurorId: d.jurorId, candidateId: registrationOf(planning, d.registrationId).candidate.userId, nature: d.link as 'personal' | 'professional', declaredAt: new Date(d.declaredAt) })),
+    { juror: jurorName(report.jurorId), candidate: fullName(registration.candidate) },
+  ); // JURY-5
+  return {
+    routedTo: 'quality-committee',
+    notice: assessment.violations[0] ?? violation('JURY-5', `${jurorName(report.jurorId)}'s link with ${fullName(registration.candidate)} was declared in time; reported to the quality committee for the record`),
+  };
+}
+
+/** An incident as recorded: what was reported, by whom and when, and where it goes. */
+export function incidentRecord(planning: SessionPlanning, jurors: readonly JurorRecord[], report: IncidentReport, reported: { id: string; by: string; at: string }): IncidentRecord {
+  return {
+    id: reported.id,
+    kind: report.kind,
+    reportedBy: reported.by,
+    reportedAt: reported.at,
+    description: report.description,
+    ...('state' in report ? { state: report.state } : {}),
+    ...('jurorId' in report ? { jurorId: report.jurorId } : {}),
+    ...('registrationId' in report && report.registrationId ? { registrationId: report.registrationId } : {}),
+    ...(report.kind === 'juror-absence' ? { from: report.from ? new Date(report.from).toISOString() : reported.at, ...(report.to ? { to: new Date(report.to).toISOString() } : {}) } : {}),
+    ...routed(planning, jurors, report, new Date(reported.at)),
+  };
+}
+
+/**
+ * A session manager or a juror of the session reports an incident; it is recorded with who, when
+ * and what, and routed (JURY-5, JURY-6, EXAM-6). Nothing about the day changes: the quality
+ * committee decides.
+ */
+export async function reportIncident(deps: Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>, caller: Caller, sessionId: string, report: IncidentReport, incidentId = deps.newId()) {
+  let incident: IncidentRecord | undefined;
+  const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
+    const managesIt = caller.roles.includes('managers') && caller.centreId === current.session.centreId;
+    if (!managesIt && !(await sittingJuror(deps, caller, current))) throw new Forbidden(`you neither manage session ${sessionId}'s centre nor sit on its jury`);
+    if (current.incidents.some((i) => i.id === incidentId)) return undefined;
+    incident = incidentRecord(current, await assignedJurors(deps.jurors, current), report, { id: incidentId, by: caller.id, at });
+    return { items: [{ kind: 'incident', record: incident }], action: 'incident.reported', details: { incidentId, kind: report.kind, routedTo: incident.routedTo, ruleId: incident.notice.ruleId } };
+  });
+  return { incident: incident ?? planning.incidents.find((i) => i.id === incidentId)!, timeZone: calendarOf(planning.session).timeZone };
+}
+
+/** The session's incidents, for its managers and the quality committee. */
+export async function listIncidents(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string) {
+  const planning = await loadPlanning(deps.sessions, sessionId);
+  await assertCanReadSession(caller, planning, deps.jurors);
+  return { sessionId, timeZone: calendarOf(planning.session).timeZone, incidents: planning.incidents };
+}
