@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, CertiflowClient } from '../../client/certiflow-client';
 import type { Role } from '../../shared/wiring/roles';
 import { ROUTE, ROUTES, type RouteDefinition } from '../../shared/wiring/routes';
+import { referentialFor } from '../../shared/domain';
+import type { ExamRecord } from '../../shared/use-cases/exam-day/records';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
@@ -67,6 +69,20 @@ const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
   JuryDownload:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   JuryReceipts:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
   DeclareLinks:       { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  // The exam day (issue 9): the centre's managers run it, the session's jurors deliberate, each candidate reads their own slot.
+  SetCandidateOrder:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  GetSchedule:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
+  ScheduleCalendar:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
+  JuryDossier:        { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  GetPv:              { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  CheckIn:            { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  CheckIdentity:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  RunOral:            { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ReportIncident:     { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 201, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ListIncidents:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  GetGrid:            { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  FillGrid:           { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  SignGrid:           { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403, certifier: 403 },
 };
 
@@ -97,7 +113,12 @@ interface Fixture {
   intake: { sessionId: string; registrationId: string };
   /** A session of centre A past its deadline (jury review), with a late version awaiting a decision. */
   review: { sessionId: string; registrationId: string; lateUploadId: string };
+  /** A remote session of centre A on its exam day: the own candidate checked in and called, another expected. */
+  exam: { sessionId: string; registrationId: string; expectedRegistrationId: string };
   clients: Record<CallerKind, CertiflowClient>;
+  inspect: Inspector;
+  /** Moves the local clock forward. */
+  advanceTo(instant: Date): void;
   /** Personal data the fixture holds, each readable only by those who need it. */
   secrets: Array<{ what: string; value: string; readableBy: readonly CallerKind[] }>;
 }
@@ -157,6 +178,30 @@ async function sessionReadyToClose(fx: Fixture): Promise<string> {
 }
 
 const session = (fx: Fixture) => ({ sessionId: fx.sessionId });
+const examCandidate = (fx: Fixture) => ({ sessionId: fx.exam.sessionId, registrationId: fx.exam.registrationId });
+const COMPETENCIES = referentialFor('RNCP34757').competencies.map((c) => c.code);
+
+/** Moves the clock to the end of the running segment of the exam candidate's oral. */
+async function dueSegmentEnd(fx: Fixture): Promise<void> {
+  const grid = await fx.clients.managerOfCentre.grid(fx.exam.sessionId, fx.exam.registrationId);
+  expect(grid.data!.grid.stage).toBe('in-oral');
+  const exam = (await inspectExam(fx)).oral!.segments.find((s) => s.endedAt === undefined)!;
+  fx.advanceTo(new Date(exam.plannedEndAt));
+}
+
+/** The exam candidate's stored exam day. */
+async function inspectExam(fx: Fixture) {
+  const item = (await fx.inspect.partition(`SESSION#${fx.exam.sessionId}`)).find((i) => i.entity === 'Exam' && i.registrationId === fx.exam.registrationId)!;
+  return item as unknown as ExamRecord;
+}
+
+/** Runs the rest of the exam candidate's oral, segment by segment, as the manager. */
+async function finishOral(fx: Fixture): Promise<void> {
+  while ((await inspectExam(fx)).stage === 'in-oral') {
+    await dueSegmentEnd(fx);
+    expect((await fx.clients.managerOfCentre.runOral(fx.exam.sessionId, fx.exam.registrationId, 'end-segment')).status).toBe(200);
+  }
+}
 const registration = (fx: Fixture) => ({ sessionId: fx.sessionId, registrationId: fx.registrationId });
 
 /** How to call each route validly. */
@@ -221,6 +266,37 @@ const CASES: Record<RouteId, RouteCase> = {
     },
   },
   JuryReceipts: { prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId } }) },
+  SetCandidateOrder: {
+    prepare: async (fx) => ({ params: session(fx), body: { order: (await fx.clients.managerOfCentre.listRegistrations(fx.sessionId)).data!.registrations.map((r) => r.id).reverse() } }),
+  },
+  GetSchedule: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId } }) },
+  ScheduleCalendar: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId } }) },
+  JuryDossier: { auditsAccess: true, prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId } }) },
+  GetPv: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId } }) },
+  CheckIn: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId, registrationId: fx.exam.expectedRegistrationId }, body: { status: 'present' } }) },
+  CheckIdentity: { prepare: async (fx) => ({ params: examCandidate(fx), body: { method: 'ID card shown on camera' } }) },
+  // The manager starts the called candidate's oral; the sitting juror ends its first segment, once it is due.
+  RunOral: {
+    prepare: async (fx, allowed) => {
+      const exam = (await fx.clients.managerOfCentre.grid(fx.exam.sessionId, fx.exam.registrationId)).data!.grid;
+      if (!allowed || exam.stage === 'present') return { params: examCandidate(fx), body: { action: 'start' } };
+      await dueSegmentEnd(fx);
+      return { params: examCandidate(fx), body: { action: 'end-segment' } };
+    },
+  },
+  ReportIncident: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId }, body: { kind: 'breach', state: 'avoidable', description: 'a phone rang in the room' } }) },
+  ListIncidents: { prepare: async (fx) => ({ params: { sessionId: fx.exam.sessionId } }) },
+  GetGrid: { prepare: async (fx) => ({ params: examCandidate(fx) }) },
+  // Filling needs the oral over: the manager runs the rest of it first.
+  FillGrid: {
+    prepare: async (fx, allowed) => {
+      if (allowed) await finishOral(fx);
+      return { params: examCandidate(fx), body: { decisions: Object.fromEntries(COMPETENCIES.map((code) => [code, 'not_acquired'])), reasons: 'nothing shown', recommendations: 'sit again' } };
+    },
+  },
+  SignGrid: {
+    prepare: async (fx) => ({ params: examCandidate(fx), body: { hash: (await fx.clients.managerOfCentre.grid(fx.exam.sessionId, fx.exam.registrationId)).data!.grid.hash ?? '0'.repeat(64) } }),
+  },
   AddHabilitation: {
     prepare: async (fx) => ({
       params: { jurorId: fx.spareJurorId },
@@ -320,6 +396,35 @@ describe('access matrix: every route × every caller, status and writes', () => 
       return { sessionId, registrationId: registered.data!.registration.id };
     }
 
+    /** A remote session of centre A, 30 days ahead, with both sitting jurors, the own candidate and another, in intake. */
+    async function examSession(now: Date) {
+      const created = await managerOfCentre.createSession({ ...sessionBody(now), sessionDate: daysFromNow(now, 30), remote: true });
+      const sessionId = created.data!.session.id;
+      for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
+      const registrationIds: string[] = [];
+      for (const identity of [own, candidate('Yves')]) registrationIds.push((await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: identity })).data!.registration.id);
+      await planningOpen(managerOfCentre, sessionId);
+      expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
+      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      return { sessionId, registrationId: registrationIds[0]!, expectedRegistrationId: registrationIds[1]! };
+    }
+
+    /** Both jurors declare no link; on the morning of the day the own candidate is checked in; the day opens and calls them. */
+    async function examDayOpen(exam: { sessionId: string; registrationId: string; expectedRegistrationId: string }) {
+      await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
+      for (const body of [sitting, second]) {
+        const juror = await env.clientAs('jurors', { sub: body.userId });
+        const declarations = [exam.registrationId, exam.expectedRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
+        expect((await juror.declareLinks(exam.sessionId, { declarations })).status).toBe(200);
+      }
+      const ready = await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay');
+      const startsAt = new Date(ready.data!.session.examDay!.startsAt);
+      env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
+      expect((await managerOfCentre.checkIn(exam.sessionId, exam.registrationId, { status: 'present' })).status).toBe(200);
+      env.advanceTo(startsAt);
+      await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.pendingStep?.registrationId === exam.registrationId);
+    }
+
     async function upload(target: { sessionId: string; registrationId: string }, pages: number): Promise<string> {
       const grant = await ownClient.requestUpload(target.sessionId, target.registrationId, 'project-report');
       expect(grant.status, JSON.stringify(grant.error)).toBe(201);
@@ -329,10 +434,12 @@ describe('access matrix: every route × every caller, status and writes', () => 
     }
 
     const reviewed = await sessionWith(30, start, 'intake');
+    const exam = await examSession(start);
     await upload(reviewed, 24);
     env.runtime.clock.advance(26 * 86_400_000);
     await eventually(() => managerOfCentre.getSession(reviewed.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
     const lateUploadId = await upload(reviewed, 26);
+    await examDayOpen(exam);
 
     const now = env.runtime.clock.now();
     const main = await sessionWith(90, now, 'planning');
@@ -350,6 +457,9 @@ describe('access matrix: every route × every caller, status and writes', () => 
       spareJurorId: jurorIds[3]!,
       intake,
       review: { ...reviewed, lateUploadId },
+      exam,
+      inspect,
+      advanceTo: (instant) => env.advanceTo(instant),
       clients: {
         anonymous: env.anonymous,
         managerOfCentre,

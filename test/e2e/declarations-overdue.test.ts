@@ -61,7 +61,9 @@ describe('a human step not done in time blocks the session with a way out; it ne
     expect(withdrawn.status, JSON.stringify(withdrawn.error)).toBe(200);
     expect(withdrawn.data!.declarationsComplete).toBe(true);
 
-    const ready = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.status === 'ready-for-exam' && r.data.session.workflow.currentStep === 'ReadyForExamDay');
+    // The clock is past the exam day's start already: once ready, the day opens at once and the candidate is called.
+    const ready = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.status === 'exam-day' && r.data.session.pendingStep?.registrationId === registrationId);
+    expect(await new Inspector(env.runtime).statesEntered(ready.data!.session.workflow.executionArn)).toEqual(expect.arrayContaining(['MarkReadyForExamDay', 'WaitForExamDay', 'OpenExamDay', 'WaitForCandidate']));
     expect(ready.data!.session.overdue).toBeUndefined();
     expect(ready.data!.session.jurors.map((j) => j.jurorId).sort()).toEqual([diligent.id, late.id].sort());
 

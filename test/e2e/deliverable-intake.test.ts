@@ -187,7 +187,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     const declared = await third.client.declareLinks(sessionId, { declarations: [{ registrationId: alice.registrationId, link: 'none' }, { registrationId: bruno.registrationId, link: 'none' }] });
     expect(declared.data!.declarationsComplete).toBe(true);
     const ready = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.status === 'ready-for-exam');
-    expect(ready.data!.session.workflow.currentStep).toBe('ReadyForExamDay');
+    expect(ready.data!.session.workflow.currentStep).toBe('WaitForExamDay');
     expect(ready.data!.session.blockers).toEqual([]);
   });
 

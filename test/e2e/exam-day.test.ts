@@ -229,10 +229,11 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
     it('JURY-5, JURY-6, EXAM-6, RETAKE-3: during Noah\'s oral a juror leaves and a breach is raised; a late link goes to the committee; Noah is judged on A3 and A4 only and obtains the title', async () => {
       const [a, b, c] = day.jurors.map((j) => j.client);
       await waitForCall(manager, day.sessionId, retaker!.registrationId);
+      expect((await manager.getSession(day.sessionId)).data!.session.next).toMatchObject({ step: 'candidate', waitsFor: expect.stringMatching(/^Noah .*'s exam and deliberation/) });
       const started = await c!.runOral(day.sessionId, retaker!.registrationId, 'start');
       expect(started.data!.exam.oral!.segments.map((x) => x.segmentId)).toEqual(['presentation', 'questions', 'practical-case-1-exchange']);
       const absence = await manager.reportIncident(day.sessionId, { kind: 'juror-absence', jurorId: day.jurors[jurorB]!.id, description: 'left the room for a phone call' });
-      expect(absence.data!.incident).toMatchObject({ routedTo: 'quality-committee', notice: { ruleId: 'JURY-6' }, reportedBy: 'manager-day' });
+      expect(absence.data!.incident).toMatchObject({ routedTo: 'quality-committee', notice: { ruleId: 'JURY-6' }, reportedBy: { role: 'session-manager', userId: 'manager-day' } });
       const breach = await a!.reportIncident(day.sessionId, { kind: 'breach', state: 'avoidable', description: 'a phone is ringing in the room', registrationId: retaker!.registrationId });
       expect(breach.data!.incident).toMatchObject({ routedTo: 'session-manager', notice: { ruleId: 'EXAM-6' } });
       const late = await a!.declareLinks(day.sessionId, { declarations: [{ registrationId: retaker!.registrationId, link: 'personal', description: 'neighbour' }] });
@@ -254,6 +255,7 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
     it('PV-2, PV-3, EXAM-4: the day closes once every candidate is deliberated or absent; the PV lists all four with their results and counts; the workflow waits for the seal', async () => {
       const closed = await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.status === 'deliberated' && r.data.session.workflow.currentStep === 'WaitForPvSeal', 15_000);
       expect(closed.data!.session.workflow.status).toBe('RUNNING');
+      expect(closed.data!.session.next).toMatchObject({ step: 'pv-seal', by: 'managers' });
       const pv = (await day.jurors[jurorA]!.client.pv(day.sessionId)).data!.pv;
       expect(pv.part2.map((r) => [r.firstName, r.result])).toEqual([
         ['Alice', 'admitted'],

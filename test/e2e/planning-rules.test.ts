@@ -315,6 +315,13 @@ describe('planning rules, end to end through the typed client', () => {
       ['POST /sessions/{sessionId}/deliverables/{uploadId}/late-decision: a decision that is neither', () => manager.request('POST', `/sessions/${target.sessionId}/deliverables/${randomUUID()}/late-decision`, { decision: 'maybe', reason: 'asked by the jury' }), 'decision'],
       ['POST /sessions/{id}/declarations: a link of an unknown kind', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/declarations`, { declarations: [{ registrationId: target.registrationId, link: 'cousin' }] }), 'declarations.0.link'],
       ['POST /sessions/{id}/distributions: an unknown distribution row', () => manager.request('POST', `/sessions/${target.sessionId}/distributions`, { ruleId: 'DIST-9', distributedOn: daysFromNow(now, -1), recipients: 'jury' }), 'ruleId'],
+      ['PUT /sessions/{id}/schedule: an order of names, not registration ids', () => manager.request('PUT', `/sessions/${target.sessionId}/schedule`, { order: ['Alice'] }), 'order.0'],
+      ['POST /sessions/{id}/candidates/{rid}/check-in: a status that is neither', () => manager.request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/check-in`, { status: 'maybe' }), 'status'],
+      ['POST /sessions/{id}/candidates/{rid}/identity-check: no method', () => manager.request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/identity-check`, {}), 'method'],
+      ['POST /sessions/{id}/candidates/{rid}/oral: an unknown action', () => manager.request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/oral`, { action: 'pause' }), 'action'],
+      ['POST /sessions/{id}/incidents: an instant without its offset', () => manager.request('POST', `/sessions/${target.sessionId}/incidents`, { kind: 'juror-absence', jurorId: target.jurorId, from: '2027-06-15T10:30:00', description: 'left the room' }), 'from'],
+      ['PUT /sessions/{id}/candidates/{rid}/grid: a competency half acquired', async () => (await env.clientAs('jurors')).request('PUT', `/sessions/${target.sessionId}/candidates/${target.registrationId}/grid`, { decisions: { C1: 'partial' } }), 'decisions.C1'],
+      ['POST /sessions/{id}/candidates/{rid}/grid/signatures: a hash that is not one', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/grid/signatures`, { hash: 'abc' }), 'hash'],
     ];
 
     it.each(cases)('%s', async (_name, act, field) => {

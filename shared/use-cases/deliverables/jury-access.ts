@@ -124,7 +124,7 @@ export async function declareLinks(
         const id = uuidFrom(`late-conflict|${sessionId}|${juror.id}|${declaration.registrationId}`);
         if (current.incidents.some((i) => i.id === id)) continue;
         const description = `${declaration.link} link declared late${declaration.description ? `: ${declaration.description}` : ''}`;
-        lateConflicts.push(incidentRecord(current, jurors, { kind: 'late-conflict', jurorId: juror.id, registrationId: declaration.registrationId, description }, { id, by: caller.id, at }));
+        lateConflicts.push(incidentRecord(current, jurors, { kind: 'late-conflict', jurorId: juror.id, registrationId: declaration.registrationId, description }, { id, by: { role: 'juror', jurorId: juror.id }, at }));
         continue;
       }
       if (earlier && earlier.link !== declaration.link) {

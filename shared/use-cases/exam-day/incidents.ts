@@ -54,7 +54,7 @@ function routed(planning: SessionPlanning, jurors: readonly JurorRecord[], repor
 }
 
 /** An incident as recorded: what was reported, by whom and when, and where it goes. */
-export function incidentRecord(planning: SessionPlanning, jurors: readonly JurorRecord[], report: IncidentReport, reported: { id: string; by: string; at: string }): IncidentRecord {
+export function incidentRecord(planning: SessionPlanning, jurors: readonly JurorRecord[], report: IncidentReport, reported: { id: string; by: IncidentRecord['reportedBy']; at: string }): IncidentRecord {
   return {
     id: reported.id,
     kind: report.kind,
@@ -78,9 +78,11 @@ export async function reportIncident(deps: Pick<Deps, 'sessions' | 'jurors' | 'n
   let incident: IncidentRecord | undefined;
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
     const managesIt = caller.roles.includes('managers') && caller.centreId === current.session.centreId;
-    if (!managesIt && !(await sittingJuror(deps, caller, current))) throw new Forbidden(`you neither manage session ${sessionId}'s centre nor sit on its jury`);
+    const juror = managesIt ? undefined : await sittingJuror(deps, caller, current);
+    if (!managesIt && !juror) throw new Forbidden(`you neither manage session ${sessionId}'s centre nor sit on its jury`);
     if (current.incidents.some((i) => i.id === incidentId)) return undefined;
-    incident = incidentRecord(current, await assignedJurors(deps.jurors, current), report, { id: incidentId, by: caller.id, at });
+    const by: IncidentRecord['reportedBy'] = juror ? { role: 'juror', jurorId: juror.id } : { role: 'session-manager', userId: caller.id };
+    incident = incidentRecord(current, await assignedJurors(deps.jurors, current), report, { id: incidentId, by, at });
     return { items: [{ kind: 'incident', record: incident }], action: 'incident.reported', details: { incidentId, kind: report.kind, routedTo: incident.routedTo, ruleId: incident.notice.ruleId } };
   });
   return { incident: incident ?? planning.incidents.find((i) => i.id === incidentId)!, timeZone: calendarOf(planning.session).timeZone };

@@ -45,7 +45,8 @@ export interface GridRecord {
 export interface IncidentRecord {
   id: string;
   kind: 'juror-absence' | 'breach' | 'late-conflict';
-  reportedBy: string;
+  /** Who reported it: a juror by their registry id, the session manager by their account. */
+  reportedBy: { role: 'juror'; jurorId: string } | { role: 'session-manager'; userId: string };
   reportedAt: string;
   description: string;
   /** EXAM-6: whether a breach can still be avoided. */

@@ -6,13 +6,14 @@ import type { Deps } from '../deps';
 import { eligibilityOf, missingDeclarations } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import type { WorkflowStatus } from './ports';
-import { calendarOf, publicSession, type PublicSession, type SessionPlanning } from './records';
+import { calendarOf, publicSession, type PublicSession, type SessionPlanning, type SessionStatus } from './records';
+import { fullName } from '../../domain/people';
 import { assertCanReadSession } from './session-access';
 import { assignedJurors, loadPlanning } from './planning-reads';
 
 /** What the session waits for next, and from whom. */
 export interface NextStep {
-  step: 'close-planning' | 'workflow' | 'intake-deadline' | 'declarations' | 'exam-day' | 'none';
+  step: 'close-planning' | 'workflow' | 'intake-deadline' | 'declarations' | 'exam-day' | 'candidate' | 'pv-seal' | 'none';
   /** A sentence a person can act on. */
   waitsFor: string;
   /** The role that must act, when a person must. */
@@ -38,9 +39,13 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[]): Ne
     const closes = describeInstant(new Date(session.intake.closesAt), calendarOf(session).timeZone);
     return { step: 'intake-deadline', waitsFor: `candidates' deliverables until intake closes at ${closes}, 5 days before the session (DELIV-4)`, at: session.intake.closesAt };
   }
-  if (session.overdue && (session.status === 'planning' || session.status === 'jury-review')) {
-    return { step: session.status === 'planning' ? 'close-planning' : 'declarations', waitsFor: session.overdue.reason, by: 'managers' };
+  const overdueStep: Partial<Record<SessionStatus, NextStep['step']>> = { planning: 'close-planning', 'jury-review': 'declarations', 'exam-day': 'candidate', deliberated: 'pv-seal' };
+  if (session.overdue && overdueStep[session.status]) return { step: overdueStep[session.status]!, waitsFor: session.overdue.reason, by: 'managers' };
+  if (session.status === 'exam-day') {
+    const current = planning.registrations.find((r) => r.id === session.examDay?.current);
+    return { step: 'candidate', waitsFor: current ? `${fullName(current.candidate)}'s exam and deliberation (EXAM-1, DELIB-4)` : 'the workflow to call the next candidate' };
   }
+  if (session.status === 'deliberated') return { step: 'pv-seal', waitsFor: 'the PV to be signed by the jurors and the session manager, stamped and sealed (PV-4, PV-6)', by: 'managers' };
   if (session.status === 'jury-review') {
     return { step: 'declarations', waitsFor: blockers.length === 0 ? 'every juror to declare their links with the candidates (JURY-4)' : 'the blockers to be resolved: declarations, or another juror assigned (JURY-4)' };
   }
