@@ -14,7 +14,7 @@ export interface BuiltCandidate {
 export interface BuiltSession {
   sessionId: string;
   candidates: BuiltCandidate[];
-  jurors: Array<{ id: string; client: CertiflowClient }>;
+  jurors: Array<{ id: string; userId: string; client: CertiflowClient }>;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function sessionInIntake(
     const body = jurorBody(now, { profession });
     const juror = await env.certifier.createJuror(body);
     expect((await manager.assignJuror(sessionId, juror.data!.juror.id)).status).toBe(201);
-    jurors.push({ id: juror.data!.juror.id, client: await env.clientAs('jurors', { sub: body.userId }) });
+    jurors.push({ id: juror.data!.juror.id, userId: body.userId, client: await env.clientAs('jurors', { sub: body.userId }) });
   }
   const candidates: BuiltCandidate[] = [];
   const wanted: NonNullable<typeof options.registrations> = options.registrations ?? Array.from({ length: options.candidates ?? 1 }, (_, n) => ({ candidate: candidate(['Alice', 'Bruno', 'Chloé', 'David'][n % 4]!) }));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CertiflowClient } from '../../../client/certiflow-client';
-import { startLocalRuntime, type LocalRuntime } from '../../../local/runtime';
+import { startLocalRuntime, type LocalPorts, type LocalRuntime } from '../../../local/runtime';
 import type { Role } from '../../../shared/wiring/roles';
 
 /** A local runtime on random free ports with a throwaway data folder, and helpers to drive it. */
@@ -23,11 +23,11 @@ export interface TestRuntime {
 }
 
 /** Starts the whole local runtime for one test file. */
-export async function startTestRuntime(options: { dataDir?: string } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(options: { dataDir?: string; ports?: Partial<LocalPorts> } = {}): Promise<TestRuntime> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'certiflow-e2e-'));
   const runtime = await startLocalRuntime({
     dataDir,
-    ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 },
+    ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0, ...options.ports },
     logLevel: process.env.CERTIFLOW_TEST_LOG_LEVEL ?? 'CRITICAL',
   });
   const anonymous = new CertiflowClient(runtime.urls.api);
