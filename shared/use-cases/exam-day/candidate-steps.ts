@@ -19,7 +19,7 @@ import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { registrationOf } from '../sessions/planning-reads';
 import { calendarOf, type SessionPlanning } from '../sessions/records';
-import { assertManagesSession } from '../sessions/session-access';
+import { assertManagesSession, sittingJuror } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { candidateContext, candidateDay, daySchedule, examRecord, sessionMode } from './day-context';
 import { withAbsence } from './pv-draft';
@@ -60,10 +60,7 @@ export function assertDayOpen(planning: SessionPlanning, at: Date, arrival = fal
 /** The manager of the centre, or a juror who sits on the session, runs the oral's clock. */
 async function assertRunsTheDay(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<void> {
   if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
-  if (caller.roles.includes('jurors')) {
-    const juror = await deps.jurors.findByUserId(caller.id);
-    if (juror && planning.assignments.some((a) => a.jurorId === juror.id)) return;
-  }
+  if (await sittingJuror(deps.jurors, caller, planning)) return;
   throw new Forbidden(`you neither manage session ${planning.session.id}'s centre nor sit on its jury`);
 }
 

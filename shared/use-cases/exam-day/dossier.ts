@@ -6,7 +6,7 @@ import { scopeOf } from '../deliverables/deliverable-access';
 import { eligibilityOf } from '../deliverables/jury-access';
 import { assignedJurors, loadPlanning } from '../sessions/planning-reads';
 import { calendarOf, type SessionPlanning } from '../sessions/records';
-import { assertCanReadSession } from '../sessions/session-access';
+import { assertCanReadSession, sittingJuror } from '../sessions/session-access';
 import type { PvRecord } from './records';
 
 /** The PV as its readers see it before sealing: the candidates' account ids stay in the service. */
@@ -90,8 +90,8 @@ function dossierOf(planning: SessionPlanning, candidateIds: readonly string[]): 
  */
 export async function juryDossier(deps: Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>, caller: Caller, sessionId: string): Promise<Dossier> {
   const planning = await loadPlanning(deps.sessions, sessionId);
-  const juror = caller.roles.includes('jurors') ? await deps.jurors.findByUserId(caller.id) : undefined;
-  if (!juror || !planning.assignments.some((a) => a.jurorId === juror.id)) throw new Forbidden(`you do not sit on the jury of session ${sessionId}`);
+  const juror = await sittingJuror(deps.jurors, caller, planning);
+  if (!juror) throw new Forbidden(`you do not sit on the jury of session ${sessionId}`);
   if (!planning.session.frozenAt) throw new NotFound(`the dossier of session ${sessionId} is put together when the jury set is frozen, 5 days before the session (DELIV-4)`);
   const rows = eligibilityOf(planning, await assignedJurors(deps.jurors, planning)).rows;
   const mine = rows.filter((r) => r.eligibleJurorIds.includes(juror.id)).map((r) => r.registrationId);

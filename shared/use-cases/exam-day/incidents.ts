@@ -3,7 +3,7 @@ import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
 import { calendarOf, type JurorRecord, type SessionPlanning } from '../sessions/records';
-import { assertCanReadSession } from '../sessions/session-access';
+import { assertCanReadSession, sittingJuror } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import type { IncidentRecord } from './records';
 
@@ -12,13 +12,6 @@ export type IncidentReport =
   | { kind: 'juror-absence'; jurorId: string; from?: string; to?: string; description: string }
   | { kind: 'breach'; state: 'avoidable' | 'established'; description: string; registrationId?: string }
   | { kind: 'late-conflict'; jurorId: string; registrationId: string; description: string };
-
-/** The juror behind a caller who sits on the session, if any. */
-async function sittingJuror(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<JurorRecord | undefined> {
-  if (!caller.roles.includes('jurors')) return undefined;
-  const juror = await deps.jurors.findByUserId(caller.id);
-  return juror && planning.assignments.some((a) => a.jurorId === juror.id) ? juror : undefined;
-}
 
 /**
  * Routes an incident (JURY-5, JURY-6, EXAM-6): a juror's absence goes to the quality committee; a
@@ -78,7 +71,7 @@ export async function reportIncident(deps: Pick<Deps, 'sessions' | 'jurors' | 'n
   let incident: IncidentRecord | undefined;
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
     const managesIt = caller.roles.includes('managers') && caller.centreId === current.session.centreId;
-    const juror = managesIt ? undefined : await sittingJuror(deps, caller, current);
+    const juror = managesIt ? undefined : await sittingJuror(deps.jurors, caller, current);
     if (!managesIt && !juror) throw new Forbidden(`you neither manage session ${sessionId}'s centre nor sit on its jury`);
     if (current.incidents.some((i) => i.id === incidentId)) return undefined;
     const by: IncidentRecord['reportedBy'] = juror ? { role: 'juror', jurorId: juror.id } : { role: 'session-manager', userId: caller.id };

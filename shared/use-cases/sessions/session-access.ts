@@ -2,7 +2,7 @@ import { describeInstant } from '../../domain/dates';
 import { Conflict, Forbidden } from '../../domain/errors';
 import type { Caller } from '../caller';
 import type { JurorRegistry } from './ports';
-import { calendarOf, type SessionPlanning, type SessionRecord } from './records';
+import { calendarOf, type JurorRecord, type SessionPlanning, type SessionRecord } from './records';
 
 /** The organising centre a manager acts for; a manager without one may not act. */
 export function managerCentre(caller: Caller): string {
@@ -28,6 +28,13 @@ export function assertPlanningOpen(session: SessionRecord): void {
   }
 }
 
+/** The registry juror behind a caller with the jurors role, when they sit on the session (one Query on an index). */
+export async function sittingJuror(jurors: Pick<JurorRegistry, 'findByUserId'>, caller: Caller, planning: SessionPlanning): Promise<JurorRecord | undefined> {
+  if (!caller.roles.includes('jurors')) return undefined;
+  const juror = await jurors.findByUserId(caller.id);
+  return juror && planning.assignments.some((a) => a.jurorId === juror.id) ? juror : undefined;
+}
+
 /**
  * Whether a caller may see a session: the quality committee, the managers of its centre, and
  * the jurors who sit on it.
@@ -35,9 +42,6 @@ export function assertPlanningOpen(session: SessionRecord): void {
 export async function assertCanReadSession(caller: Caller, planning: SessionPlanning, jurors: Pick<JurorRegistry, 'findByUserId'>): Promise<void> {
   if (caller.roles.includes('quality')) return;
   if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
-  if (caller.roles.includes('jurors')) {
-    const juror = await jurors.findByUserId(caller.id);
-    if (juror && planning.assignments.some((assignment) => assignment.jurorId === juror.id)) return;
-  }
+  if (await sittingJuror(jurors, caller, planning)) return;
   throw new Forbidden(`you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`);
 }
