@@ -12,6 +12,8 @@ import { isVersionId, type VersionStore } from './version-store';
 interface RequestVersions {
   requested?: string;
   created?: string;
+  /** `If-None-Match: *`: a write that must not replace an existing object (S3's conditional write). */
+  createOnly?: boolean;
 }
 
 const requests = new AsyncLocalStorage<RequestVersions>();
@@ -22,7 +24,8 @@ const requests = new AsyncLocalStorage<RequestVersions>();
  * `x-amz-version-id`; GET and HEAD with `?versionId=` serve that version (404 `NoSuchVersion` if
  * the key has no such version, 400 `InvalidArgument` if the id is not one this store could have
  * given); without it they serve the latest object as before, with its version id. DELETE with
- * `?versionId=` answers 501 `NotImplemented` rather than deleting the latest object.
+ * `?versionId=` answers 501 `NotImplemented` rather than deleting the latest object. A PUT with
+ * `If-None-Match: *` on a key that holds an object answers 412 `PreconditionFailed`, as S3 does.
  * Call before `server.run()`: the middleware goes first in Koa's list, composed at `listen`.
  */
 export function enableVersioning(server: S3rver, versions: VersionStore): void {
@@ -45,7 +48,7 @@ export function withVersionId(event: S3Event): S3Event {
 
 async function trackRequestVersions(ctx: S3rverContext, next: () => Promise<void>): Promise<void> {
   const versionId = ctx.query.versionId;
-  const request: RequestVersions = { requested: typeof versionId === 'string' ? versionId : undefined };
+  const request: RequestVersions = { requested: typeof versionId === 'string' ? versionId : undefined, createOnly: ctx.get('if-none-match') === '*' };
   await requests.run(request, next);
   if (request.created) ctx.set('x-amz-version-id', request.created);
 }
@@ -68,6 +71,9 @@ function versionedMethods(store: FilesystemStore, versions: VersionStore): Parti
     },
 
     async putObject(object) {
+      if (requests.getStore()?.createOnly && (await versions.latest(object.bucket, object.key))) {
+        throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
+      }
       const versionId = await versions.stage(object.bucket, object.key, object.content ?? Buffer.alloc(0));
       const content = versions.read(object.bucket, object.key, versionId);
       try {

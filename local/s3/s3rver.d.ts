@@ -49,6 +49,7 @@ declare module 's3rver' {
   export interface S3rverContext {
     method: string;
     query: Record<string, string | string[] | undefined>;
+    get(field: string): string;
     set(field: string, value: string): void;
   }
 

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { Conflict } from '../domain/errors';
+import type { RecordsArchive, StoredRecord } from '../use-cases/records/documents';
+import { s3 } from './aws-clients';
+
+const MISSING = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound', 'InvalidArgument']);
+
+/**
+ * The records bucket: versioned, with S3 Object Lock in compliance mode and a default retention
+ * on AWS, so no version can be overwritten or deleted before it ends. Each record is written with
+ * `If-None-Match: *`, so a key that holds a record is never given another (PV-7), and with its
+ * SHA-256 checked by S3 on arrival.
+ */
+export class S3RecordsArchive implements RecordsArchive {
+  constructor(private readonly bucket: string) {}
+
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredRecord> {
+    const digest = createHash('sha256').update(bytes);
+    const sha256 = digest.copy().digest('hex');
+    try {
+      const written = await s3().send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType, IfNoneMatch: '*', ChecksumSHA256: digest.digest('base64') }),
+      );
+      return { key, s3VersionId: written.VersionId ?? '', sha256, contentType, size: bytes.length };
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) {
+        throw new Conflict(`the record ${key} is already written; sealed records are kept unaltered (PV-7)`);
+      }
+      throw error;
+    }
+  }
+
+  async read(key: string, s3VersionId: string): Promise<Uint8Array | undefined> {
+    try {
+      const object = await s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: s3VersionId }));
+      return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+    } catch (error) {
+      if (MISSING.has((error as Error).name)) return undefined;
+      throw error;
+    }
+  }
+
+  presignDownload(record: StoredRecord, fileName: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(
+      s3(),
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: record.key,
+        VersionId: record.s3VersionId,
+        ResponseContentType: record.contentType,
+        ResponseContentDisposition: `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      }),
+      { expiresIn: expiresInSeconds },
+    );
+  }
+}
