@@ -2,10 +2,12 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { BUCKET_EVENTS, type BucketEventDefinition } from '../shared/wiring/bucket-events';
+import { EXECUTION_EVENTS, type ExecutionEventDefinition } from '../shared/wiring/execution-events';
 import { ROUTES, type RouteDefinition } from '../shared/wiring/routes';
 import { SESSION_LIFECYCLE, STATE_MACHINES, type StateMachineDefinition } from '../shared/wiring/state-machines';
 import type { BindingResources } from './constructs/binding-resources';
 import { BucketEventHandlers } from './constructs/bucket-event-handlers';
+import { ExecutionEventHandlers } from './constructs/execution-event-handlers';
 import { CertiflowHttpApi } from './constructs/http-api';
 import { SessionWorkflows } from './constructs/session-workflows';
 import { stateMachineAddress } from './constructs/state-machine-address';
@@ -20,17 +22,20 @@ export interface StatelessStackProps extends StackProps {
   readonly routes?: readonly RouteDefinition[];
   readonly stateMachines?: readonly StateMachineDefinition[];
   readonly bucketEvents?: readonly BucketEventDefinition[];
+  readonly executionEvents?: readonly ExecutionEventDefinition[];
 }
 
 /**
  * Everything that can be replaced by a redeploy: the user pool's configuration, the HTTP API
- * and its functions, the session state machines and the bucket event handlers.
+ * and its functions, the session state machines, the bucket event handlers and the execution
+ * event handlers.
  */
 export class StatelessStack extends Stack {
   readonly userPool: CertiflowUserPool;
   readonly httpApi: CertiflowHttpApi;
   readonly workflows: SessionWorkflows;
   readonly bucketEvents: BucketEventHandlers;
+  readonly executionEvents: ExecutionEventHandlers;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -59,6 +64,10 @@ export class StatelessStack extends Stack {
           bucketArn: props.stateful.deliverablesBucket.bucketArn,
         }),
       },
+      resources,
+    });
+    this.executionEvents = new ExecutionEventHandlers(this, 'ExecutionEvents', {
+      events: props.executionEvents ?? EXECUTION_EVENTS,
       resources,
     });
 

@@ -6,6 +6,7 @@ import { CORS } from '../shared/wiring/cors';
 import { apiGatewayEvent, flattenClaims } from './api-gateway-event';
 import type { LocalJwtIssuer } from './jwt-issuer';
 import { RouteMatcher } from './route-matcher';
+import { TokenBuckets } from './token-bucket';
 
 /** A local-only endpoint under `/_local/`, answering JSON. */
 export type ControlEndpoint = (body: unknown, method: string) => Promise<{ status: number; body: unknown }>;
@@ -102,6 +103,13 @@ function sendTooLarge(request: IncomingMessage, response: ServerResponse): void 
   request.once('end', end).once('close', end).resume();
 }
 
+/** The client a route's throttle counts for: the first `x-forwarded-for` entry, else the peer address. */
+function clientAddress(request: IncomingMessage): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || request.socket.remoteAddress || 'unknown';
+}
+
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
@@ -123,12 +131,14 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2):
 
 /**
  * The HTTP API on loopback, built from the same route table as the CDK API construct:
- * API Gateway's JWT authorizer (401 before any function runs), the payload-format-2.0
- * event, and the function's response written back as API Gateway writes it.
+ * API Gateway's JWT authorizer (401 before any function runs), a route's `throttle` per client
+ * (429 with `Retry-After`, before any function runs), the payload-format-2.0 event, and the
+ * function's response written back as API Gateway writes it.
  */
 export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpApiServer> {
   const matcher = new RouteMatcher(options.routes);
   const limit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const throttles = new TokenBuckets({ now: () => options.now().getTime() });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local');
@@ -156,6 +166,15 @@ export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpA
 
     const match = matcher.match(method, url.pathname);
     if (match.kind === 'none') return send(response, 404, { message: 'Not Found' });
+
+    if (match.route.throttle) {
+      const key = routeKey(match.route);
+      const taken = throttles.take(`${key} ${clientAddress(request)}`, match.route.throttle);
+      if (!taken.allowed) {
+        const message = `too many requests to ${key}; try again in ${taken.retryAfterSeconds} s`;
+        return send(response, 429, { error: { code: 'TooManyRequests', message } }, { 'retry-after': String(taken.retryAfterSeconds) });
+      }
+    }
 
     let claims: Record<string, string> | undefined;
     if (match.route.roles !== 'public') {

@@ -5,12 +5,14 @@ import { useClock } from '../shared/clock';
 import { resetConfig } from '../shared/config/env';
 import { BINDING_ENV } from '../shared/wiring/bindings';
 import { BUCKET_EVENTS } from '../shared/wiring/bucket-events';
-import { allFunctions, bucketEventFunction, routeFunction, taskFunction } from '../shared/wiring/functions';
+import { EXECUTION_EVENTS } from '../shared/wiring/execution-events';
+import { allFunctions, bucketEventFunction, executionEventFunction, routeFunction, taskFunction } from '../shared/wiring/functions';
 import { ROUTES } from '../shared/wiring/routes';
 import { SESSION_LIFECYCLE, STATE_MACHINES } from '../shared/wiring/state-machines';
 import { AUDIT_TABLE_SCHEMA, TABLE_SCHEMA } from '../shared/wiring/table';
 import { clockControl, openClock } from './clock-control';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { ExecutionEventDispatcher } from './execution-event-dispatcher';
 import { startHttpApiServer } from './http-api-server';
 import { LocalJwtIssuer } from './jwt-issuer';
 import { LambdaHost } from './lambda-host';
@@ -74,9 +76,12 @@ export interface LocalRuntime {
   clock: ShiftableClock;
   resources: typeof LOCAL_RESOURCES;
   sessionStateMachineArn: string;
-  /** Resolves once queued S3 event deliveries have run. */
+  /**
+   * Resolves once queued event deliveries have run: S3 events, then the execution status
+   * changes of executions that have ended so far.
+   */
   s3EventsIdle(): Promise<void>;
-  /** Invokes a function by name, as Lambda would (e.g. to redeliver an S3 event). */
+  /** Invokes a function by name, as Lambda would (e.g. to redeliver an S3 event or an execution status change). */
   invoke(functionName: string, event: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -150,7 +155,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     useClock(clock);
     const dynamodb = await startDynamoDbLocal({ java, host, port: ports.dynamodb, dataDir: join(options.dataDir, 'dynamodb') });
     stops.push(dynamodb.stop);
-    const s3 = await startS3Local({ host, port: ports.s3, directory: join(options.dataDir, 's3'), onEvent: (event) => dispatcher.dispatch(stampedWith(event, clock.now())) });
+    const s3 = await startS3Local({ host, port: ports.s3, directory: join(options.dataDir, 's3'), lockedBuckets: [LOCAL_RESOURCES.recordsBucketName], onEvent: (event) => dispatcher.dispatch(stampedWith(event, clock.now())) });
     stops.push(s3.stop);
     await ensureTable(dynamodb.url, LOCAL_RESOURCES.tableName, TABLE_SCHEMA);
     await ensureTable(dynamodb.url, LOCAL_RESOURCES.auditTableName, AUDIT_TABLE_SCHEMA);
@@ -164,6 +169,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       const text = substitute(readFileSync(join(REPOSITORY_ROOT, machine.definitionFile), 'utf8'), substitutions);
       return { name: machine.name, arn: localStateMachineArn(machine.name), definition: JSON.parse(text) as Record<string, unknown> };
     });
+    const executionEvents = new ExecutionEventDispatcher(
+      EXECUTION_EVENTS.map((definition) => ({
+        definition,
+        stateMachineArn: localStateMachineArn(definition.stateMachine.name),
+        functionName: executionEventFunction(definition).name,
+      })),
+      (name, event) => lambdas.invoke(name, event),
+      (message, extra) => log(message, extra),
+      () => clock.now(),
+    );
     const stepFunctions = await startLocalStepFunctions({
       host,
       port: ports.stepFunctions,
@@ -172,6 +187,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock,
       dataDir: join(options.dataDir, 'stepfunctions'),
       logger: { info: (message, extra) => log(message, extra as Record<string, unknown>), error: (message, extra) => log(message, extra as Record<string, unknown>) },
+      onExecutionEnded: (detail) => executionEvents.dispatch(detail),
     });
     stops.push(stepFunctions.stop);
 
@@ -198,7 +214,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock,
       resources: LOCAL_RESOURCES,
       sessionStateMachineArn: localStateMachineArn(SESSION_LIFECYCLE.name),
-      s3EventsIdle: () => dispatcher.idle(),
+      s3EventsIdle: async () => {
+        await dispatcher.idle();
+        await executionEvents.idle();
+      },
       invoke: (name, event) => lambdas.invoke(name, event),
       stop,
     };

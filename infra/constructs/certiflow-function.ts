@@ -42,7 +42,11 @@ const AUDIT_LOG_ACTIONS: Record<NonNullable<Bindings['auditLog']>, readonly stri
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
 };
 
-const OBJECT_READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion'];
+/** Object reads per bucket: a record's reader also reads its Object Lock retention (PV-7). */
+const OBJECT_READ_ACTIONS: Record<BucketKey, readonly string[]> = {
+  deliverablesBucket: ['s3:GetObject', 's3:GetObjectVersion'],
+  recordsBucket: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectRetention', 's3:GetObjectVersionRetention'],
+};
 
 /** Object writes per bucket: deliverables may be replaced (DELIV-7), records only added (PV-7). */
 const OBJECT_WRITE_ACTIONS: Record<BucketKey, readonly string[]> = {
@@ -163,7 +167,7 @@ export class CertiflowFunction extends NodejsFunction {
     this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     if (access === 'probe') return this;
     const objects = `${bucket.bucketArn}/*`;
-    const actions = access === 'read' ? OBJECT_READ_ACTIONS : [...OBJECT_READ_ACTIONS, ...OBJECT_WRITE_ACTIONS[key]];
+    const actions = access === 'read' ? [...OBJECT_READ_ACTIONS[key]] : [...OBJECT_READ_ACTIONS[key], ...OBJECT_WRITE_ACTIONS[key]];
     this.addToRolePolicy(new PolicyStatement({ actions, resources: [objects] }));
     acknowledgeWildcardResource(
       this.executionRole,

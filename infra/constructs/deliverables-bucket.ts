@@ -34,6 +34,7 @@ export class DeliverablesBucket extends Bucket {
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-replaced-versions', noncurrentVersionExpiration: Duration.days(365) },
         { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+        { id: 'expire-exports', prefix: 'exports/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
       ],
     });
   }

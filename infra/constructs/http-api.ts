@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -45,9 +46,23 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
+/** CloudFormation's per-route settings of a stage, by route key. */
+export type RouteThrottleSettings = Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+
+/** The stage's `RouteSettings` for the routes with a `throttle`, by route key (`GET /verify/{code}`). */
+export function routeThrottleSettings(routes: readonly RouteDefinition[]): RouteThrottleSettings {
+  const settings: RouteThrottleSettings = {};
+  for (const route of routes) {
+    if (!route.throttle) continue;
+    settings[routeKey(route)] = { ThrottlingRateLimit: route.throttle.ratePerSecond, ThrottlingBurstLimit: route.throttle.burst };
+  }
+  return settings;
+}
+
 /**
  * The HTTP API, built from the route table: one function per route, the Cognito JWT authorizer
- * on every route that is not public, access logs and throttling on the `$default` stage.
+ * on every route that is not public, access logs and throttling on the `$default` stage, and
+ * a route's own `throttle` as that stage's route settings.
  * Role checks (`cognito:groups` against the route's roles) happen in the handlers.
  */
 export class CertiflowHttpApi extends Construct {
@@ -84,6 +99,10 @@ export class CertiflowHttpApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
 
+    const stageResource = this.stage.node.defaultChild as CfnStage;
+    const throttled = routeThrottleSettings(props.routes);
+    if (Object.keys(throttled).length > 0) stageResource.routeSettings = throttled;
+
     for (const route of props.routes) {
       const fn = new CertiflowFunction(this, `${route.id}Function`, {
         handler: route.handler,
@@ -96,6 +115,8 @@ export class CertiflowHttpApi extends Construct {
         integration: new HttpLambdaIntegration(`${route.id}Integration`, fn),
         authorizer: route.roles === 'public' ? new HttpNoneAuthorizer() : authorizer,
       });
+      // API Gateway refuses route settings that name a route not created yet.
+      if (route.throttle && httpRoute) stageResource.node.addDependency(httpRoute);
       if (route.roles === 'public' && httpRoute) {
         acknowledge(
           httpRoute,

@@ -14,19 +14,22 @@ type ChildMessage = { type: 'ready'; port: number } | { type: 'event'; event: S3
 
 /**
  * Starts s3rver in a child process with its objects under `directory`, versioned like the
- * deployed bucket: every version is kept in the sibling folder `<directory>-versions`. Every
+ * deployed buckets: every version is kept in the sibling folder `<directory>-versions`, and the
+ * versions of `lockedBuckets` can never be deleted. Every
  * object-created event, with its `versionId`, is passed to `onEvent` in the shape S3 gives Lambda.
  */
 export function startS3Local(options: {
   host: string;
   port: number;
   directory: string;
+  /** Buckets with Object Lock in compliance mode: their versions can never be deleted. */
+  lockedBuckets?: readonly string[];
   onEvent: (event: S3Event) => void;
 }): Promise<S3Local> {
   mkdirSync(options.directory, { recursive: true });
   const child = fork(
     fileURLToPath(new URL('./s3rver-child.ts', import.meta.url)),
-    [JSON.stringify({ host: options.host, port: options.port, directory: options.directory })],
+    [JSON.stringify({ host: options.host, port: options.port, directory: options.directory, lockedBuckets: options.lockedBuckets ?? [] })],
     { execArgv: ['--openssl-legacy-provider', '--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
   );
   const errors = tail(child.stderr);

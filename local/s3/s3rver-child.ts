@@ -12,6 +12,7 @@ interface ChildOptions {
   host: string;
   port: number;
   directory: string;
+  lockedBuckets: string[];
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
@@ -23,7 +24,7 @@ const server = new S3rver({
   vhostBuckets: false,
   allowMismatchedSignatures: true,
 });
-enableVersioning(server, new VersionStore(versionsDirectoryFor(options.directory)));
+enableVersioning(server, new VersionStore(versionsDirectoryFor(options.directory)), { lockedBuckets: options.lockedBuckets });
 
 server.on('event', (event: S3Event) => process.send?.({ type: 'event', event: withVersionId(event) }));
 

@@ -26,11 +26,25 @@ const requests = new AsyncLocalStorage<RequestVersions>();
  * given); without it they serve the latest object as before, with its version id. DELETE with
  * `?versionId=` answers 501 `NotImplemented` rather than deleting the latest object. A PUT with
  * `If-None-Match: *` on a key that holds an object answers 412 `PreconditionFailed`, as S3 does.
+ * In a bucket of `lockedBuckets` (Object Lock in compliance mode with a default retention, like
+ * the records bucket), every version carries its lock mode and retain-until date, and every
+ * DELETE answers 403 `AccessDenied`; a PUT on an existing key adds a version, as on S3, and the
+ * locked one stays. (S3 would let an unversioned DELETE add a delete marker; refusing it is stricter.)
  * Call before `server.run()`: the middleware goes first in Koa's list, composed at `listen`.
  */
-export function enableVersioning(server: S3rver, versions: VersionStore): void {
+export function enableVersioning(server: S3rver, versions: VersionStore, options: { lockedBuckets?: readonly string[] } = {}): void {
   server.middleware.unshift(trackRequestVersions);
-  Object.assign(server.store, versionedMethods(server.store, versions));
+  Object.assign(server.store, versionedMethods(server.store, versions, new Set(options.lockedBuckets ?? [])));
+}
+
+/** The default retention of a locked bucket, as the deployed records bucket has it: 100 years. */
+const LOCK_RETENTION_MS = 36_500 * 24 * 3600 * 1000;
+
+const LOCK_HEADERS = ['x-amz-object-lock-mode', 'x-amz-object-lock-retain-until-date'] as const;
+
+/** The Object Lock headers S3 answers for a version written to a bucket with a default retention. */
+function lockMetadata(): Record<string, string> {
+  return { 'x-amz-object-lock-mode': 'COMPLIANCE', 'x-amz-object-lock-retain-until-date': new Date(Date.now() + LOCK_RETENTION_MS).toISOString() };
 }
 
 /**
@@ -53,27 +67,36 @@ async function trackRequestVersions(ctx: S3rverContext, next: () => Promise<void
   if (request.created) ctx.set('x-amz-version-id', request.created);
 }
 
-function versionedMethods(store: FilesystemStore, versions: VersionStore): Partial<FilesystemStore> {
+function versionedMethods(store: FilesystemStore, versions: VersionStore, lockedBuckets: ReadonlySet<string>): Partial<FilesystemStore> {
   const original = {
     getObject: store.getObject.bind(store),
     putObject: store.putObject.bind(store),
     copyObject: store.copyObject.bind(store),
     deleteObject: store.deleteObject.bind(store),
   };
+  /** Adds to a locked bucket's object the lock its version was written with. */
+  const withLock = async (object: S3rverObject): Promise<S3rverObject> => {
+    const versionId = String(object.metadata['x-amz-version-id'] ?? '');
+    if (!lockedBuckets.has(object.bucket) || !versionId) return object;
+    const version = await versions.find(object.bucket, object.key, versionId);
+    for (const header of LOCK_HEADERS) if (version?.metadata[header]) object.metadata[header] = String(version.metadata[header]);
+    return object;
+  };
   return {
     async getObject(bucket, key, options) {
       const requested = requests.getStore()?.requested;
-      if (requested !== undefined) return readVersion(versions, bucket, key, requested, options);
+      if (requested !== undefined) return withLock(await readVersion(versions, bucket, key, requested, options));
       const object = await original.getObject(bucket, key, options);
       const latest = object && (await versions.latest(bucket, key));
       if (object && latest) object.metadata['x-amz-version-id'] = latest;
-      return object;
+      return object && withLock(object);
     },
 
     async putObject(object) {
       if (requests.getStore()?.createOnly && (await versions.latest(object.bucket, object.key))) {
         throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: 'If-None-Match' });
       }
+      if (lockedBuckets.has(object.bucket)) Object.assign(object.metadata, lockMetadata());
       const versionId = await versions.stage(object.bucket, object.key, object.content ?? Buffer.alloc(0));
       const content = versions.read(object.bucket, object.key, versionId);
       try {
@@ -100,6 +123,7 @@ function versionedMethods(store: FilesystemStore, versions: VersionStore): Parti
     },
 
     async deleteObject(bucket, key) {
+      if (lockedBuckets.has(bucket)) throw new S3Error('AccessDenied', 'Access Denied because object protected by object lock.');
       if (requests.getStore()?.requested !== undefined) {
         throw new S3Error('NotImplemented', 'Deleting a version of an object is not implemented by the local S3.');
       }

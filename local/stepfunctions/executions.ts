@@ -10,7 +10,7 @@ import { appendHistory, historyForEngineEvent, toJson, type EngineEvent, type Ne
 import { createLocalHandlers, TASK_TOKEN_PLACEHOLDER, type TaskRuntime } from './local-tasks';
 import type { ClockScheduler } from './scheduler';
 import type { TaskTokens } from './task-tokens';
-import type { ExecutionStatus, InvokeFunction, LocalLogger, LocalStateMachine, VirtualClock } from './types';
+import type { ExecutionEndedDetail, ExecutionStatus, InvokeFunction, LocalLogger, LocalStateMachine, VirtualClock } from './types';
 
 const ROLE_ARN = 'arn:aws:iam::000000000000:role/certiflow-local-stepfunctions';
 
@@ -29,6 +29,8 @@ export interface ExecutionsDeps {
   store: ExecutionStore;
   invokeFunction: InvokeFunction;
   logger?: LocalLogger;
+  /** told once about every execution that ends, once its final record is saved (the disk write is queued) */
+  onEnded?: (detail: ExecutionEndedDetail) => void;
 }
 
 interface LiveExecution {
@@ -270,6 +272,7 @@ export class Executions {
     appendHistory(record, this.deps.clock.now(), event);
     this.save(record);
     this.deps.logger?.info('execution ended', { executionArn: record.executionArn, status, ...(record.error ? { error: record.error } : {}) });
+    this.announceEnd(record);
   }
 
   private terminate(live: LiveExecution, status: 'ABORTED' | 'TIMED_OUT', event: NewHistoryEvent): void {
@@ -297,6 +300,28 @@ export class Executions {
     appendHistory(record, this.deps.clock.now(), { type: 'ExecutionFailed', details: { executionFailedEventDetails: { error: record.error, cause } } });
     this.save(record);
     this.deps.logger?.error('execution could not be resumed', { executionArn: record.executionArn, cause });
+    this.announceEnd(record);
+  }
+
+  private announceEnd(record: ExecutionRecord): void {
+    if (!this.deps.onEnded || record.status === 'RUNNING') return;
+    const detail: ExecutionEndedDetail = {
+      executionArn: record.executionArn,
+      stateMachineArn: record.stateMachineArn,
+      name: record.name,
+      status: record.status,
+      startDate: record.startDate,
+      stopDate: record.stopDate ?? this.deps.clock.now().getTime(),
+      input: record.input,
+      output: record.output ?? null,
+      error: record.error ?? null,
+      cause: record.cause ?? null,
+    };
+    try {
+      this.deps.onEnded(detail);
+    } catch (error) {
+      this.deps.logger?.error('execution end listener failed', { executionArn: record.executionArn, error: String(error) });
+    }
   }
 
   private context(record: ExecutionRecord): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { TaskTokens } from './task-tokens';
 import type { LocalStepFunctions, LocalStepFunctionsOptions } from './types';
 
 export type {
+  ExecutionEndedDetail,
   ExecutionStatus,
   HistoryEvent,
   InvokeFunction,
@@ -42,6 +43,7 @@ export async function startLocalStepFunctions(options: LocalStepFunctionsOptions
     store,
     invokeFunction: options.invokeFunction,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onExecutionEnded ? { onEnded: options.onExecutionEnded } : {}),
   });
   const server = await startJsonProtocolServer(
     createOperations(executions, options.clock.now()),

@@ -38,6 +38,12 @@ export interface LocalStepFunctionsOptions {
   /** folder where executions are persisted (JSON); a restart reloads them */
   dataDir: string;
   logger?: LocalLogger;
+  /**
+   * called once whenever an execution ends, once its final record is saved (in memory, which the
+   * API serves; the disk write is queued), with what the EventBridge "Step Functions Execution
+   * Status Change" event carries as `detail`
+   */
+  onExecutionEnded?: (detail: ExecutionEndedDetail) => void;
 }
 
 /** A running local Step Functions endpoint. */
@@ -50,6 +56,24 @@ export interface LocalStepFunctions {
 
 /** Execution statuses, as AWS names them. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** An execution that ended, in the shape of an EventBridge execution status change's `detail`. */
+export interface ExecutionEndedDetail {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: Exclude<ExecutionStatus, 'RUNNING'>;
+  /** epoch ms, virtual clock */
+  startDate: number;
+  /** epoch ms, virtual clock */
+  stopDate: number;
+  /** JSON text */
+  input: string;
+  /** JSON text; null unless SUCCEEDED */
+  output: string | null;
+  error: string | null;
+  cause: string | null;
+}
 
 /** One history event in the shape GetExecutionHistory returns (timestamp as epoch seconds). */
 export interface HistoryEvent {

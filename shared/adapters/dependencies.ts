@@ -1,22 +1,51 @@
 import { now } from '../clock';
+import { cpfFluxXml } from './cpf-xml';
 import { config } from '../config/env';
 import type { Deps } from '../use-cases/deps';
+import type { DocumentRenderer } from '../use-cases/records/documents';
 import { newId } from '../use-cases/ids';
-import type { JurorRegistry, SessionStore, SessionWorkflow } from '../use-cases/sessions/ports';
-import type { DeliverableFiles } from '../use-cases/deliverables/ports';
-import type { DeliverableStore } from '../use-cases/sessions/ports';
+import { DynamoDbAuditLog } from './dynamodb-audit-log';
 import { DynamoDbDeliverableStore } from './dynamodb-deliverable-store';
 import { DynamoDbJurorRegistry } from './dynamodb-juror-registry';
+import { DynamoDbRecordsIndex } from './dynamodb-records-index';
+import { DynamoDbSessionStore } from './dynamodb-session-store';
+import { DynamoDbSettingsStore } from './dynamodb-settings-store';
 import { pdfLibInspector } from './pdf-lib-inspector';
 import { S3DeliverableFiles } from './s3-deliverable-files';
-import { DynamoDbSessionStore } from './dynamodb-session-store';
+import { S3ExportFiles } from './s3-export-files';
+import { S3RecordsArchive } from './s3-records-archive';
 import { StepFunctionsSessionWorkflow } from './step-functions-session-workflow';
 
-let sessionStore: SessionStore | undefined;
-let jurorRegistry: JurorRegistry | undefined;
-let sessionWorkflow: SessionWorkflow | undefined;
-let deliverableStore: DeliverableStore | undefined;
-let deliverableFiles: DeliverableFiles | undefined;
+/** A port built on first use, once per cold start. */
+function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}
+
+/** The PDF renderer and its embedded fonts, loaded by the functions that render documents only. */
+const renderer = lazy(() => import('./pdf/documents').then((module) => module.pdfDocuments));
+
+/** The official papers, rendered on first use. */
+const documents: DocumentRenderer = {
+  pv: async (document) => (await renderer()).pv(document),
+  grid: async (document) => (await renderer()).grid(document),
+  certificate: async (document) => (await renderer()).certificate(document),
+  decision: async (document) => (await renderer()).decision(document),
+  imageSize: async (bytes, contentType) => (await renderer()).imageSize(bytes, contentType),
+};
+
+const ports = {
+  sessions: lazy(() => new DynamoDbSessionStore(config.tableName(), config.auditTableName)),
+  jurors: lazy(() => new DynamoDbJurorRegistry(config.tableName(), config.auditTableName)),
+  workflow: lazy(() => new StepFunctionsSessionWorkflow(config.sessionStateMachineArn())),
+  deliverables: lazy(() => new DynamoDbDeliverableStore(config.tableName(), config.auditTableName)),
+  files: lazy(() => new S3DeliverableFiles(config.deliverablesBucketName())),
+  records: lazy(() => new S3RecordsArchive(config.recordsBucketName())),
+  recordsIndex: lazy(() => new DynamoDbRecordsIndex(config.tableName())),
+  settings: lazy(() => new DynamoDbSettingsStore(config.tableName(), config.auditTableName)),
+  audit: lazy(() => new DynamoDbAuditLog(config.auditTableName())),
+  exports: lazy(() => new S3ExportFiles(config.deliverablesBucketName())),
+};
 
 /**
  * The use cases' ports wired to AWS, each built on first use (once per cold start) so that a
@@ -24,25 +53,37 @@ let deliverableFiles: DeliverableFiles | undefined;
  */
 export const deps: Deps = {
   get sessions() {
-    sessionStore ??= new DynamoDbSessionStore(config.tableName(), config.auditTableName);
-    return sessionStore;
+    return ports.sessions();
   },
   get jurors() {
-    jurorRegistry ??= new DynamoDbJurorRegistry(config.tableName(), config.auditTableName);
-    return jurorRegistry;
+    return ports.jurors();
   },
   get workflow() {
-    sessionWorkflow ??= new StepFunctionsSessionWorkflow(config.sessionStateMachineArn());
-    return sessionWorkflow;
+    return ports.workflow();
   },
   get deliverables() {
-    deliverableStore ??= new DynamoDbDeliverableStore(config.tableName(), config.auditTableName);
-    return deliverableStore;
+    return ports.deliverables();
   },
   get files() {
-    deliverableFiles ??= new S3DeliverableFiles(config.deliverablesBucketName());
-    return deliverableFiles;
+    return ports.files();
   },
+  get records() {
+    return ports.records();
+  },
+  get recordsIndex() {
+    return ports.recordsIndex();
+  },
+  get settings() {
+    return ports.settings();
+  },
+  get audit() {
+    return ports.audit();
+  },
+  get exports() {
+    return ports.exports();
+  },
+  documents,
+  cpfFlux: cpfFluxXml,
   pdf: pdfLibInspector,
   now,
   newId,

@@ -17,6 +17,7 @@ import type {
 } from '../use-cases/sessions/records';
 import type { ExamRecord, GridRecord, IncidentRecord, PvRecord, SittingRecord } from '../use-cases/exam-day/records';
 import { MAX_TRANSACTION_ITEMS } from '../use-cases/limits';
+import type { AppealRecord, CertificateRecord, DecisionRecord } from '../use-cases/records/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
 import { batchGetRecords } from './dynamodb-batch';
@@ -69,11 +70,47 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
       return { item: { ...keys.exam(session.id, item.record.registrationId), entity: 'Exam', ...item.record }, mustBeNew: false, describe: 'exam' };
     case 'grid':
       return { item: { ...keys.grid(session.id, item.record.registrationId), entity: 'Grid', ...item.record }, mustBeNew: false, describe: 'grid' };
-    case 'incident':
+    case 'incident': {
+      const open = item.record.routedTo === 'quality-committee' && !item.record.decisionId;
       return {
-        item: { ...keys.incident(session.id, item.record.reportedAt, item.record.id), entity: 'Incident', ...item.record },
-        mustBeNew: true,
+        item: {
+          ...keys.incident(session.id, item.record.reportedAt, item.record.id),
+          ...(open ? keys.openCase(item.record.reportedAt, session.id, item.record.id) : {}),
+          entity: 'Incident',
+          ...item.record,
+        },
+        mustBeNew: !item.update,
         describe: `incident ${item.record.id} is already recorded`,
+      };
+    }
+    case 'certificate':
+      return {
+        item: {
+          ...keys.certificate(session.id, item.record.registrationId),
+          ...keys.certificateByCode(item.record.verificationCode),
+          ...keys.certifiedByTitle(item.record.rncpCode, item.record.sessionDate, session.id, item.record.registrationId),
+          entity: 'Certificate',
+          ...item.record,
+        },
+        mustBeNew: false,
+        describe: 'certificate',
+      };
+    case 'appeal':
+      return {
+        item: {
+          ...keys.appeal(session.id, item.record.filedAt, item.record.id),
+          ...(item.record.status === 'open' ? keys.openCase(item.record.filedAt, session.id, item.record.id) : {}),
+          entity: 'Appeal',
+          ...item.record,
+        },
+        mustBeNew: item.create ?? false,
+        describe: `appeal ${item.record.id} is already recorded`,
+      };
+    case 'decision':
+      return {
+        item: { ...keys.decision(session.id, item.record.decidedAt, item.record.id), entity: 'Decision', ...item.record },
+        mustBeNew: item.create ?? false,
+        describe: `the quality committee already ruled on these cases (decision ${item.record.id})`,
       };
     case 'pv':
       return { item: { ...keys.pv(session.id, item.record.part1.rncpCode), entity: 'Pv', ...item.record }, mustBeNew: false, describe: 'PV' };
@@ -167,6 +204,9 @@ export class DynamoDbSessionStore implements SessionStore {
       grids: of<GridRecord>('Grid'),
       incidents: of<IncidentRecord>('Incident'),
       ...(pv ? { pv: recordOf<PvRecord>(pv) } : {}),
+      certificates: of<CertificateRecord>('Certificate'),
+      appeals: of<AppealRecord>('Appeal'),
+      decisions: of<DecisionRecord>('Decision'),
     };
   }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Conflict } from '../domain/errors';
 import type { RecordsArchive, StoredRecord } from '../use-cases/records/documents';
@@ -7,11 +7,15 @@ import { s3 } from './aws-clients';
 
 const MISSING = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound', 'InvalidArgument']);
 
+function isPreconditionFailed(error: unknown): boolean {
+  return (error as Error).name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412;
+}
+
 /**
  * The records bucket: versioned, with S3 Object Lock in compliance mode and a default retention
  * on AWS, so no version can be overwritten or deleted before it ends. Each record is written with
- * `If-None-Match: *`, so a key that holds a record is never given another (PV-7), and with its
- * SHA-256 checked by S3 on arrival.
+ * `If-None-Match: *`, so a key that holds a record is never given another (PV-7), with its
+ * SHA-256 checked by S3 on arrival, and its lock read back from S3 to be recorded.
  */
 export class S3RecordsArchive implements RecordsArchive {
   constructor(private readonly bucket: string) {}
@@ -23,12 +27,29 @@ export class S3RecordsArchive implements RecordsArchive {
       const written = await s3().send(
         new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType, IfNoneMatch: '*', ChecksumSHA256: digest.digest('base64') }),
       );
-      return { key, s3VersionId: written.VersionId ?? '', sha256, contentType, size: bytes.length };
+      const s3VersionId = written.VersionId ?? '';
+      return { key, s3VersionId, sha256, contentType, size: bytes.length, ...(await this.lockOf(key, s3VersionId)) };
     } catch (error) {
-      const name = (error as Error).name;
-      if (name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) {
-        throw new Conflict(`the record ${key} is already written; sealed records are kept unaltered (PV-7)`);
-      }
+      if (isPreconditionFailed(error)) throw new Conflict(`the record ${key} is already written; sealed records are kept unaltered (PV-7)`);
+      throw error;
+    }
+  }
+
+  async find(key: string): Promise<StoredRecord | undefined> {
+    try {
+      const object = await s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+      const s3VersionId = object.VersionId ?? '';
+      return {
+        key,
+        s3VersionId,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        contentType: object.ContentType ?? 'application/octet-stream',
+        size: bytes.length,
+        ...lockFrom(object),
+      };
+    } catch (error) {
+      if (MISSING.has((error as Error).name)) return undefined;
       throw error;
     }
   }
@@ -56,4 +77,13 @@ export class S3RecordsArchive implements RecordsArchive {
       { expiresIn: expiresInSeconds },
     );
   }
+
+  private async lockOf(key: string, s3VersionId: string): Promise<Pick<StoredRecord, 'lock'>> {
+    const head = await s3().send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ...(s3VersionId ? { VersionId: s3VersionId } : {}) }));
+    return lockFrom(head);
+  }
+}
+
+function lockFrom(object: { ObjectLockMode?: string; ObjectLockRetainUntilDate?: Date }): Pick<StoredRecord, 'lock'> {
+  return object.ObjectLockMode && object.ObjectLockRetainUntilDate ? { lock: { mode: object.ObjectLockMode, retainUntil: object.ObjectLockRetainUntilDate.toISOString() } } : {};
 }

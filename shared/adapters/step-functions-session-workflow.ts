@@ -55,6 +55,17 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
     }
   }
 
+  async history(executionArn: string): Promise<unknown[]> {
+    const events: unknown[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await stepFunctions().send(new GetExecutionHistoryCommand({ executionArn, includeExecutionData: true, maxResults: 1000, nextToken }));
+      events.push(...(page.events ?? []));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return events;
+  }
+
   async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {
     try {
       await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));

@@ -1,6 +1,7 @@
 import { checkOf, type Check } from './check';
 import { RuleViolation, violation, type Violation } from './errors';
 import type { Outcome } from './deliberation';
+import { addDays, addMonths, describeInstant, localDate, startOfDay, type TimeZone } from './dates';
 
 /** The grounds on which a candidate may appeal (QUAL-1, Q29). */
 export const APPEAL_GROUNDS = ['modalities-not-respected', 'durations-not-respected', 'confidentiality-compromised'] as const;
@@ -90,4 +91,19 @@ export function applyCommitteeDecision(results: readonly SessionResult[], decisi
       ? { ...r, status: 'void' as const, annulment: { decisionId: decision.id, reason: decision.reason, decidedAt: decision.decidedAt } } // QUAL-2
       : { ...r },
   );
+}
+
+/**
+ * QUAL-1: the certifier's window for appeals, `months` after the results were released, counted
+ * in calendar days of the session's zone: an appeal is accepted until the end of that day. Returns
+ * the first instant it no longer is.
+ */
+export function appealsCloseAt(releasedAt: Date, months: number, timeZone: TimeZone): Date {
+  return startOfDay(addDays(addMonths(localDate(releasedAt, timeZone), months), 1), timeZone); // QUAL-1
+}
+
+/** QUAL-1: an appeal filed once the window closed is not admissible; the violation says when it closed. */
+export function checkAppealInTime(filedAt: Date, closesAt: Date | undefined, timeZone: TimeZone): Check {
+  if (!closesAt || filedAt < closesAt) return checkOf([]);
+  return checkOf([violation('QUAL-1', `the window for appeals against this session closed at ${describeInstant(closesAt, timeZone)}; the certifier accepts appeals until then`)]); // QUAL-1
 }

@@ -18,3 +18,4 @@ export * from './retake';
 export * from './appeals';
 export * from './distribution';
 export * from './rules-catalogue';
+export * from './cpf';

@@ -29,8 +29,13 @@ export interface ApiResult {
   body: unknown;
   status?: number;
   headers?: Record<string, string>;
-  /** A body that is not JSON (an iCalendar file), sent as is with this content type. */
+  /** A body that is not JSON, sent with this content type: text (an iCalendar file) as is, bytes (a PDF) base64-encoded. */
   contentType?: string;
+}
+
+function rawResponse(statusCode: number, contentType: string, body: unknown, headers: Record<string, string>): APIGatewayProxyStructuredResultV2 {
+  const response = { statusCode, headers: { 'content-type': contentType, ...headers } };
+  return body instanceof Uint8Array ? { ...response, body: Buffer.from(body).toString('base64'), isBase64Encoded: true } : { ...response, body: String(body) };
 }
 
 const ANONYMOUS: Caller = { id: 'anonymous', roles: [] };
@@ -87,7 +92,7 @@ export function apiHandler<const R extends RouteDefinition>(route: R, run: (requ
         return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {}, ...(result.contentType ? { contentType: result.contentType } : {}) };
       };
       const result = scope ? await runOnce(scope, context, execute) : await execute();
-      if (result.contentType) return { statusCode: result.status, headers: { 'content-type': result.contentType, ...result.headers }, body: String(result.body) };
+      if (result.contentType) return rawResponse(result.status, result.contentType, result.body, result.headers);
       return json(result.status, withZonedInstants(result.body), result.headers);
     } catch (error) {
       return responseForError(error);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, isoDate, namePart } from './common';
+import { holderIdentityBody } from './cpf-schemas';
 
 const candidate = z.strictObject({
   userId: z.string().trim().min(1, "the candidate's user id (sub) in the identity provider").max(128),
@@ -8,14 +9,19 @@ const candidate = z.strictObject({
   email,
 });
 
+const holder = holderIdentityBody
+  .optional()
+  .describe("the candidate's civil-status identity, optional at registration: the Caisse des Dépôts requires it to report a certification to the holder's CPF account; it can be given later");
+
 /** Body of `POST /sessions/{sessionId}/candidates`: a first attempt, or a retake (RETAKE-2, RETAKE-4). */
 export const registerCandidateBody = z.discriminatedUnion(
   'attempt',
   [
-    z.strictObject({ attempt: z.literal('first'), candidate }),
+    z.strictObject({ attempt: z.literal('first'), candidate, holder }),
     z.strictObject({
       attempt: z.literal('retake'),
       candidate,
+      holder,
       previouslyValidatedBlocks: z
         .array(z.string().min(1).max(20))
         .max(20)

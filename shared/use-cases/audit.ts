@@ -1,8 +1,8 @@
 import type { Actor } from './caller';
 
-/** What an audit event is about: a session or a juror of the registry. */
+/** What an audit event is about: a session, a juror of the registry, a centre (its stamp) or a title (its settings). */
 export interface AuditSubject {
-  type: 'session' | 'juror';
+  type: 'session' | 'juror' | 'centre' | 'title';
   id: string;
 }
 

@@ -1,4 +1,6 @@
 import type { DeliverableFiles, PdfInspector } from './deliverables/ports';
+import type { DocumentRenderer, RecordsArchive } from './records/documents';
+import type { AuditLog, CpfFluxWriter, ExportFiles, RecordsIndex, SettingsStore } from './records/ports';
 import type { DeliverableStore, JurorRegistry, SessionStore, SessionWorkflow } from './sessions/ports';
 
 /** The ports and services use cases work with; each use case takes the part it needs. */
@@ -9,6 +11,16 @@ export interface Deps {
   deliverables: DeliverableStore;
   files: DeliverableFiles;
   pdf: PdfInspector;
+  /** The records bucket: sealed PVs, grids, diplomas, decisions, execution histories (PV-7). */
+  records: RecordsArchive;
+  /** The official papers, rendered in French. */
+  documents: DocumentRenderer;
+  recordsIndex: RecordsIndex;
+  settings: SettingsStore;
+  /** The audit log, read by subject, or appended to on its own. */
+  audit: AuditLog;
+  exports: ExportFiles;
+  cpfFlux: CpfFluxWriter;
   now: () => Date;
   newId: () => string;
 }

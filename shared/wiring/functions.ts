@@ -1,5 +1,6 @@
 import type { Bindings } from './bindings';
 import { BUCKET_EVENTS } from './bucket-events';
+import { EXECUTION_EVENTS } from './execution-events';
 import { ROUTES } from './routes';
 import { STATE_MACHINES } from './state-machines';
 
@@ -36,11 +37,17 @@ export function bucketEventFunction(subscription: (typeof BUCKET_EVENTS)[number]
   return define(`${subscription.id}Event`, subscription.handler, subscription.bindings);
 }
 
-/** Every function, from the three wiring tables. */
+/** The function of an execution status change subscription. */
+export function executionEventFunction(subscription: (typeof EXECUTION_EVENTS)[number]): FunctionDefinition {
+  return define(`${subscription.id}Event`, subscription.handler, subscription.bindings);
+}
+
+/** Every function, from the four wiring tables. */
 export function allFunctions(): FunctionDefinition[] {
   return [
     ...ROUTES.map(routeFunction),
     ...STATE_MACHINES.flatMap((machine) => machine.tasks.map(taskFunction)),
     ...BUCKET_EVENTS.map(bucketEventFunction),
+    ...EXECUTION_EVENTS.map(executionEventFunction),
   ];
 }

@@ -41,6 +41,12 @@ export interface RouteDefinition {
   status: 200 | 201;
   /** Whether an `Idempotency-Key` header makes retries return the first result. */
   idempotent?: boolean;
+  /**
+   * A tighter limit than the stage's for this route (a public route that must not be enumerated):
+   * steady requests per second and the burst allowed. API Gateway applies it on AWS; the local
+   * server answers 429 with `Retry-After` past it.
+   */
+  throttle?: { ratePerSecond: number; burst: number };
 }
 
 /** Keeps a route's literal types, so that handlers infer their request types from it. */

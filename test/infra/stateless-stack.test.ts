@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeThrottleSettings } from '../../infra/constructs/http-api';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { ROLES } from '../../shared/wiring/roles';
-import { ROUTES, routeKey } from '../../shared/wiring/routes';
+import { ROUTE, ROUTES, type RouteDefinition, routeKey } from '../../shared/wiring/routes';
+import { EXECUTION_EVENTS } from '../../shared/wiring/execution-events';
 import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
 import { STATE_MACHINES } from '../../shared/wiring/state-machines';
 import { buildCertiflow } from './certiflow-app';
@@ -30,9 +32,9 @@ describe('functions', () => {
     return Object.values(resources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined || fn.Properties.Runtime?.startsWith('nodejs'));
   }
 
-  it('are one per route, one per state machine task and one per S3 event subscription', () => {
+  it('are one per route, one per state machine task, one per S3 event subscription and one per execution event subscription', () => {
     const tasks = STATE_MACHINES.flatMap((machine) => machine.tasks);
-    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length);
+    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length + EXECUTION_EVENTS.length);
   });
 
   it('all run Node.js 22 on arm64, traced, logging to their own group, with Powertools settings', () => {
@@ -139,6 +141,56 @@ describe('the HTTP API', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
+  });
+});
+
+describe('per-route throttling', () => {
+  const STAGE_DEFAULT = { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 };
+
+  function stageOf(stackTemplate: Template): Resource & { DependsOn?: string[] } {
+    const stages = Object.values(stackTemplate.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stages).toHaveLength(1);
+    return stages[0] as Resource & { DependsOn?: string[] };
+  }
+
+  it("API throttle: route settings carry each throttled route's rate and burst under its route key, and skip the others", () => {
+    const routes: RouteDefinition[] = [
+      { ...ROUTE.Health, throttle: { ratePerSecond: 5, burst: 10 } },
+      ROUTE.ListSessions,
+      { ...ROUTE.GetSession, throttle: { ratePerSecond: 0.5, burst: 1 } },
+    ];
+    expect(routeThrottleSettings(routes)).toEqual({
+      'GET /health': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+      'GET /sessions/{sessionId}': { ThrottlingRateLimit: 0.5, ThrottlingBurstLimit: 1 },
+    });
+    expect(routeThrottleSettings([ROUTE.ListSessions])).toEqual({});
+  });
+
+  it('API throttle: the $default stage has route settings for exactly the throttled routes of the table, and keeps its default throttle', () => {
+    const stage = stageOf(template);
+    const throttled = ROUTES.filter((route) => route.throttle);
+    expect(Object.keys(stage.Properties.RouteSettings ?? {}).sort()).toEqual(throttled.map(routeKey).sort());
+    for (const route of throttled) {
+      expect(stage.Properties.RouteSettings[routeKey(route)]).toEqual({
+        ThrottlingRateLimit: route.throttle!.ratePerSecond,
+        ThrottlingBurstLimit: route.throttle!.burst,
+      });
+    }
+    expect(stage.Properties.DefaultRouteSettings).toEqual(STAGE_DEFAULT);
+  });
+
+  it('API throttle: a throttled route becomes a route setting of the $default stage, which is created after that route', () => {
+    const { stateless } = buildCertiflow({ routes: [{ ...ROUTE.Health, throttle: { ratePerSecond: 5, burst: 10 } }, ROUTE.ListSessions] });
+    const throttledTemplate = Template.fromStack(stateless);
+    const stage = stageOf(throttledTemplate);
+    expect(stage.Properties.RouteSettings).toEqual({ 'GET /health': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 } });
+    expect(stage.Properties.DefaultRouteSettings).toEqual(STAGE_DEFAULT);
+
+    const routeIds = Object.entries(throttledTemplate.findResources('AWS::ApiGatewayV2::Route')).map(([id, route]) => [route.Properties.RouteKey as string, id] as const);
+    const idOf = new Map(routeIds);
+    expect([...idOf.keys()].sort()).toEqual(['GET /health', 'GET /sessions']);
+    expect(stage.DependsOn).toContain(idOf.get('GET /health'));
+    expect(stage.DependsOn ?? []).not.toContain(idOf.get('GET /sessions'));
   });
 });
 

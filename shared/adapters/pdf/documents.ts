@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import type { CertificateDocument, DecisionDocument, DocumentRenderer, GridDocument, PrintedSignature, PvDocument } from '../../use-cases/records/documents';
 import { DocumentWriter } from './document-writer';
 import { fingerprint, frenchDate, frenchInstant, RESULT_LABEL } from './french';
@@ -123,5 +124,12 @@ async function decision(document: DecisionDocument): Promise<Uint8Array> {
   return writer.save();
 }
 
+/** Embeds the image in a scratch PDF, as a document would, and answers its size. */
+async function imageSize(bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg'): Promise<{ width: number; height: number }> {
+  const scratch = await PDFDocument.create();
+  const image = contentType === 'image/png' ? await scratch.embedPng(bytes) : await scratch.embedJpg(bytes);
+  return { width: image.width, height: image.height };
+}
+
 /** The official papers in French, rendered with pdf-lib and Noto Sans. */
-export const pdfDocuments: DocumentRenderer = { pv, grid, certificate, decision };
+export const pdfDocuments: DocumentRenderer = { pv, grid, certificate, decision, imageSize };

@@ -15,6 +15,17 @@ import { MAX_CANDIDATES_PER_SESSION } from '../limits';
 export class RegistrationRefused extends RuleViolation {}
 
 /**
+ * A person's sittings in the results ledger, those of annulled sessions with no block (QUAL-2: an
+ * annulled session's results stand void; the person still sat it, which RETAKE-4 counts).
+ */
+async function standingSittings(deps: Pick<Deps, 'sessions'>, userId: string): Promise<SittingRecord[]> {
+  const sittings = await deps.sessions.sittingsOf(userId);
+  if (sittings.length === 0) return sittings;
+  const annulled = new Set((await deps.sessions.getMany(sittings.map((s) => s.sessionId))).filter((s) => s.status === 'annulled').map((s) => s.id));
+  return sittings.map((s) => (annulled.has(s.sessionId) ? { ...s, blocksValidatedNow: [], blocksHeld: [] } : s)); // QUAL-2
+}
+
+/**
  * What a candidate sitting again brings from before: from the results ledger when the person has
  * sat this title (the blocks they hold, RETAKE-3, and the last session they sat, RETAKE-4), never
  * declared otherwise by hand; else as the manager declares it, for results from before Certiflow.
@@ -51,7 +62,7 @@ export async function registerCandidate(
   registrationId = deps.newId(),
 ): Promise<FullRegistrationView> {
   let registration: RegistrationRecord | undefined;
-  const ledger = await deps.sessions.sittingsOf(input.candidate.userId);
+  const ledger = await standingSittings(deps, input.candidate.userId);
   const { session } = await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }, at) => {
     assertManagesSession(caller, session);
     assertPlanningOpen(session);
@@ -68,6 +79,7 @@ export async function registerCandidate(
       ...(earlier.sessionDate ? { previousSessionDate: earlier.sessionDate } : {}),
       newTraining: input.attempt === 'retake' ? input.newTraining : false,
       ...(earlier.fromLedger ? { fromLedger: earlier.fromLedger } : {}),
+      ...(input.holder ? { holder: input.holder } : {}),
       registeredAt: at,
       registeredBy: caller.id,
     };

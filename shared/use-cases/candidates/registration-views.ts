@@ -24,6 +24,8 @@ export interface CandidateRegistrationView {
   newTraining: boolean;
   /** Extra minutes granted (EXAM-2). */
   extraMinutes?: number;
+  /** Their civil-status identity, as recorded for the CPF export. */
+  holder?: RegistrationRecord['holder'];
   registeredAt: string;
 }
 
@@ -64,6 +66,7 @@ export function candidateView(registration: RegistrationRecord, session: Pick<Se
     ...(registration.previousSessionDate ? { previousSessionDate: registration.previousSessionDate } : {}),
     newTraining: registration.newTraining,
     ...extraMinutes(registration),
+    ...(registration.holder ? { holder: registration.holder } : {}),
     registeredAt: registration.registeredAt,
   };
 }

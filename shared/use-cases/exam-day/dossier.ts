@@ -8,13 +8,15 @@ import { assignedJurors, loadPlanning } from '../sessions/planning-reads';
 import { calendarOf, type SessionPlanning } from '../sessions/records';
 import { assertCanReadSession, sittingJuror } from '../sessions/session-access';
 import type { PvRecord } from './records';
+import { pvStatus, type PvStatus } from '../records/pv-seal';
 
-/** The PV as its readers see it before sealing: the candidates' account ids stay in the service. */
-export type PvView = Omit<PvRecord, 'part2'> & { part2: Array<Omit<PvRecord['part2'][number], 'candidateId'>> };
+/** The PV as its readers see it: the candidates' account ids and the records' storage details stay in the service (the status says what the signatures and seal are). */
+export type PvView = Omit<PvRecord, 'part2' | 'signatures' | 'stamp' | 'seal'> & { part2: Array<Omit<PvRecord['part2'][number], 'candidateId'>> };
 
-/** A PV without the candidates' account ids. */
+/** A PV without the candidates' account ids, the signers' accounts or the records' storage. */
 export function pvView(pv: PvRecord): PvView {
-  return { ...pv, part2: pv.part2.map(({ candidateId: _account, ...row }) => row) };
+  const { signatures: _signatures, stamp: _stamp, seal: _seal, ...rest } = pv;
+  return { ...rest, part2: pv.part2.map(({ candidateId: _account, ...row }) => row) };
 }
 
 /** One candidate in a juror's dossier: what they are judged on, their grid to fill, their files. */
@@ -105,10 +107,13 @@ export async function juryDossier(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'
   return dossier;
 }
 
-/** The PV as it stands (PV-5): for the centre's managers, the quality committee and the session's jurors. */
-export async function readPv(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string): Promise<{ timeZone: string; pv: PvView }> {
+/**
+ * The PV as it stands (PV-5) and where it stands against PV-6 (what it lacks, who signed which
+ * draft, the stamp, the seal): for the centre's managers, the quality committee and the session's jurors.
+ */
+export async function readPv(deps: Pick<Deps, 'sessions' | 'jurors' | 'documents'>, caller: Caller, sessionId: string): Promise<{ timeZone: string; pv: PvView; status: PvStatus }> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
   if (!planning.pv) throw new NotFound(`the PV of session ${sessionId} is drafted on the eve of its exam day (PV-5); the session is in ${planning.session.status}`);
-  return { timeZone: calendarOf(planning.session).timeZone, pv: pvView(planning.pv) };
+  return { timeZone: calendarOf(planning.session).timeZone, pv: pvView(planning.pv), status: await pvStatus(deps, planning, planning.pv) };
 }

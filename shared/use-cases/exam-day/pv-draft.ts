@@ -4,9 +4,26 @@ import type { JurorRecord, SessionPlanning } from '../sessions/records';
 import { candidateOrder } from './day-context';
 import type { PvRecord } from './records';
 
-/** A stored PV as the PV rules read it (no signature or stamp yet: those come with sealing). */
-function pvOf(record: PvRecord): Pv {
-  return { id: record.id, part1: record.part1, part2: record.part2, part3: record.part3 };
+/**
+ * A stored PV as the PV rules read it: part 3's signatures and stamp, and sealed once its seal
+ * began (from then on nothing changes it, PV-7).
+ */
+export function pvOf(record: PvRecord): Pv {
+  const signatureOf = (id: string) => {
+    const signature = record.signatures?.find((s) => s.signerId === id);
+    return signature ? { signature: { signedAt: new Date(signature.signedAt), method: signature.method } } : {};
+  };
+  return {
+    id: record.id,
+    part1: record.part1,
+    part2: record.part2,
+    part3: {
+      jurors: record.part3.jurors.map((j) => ({ ...j, ...signatureOf(j.id) })),
+      sessionManager: { ...record.part3.sessionManager, ...signatureOf(record.part3.sessionManager.id) },
+      ...(record.stamp ? { stamp: { appliedAt: new Date(record.stamp.appliedAt), appliedBy: record.stamp.appliedBy } } : {}),
+    },
+    ...(record.seal ? { sealedAt: new Date(record.seal.at) } : {}),
+  };
 }
 
 function recordOf(pv: Pv, draftedAt: string): PvRecord {
@@ -44,17 +61,23 @@ export function draftPvRecord(planning: SessionPlanning, jurors: readonly JurorR
   return recordOf(pv, at);
 }
 
+/** A changed PV, keeping what the record holds beyond the PV's parts: its signatures, stamp and seal. */
+function changed(record: PvRecord, pv: Pv): PvRecord {
+  const { signatures, stamp, seal } = record;
+  return { ...recordOf(pv, record.draftedAt), ...(signatures ? { signatures } : {}), ...(stamp ? { stamp } : {}), ...(seal ? { seal } : {}) };
+}
+
 /** PV-3, PV-5: a deliberated candidate's result, blocks, reasons and recommendations, reported into part 2. */
 export function withResult(record: PvRecord, registrationId: string, outcome: Outcome, notes: { reasons?: string; recommendations?: string }): PvRecord {
-  return recordOf(reportResult(pvOf(record), registrationId, outcome, notes), record.draftedAt);
+  return changed(record, reportResult(pvOf(record), registrationId, outcome, notes));
 }
 
 /** EXAM-4: an absent candidate stays on the PV as such. */
 export function withAbsence(record: PvRecord, registrationId: string): PvRecord {
-  return recordOf(reportAbsent(pvOf(record), registrationId), record.draftedAt);
+  return changed(record, reportAbsent(pvOf(record), registrationId));
 }
 
 /** PV-5, at the end of the day: the part 1 counts, from part 2. */
 export function withCounts(record: PvRecord): PvRecord {
-  return recordOf(completeCounts(pvOf(record)), record.draftedAt);
+  return changed(record, completeCounts(pvOf(record)));
 }

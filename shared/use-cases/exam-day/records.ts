@@ -1,4 +1,5 @@
 import type { CandidateStage, CompetencyDecision, Outcome, PvResult, Violation } from '../../domain';
+import type { PvSealRecord, PvSignatureRecord, PvStampRecord } from '../records/records';
 
 /** A candidate's exam day as stored: check-in, identity (remote), the oral's clock (instants as UTC ISO strings). */
 export interface ExamRecord {
@@ -58,6 +59,8 @@ export interface IncidentRecord {
   to?: string;
   routedTo: 'session-manager' | 'quality-committee';
   notice: Violation;
+  /** Set when the quality committee ruled on it (QUAL-2). */
+  decisionId?: string;
 }
 
 /** A row of part 2 of the PV (PV-3). */
@@ -90,6 +93,12 @@ export interface PvRecord {
     sessionManager: { id: string; firstName: string; lastName: string; role: 'session-manager' };
   };
   draftedAt: string;
+  /** Each signature of part 3, with the SHA-256 of the draft the signer read (PV-4). */
+  signatures?: PvSignatureRecord[];
+  /** The organising centre's stamp, once applied (PV-4). */
+  stamp?: PvStampRecord;
+  /** The seal: begun, then its records written under Object Lock (PV-6, PV-7). */
+  seal?: PvSealRecord;
 }
 
 /**

@@ -77,15 +77,19 @@ export interface DocumentRenderer {
   grid(document: GridDocument): Promise<Uint8Array>;
   certificate(document: CertificateDocument): Promise<Uint8Array>;
   decision(document: DecisionDocument): Promise<Uint8Array>;
+  /** The size in pixels of an image the documents can carry (a stamp); throws when it cannot be embedded. */
+  imageSize(bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg'): Promise<{ width: number; height: number }>;
 }
 
-/** A record written once to the records bucket: where, which object version, the SHA-256 of its bytes. */
+/** A record written once to the records bucket: where, which object version, the SHA-256 of its bytes, its lock. */
 export interface StoredRecord {
   key: string;
   s3VersionId: string;
   sha256: string;
   contentType: string;
   size: number;
+  /** The Object Lock the bucket put on this version, as S3 reports it (PV-7). */
+  lock?: { mode: string; retainUntil: string };
 }
 
 /**
@@ -95,6 +99,8 @@ export interface StoredRecord {
 export interface RecordsArchive {
   /** Writes a record; a `Conflict` when the key already holds one, which stays as it was. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<StoredRecord>;
+  /** The record a key holds now (its latest version, hashed), if any. */
+  find(key: string): Promise<StoredRecord | undefined>;
   /** Exactly the bytes of one record version; undefined when there is no such version. */
   read(key: string, s3VersionId: string): Promise<Uint8Array | undefined>;
   /** A short-lived download URL of exactly one record version. */

@@ -1,6 +1,7 @@
 import { Conflict } from '../../domain/errors';
 import type { ExamRecord, GridRecord, IncidentRecord, PvRecord, SittingRecord } from '../exam-day/records';
 import type { AuditEvent } from '../audit';
+import type { AppealRecord, CertificateRecord, DecisionRecord } from '../records/records';
 import type {
   AssignmentRecord,
   ConflictDeclarationRecord,
@@ -33,9 +34,12 @@ export type PlanningItem =
   | { kind: 'declaration'; record: ConflictDeclarationRecord }
   | { kind: 'exam'; record: ExamRecord }
   | { kind: 'grid'; record: GridRecord }
-  | { kind: 'incident'; record: IncidentRecord }
+  | { kind: 'incident'; record: IncidentRecord; update?: boolean }
   | { kind: 'pv'; record: PvRecord }
-  | { kind: 'sitting'; record: SittingRecord };
+  | { kind: 'sitting'; record: SittingRecord }
+  | { kind: 'certificate'; record: CertificateRecord }
+  | { kind: 'appeal'; record: AppealRecord; create?: boolean }
+  | { kind: 'decision'; record: DecisionRecord; create?: boolean };
 
 /**
  * One change to a session, applied atomically: the session's new state (its version one
@@ -149,6 +153,8 @@ export interface SessionWorkflow {
   start(sessionId: string): Promise<string>;
   /** The execution's status; `NOT_STARTED` when there is none. */
   describe(sessionId: string): Promise<WorkflowStatus>;
+  /** Every event of an execution's history, oldest first, with its data. */
+  history(executionArn: string): Promise<unknown[]>;
   /** Completes the human step waiting on this token with an output. */
   completeStep(taskToken: string, output: Record<string, unknown>): Promise<void>;
 }

@@ -1,9 +1,21 @@
 import type { Violation } from '../../domain/errors';
+import type { HolderIdentity } from '../../domain/cpf';
 import type { ExamRecord, GridRecord, IncidentRecord, PvRecord } from '../exam-day/records';
+import type { AppealRecord, CertificateRecord, DecisionRecord } from '../records/records';
 import { DEFAULT_TIME_ZONE, type IsoDate, type SessionCalendar, type TimeZone } from '../../domain/dates';
 
 /** Where a session stands in its life. */
-export type SessionStatus = 'planning' | 'intake' | 'jury-review' | 'ready-for-exam' | 'exam-day' | 'deliberated' | 'failed';
+export type SessionStatus =
+  | 'planning'
+  | 'intake'
+  | 'jury-review'
+  | 'ready-for-exam'
+  | 'exam-day'
+  | 'deliberated'
+  | 'sealed'
+  | 'results-released'
+  | 'annulled'
+  | 'failed';
 
 /** The cohort whose calendar drives the distribution deadlines (DIST). */
 export interface CohortRecord {
@@ -52,6 +64,14 @@ export interface SessionRecord {
   candidateOrder?: string[];
   /** The exam day: when it starts, when it opened and closed, the order fixed then, the candidate the jury hears now. */
   examDay?: { startsAt: string; openedAt?: string; order?: string[]; current?: string; closedAt?: string };
+  /** Set when the PV was sealed (PV-6): the session's results are final and released next. */
+  sealedAt?: string;
+  /** Set when the results were released: diplomas and booklets issued, the appeal window open until `appealsCloseAt` (RETAKE-1, QUAL-1). */
+  results?: { releasedAt: string; appealsCloseAt: string; appealWindowMonths: number };
+  /** Set when the quality committee annulled the session: its results stand void, the reason stays (QUAL-2). */
+  annulment?: { decisionId: string; reason: string; decidedAt: string };
+  /** The execution's history, exported to the records bucket when the execution ended. */
+  executionHistory?: { key: string; s3VersionId: string; sha256: string; executionStatus: string; exportedAt: string };
   /** Who runs the session, printed on the PV (PV-4): the manager who created it, by the name their account gives. */
   sessionManager?: { userId: string; name: string };
   createdAt: string;
@@ -91,6 +111,8 @@ export interface RegistrationRecord {
   accommodation?: AccommodationRecord;
   /** When the earlier results come from the results ledger rather than the manager's word: the sittings read. */
   fromLedger?: { sittings: Array<{ sessionId: string; sessionDate: IsoDate; blocksValidated: string[] }> };
+  /** The civil-status identity the CPF export needs to report a certification to the holder's account. */
+  holder?: HolderIdentity;
   registeredAt: string;
   registeredBy: string;
 }
@@ -275,6 +297,9 @@ export interface SessionPlanning {
   grids: GridRecord[];
   incidents: IncidentRecord[];
   pv?: PvRecord;
+  certificates: CertificateRecord[];
+  appeals: AppealRecord[];
+  decisions: DecisionRecord[];
 }
 
 /** The zone a session that names none is counted in: sessions created before zones existed. */

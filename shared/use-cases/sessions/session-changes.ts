@@ -80,8 +80,11 @@ function applyItems(planning: SessionPlanning, items: readonly PlanningItem[]): 
     if (item.kind === 'declaration') next.declarations = [...next.declarations, item.record];
     if (item.kind === 'exam') next.exams = [...next.exams.filter((e) => e.registrationId !== item.record.registrationId), item.record];
     if (item.kind === 'grid') next.grids = [...next.grids.filter((g) => g.registrationId !== item.record.registrationId), item.record];
-    if (item.kind === 'incident') next.incidents = [...next.incidents, item.record];
+    if (item.kind === 'incident') next.incidents = [...next.incidents.filter((i) => i.id !== item.record.id), item.record];
     if (item.kind === 'pv') next.pv = item.record;
+    if (item.kind === 'certificate') next.certificates = [...next.certificates.filter((c) => c.registrationId !== item.record.registrationId), item.record];
+    if (item.kind === 'appeal') next.appeals = [...next.appeals.filter((a) => a.id !== item.record.id), item.record];
+    if (item.kind === 'decision') next.decisions = [...next.decisions.filter((d) => d.id !== item.record.id), item.record];
   }
   return next;
 }

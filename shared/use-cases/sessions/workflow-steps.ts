@@ -4,6 +4,7 @@ import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { completeCandidateStepIfDone } from '../exam-day/candidate-steps';
+import { completeSealStep } from '../records/pv-seal';
 import { planningViolations } from './planning-check';
 import { assignedJurors } from './planning-reads';
 import { calendarOf, type SessionRecord } from './records';
@@ -46,6 +47,7 @@ export async function awaitHumanStep(
     await completeDeclarationsIfDone(deps, planning, eligibilityOf(planning, await assignedJurors(deps.jurors, planning)));
   }
   if (step === 'candidate' && registrationId) await completeCandidateStepIfDone(deps, planning, registrationId);
+  if (step === 'pv-seal') await completeSealStep(deps, planning);
   return planning.session;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CopyObjectCommand,
+  DeleteObjectCommand,
   CreateBucketCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -20,6 +21,7 @@ import { LOCAL_CREDENTIALS } from '../../../local/local-aws';
 import { startS3Local, type S3Local } from '../../../local/s3/s3-local';
 
 const BUCKET = 'deliverables';
+const LOCKED = 'records';
 const TIMEOUT = 30_000;
 
 let root: string;
@@ -32,6 +34,7 @@ async function start(): Promise<void> {
     host: '127.0.0.1',
     port: 0,
     directory: join(root, 's3'),
+    lockedBuckets: [LOCKED],
     onEvent: (event: S3Event) => records.push(...event.Records),
   });
   client = new S3Client({ endpoint: s3Local.url, forcePathStyle: true, region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
@@ -80,6 +83,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'local-s3-versioning-'));
   await start();
   await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await client.send(new CreateBucketCommand({ Bucket: LOCKED }));
 }, TIMEOUT);
 
 afterAll(async () => {
@@ -171,7 +175,42 @@ describe('local S3 versioning', () => {
 
     expect(await get({ Key: 'uploads/restart.bin', VersionId: firstId })).toEqual({ bytes: first, versionId: firstId });
     expect(await get({ Key: 'uploads/restart.bin' })).toEqual({ bytes: second, versionId: secondId });
-    expect((await client.send(new ListBucketsCommand({}))).Buckets?.map((bucket) => bucket.Name)).toEqual([BUCKET]);
+    expect((await client.send(new ListBucketsCommand({}))).Buckets?.map((bucket) => bucket.Name)).toEqual([BUCKET, LOCKED]);
     expect((await readdir(root)).sort()).toEqual(['s3', 's3-versions']);
   }, TIMEOUT);
+});
+
+describe('local S3 conditional writes and Object Lock (PV-7)', () => {
+  it('PV-7: a PUT with If-None-Match: * on a key that holds an object answers 412 and leaves it as it was', async () => {
+    const original = randomBytes(512);
+    const { VersionId } = await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'records/once.pdf', Body: original, IfNoneMatch: '*' }));
+    const refused = await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'records/once.pdf', Body: randomBytes(512), IfNoneMatch: '*' })).catch((error: Error) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).name).toBe('PreconditionFailed');
+    expect(await get({ Key: 'records/once.pdf' })).toEqual({ bytes: original, versionId: VersionId });
+  });
+
+  it('PV-7: every version in a locked bucket says it is locked in compliance mode for a century, and no DELETE goes through', async () => {
+    const bytes = randomBytes(256);
+    const { VersionId } = await client.send(new PutObjectCommand({ Bucket: LOCKED, Key: 'sessions/s1/pv.pdf', Body: bytes, IfNoneMatch: '*' }));
+    const head = await client.send(new HeadObjectCommand({ Bucket: LOCKED, Key: 'sessions/s1/pv.pdf', VersionId }));
+    expect(head.ObjectLockMode).toBe('COMPLIANCE');
+    expect(head.ObjectLockRetainUntilDate!.getTime()).toBeGreaterThan(Date.now() + 99 * 365 * 24 * 3600 * 1000);
+
+    for (const input of [{ Key: 'sessions/s1/pv.pdf' }, { Key: 'sessions/s1/pv.pdf', VersionId }]) {
+      const refused = await client.send(new DeleteObjectCommand({ Bucket: LOCKED, ...input })).catch((error: Error) => error);
+      expect((refused as Error).name).toBe('AccessDenied');
+    }
+    const overwrite = await client.send(new PutObjectCommand({ Bucket: LOCKED, Key: 'sessions/s1/pv.pdf', Body: randomBytes(256) }));
+    expect(overwrite.VersionId).not.toBe(VersionId);
+    const kept = await client.send(new GetObjectCommand({ Bucket: LOCKED, Key: 'sessions/s1/pv.pdf', VersionId }));
+    expect(Buffer.from(await kept.Body!.transformToByteArray())).toEqual(bytes);
+  });
+
+  it('PV-7: a bucket that is not locked carries no lock and lets the latest object be deleted', async () => {
+    const { VersionId } = await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'uploads/unlocked.bin', Body: randomBytes(64) }));
+    const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'uploads/unlocked.bin', VersionId }));
+    expect(head.ObjectLockMode).toBeUndefined();
+    await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'uploads/unlocked.bin' }));
+  });
 });

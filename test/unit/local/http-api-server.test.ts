@@ -9,12 +9,16 @@ import { CORS } from '../../../shared/wiring/cors';
 import type { RouteDefinition } from '../../../shared/wiring/routes';
 
 const MAX_BODY_BYTES = 1024;
+const VERIFY_THROTTLE = { ratePerSecond: 0.5, burst: 3 };
 
 const ROUTES: RouteDefinition[] = [
   { id: 'Ping', method: 'GET', path: '/ping', handler: 'ping.ts', roles: 'public', bindings: {}, summary: 'ping', request: {}, status: 200 },
   { id: 'Note', method: 'POST', path: '/notes', handler: 'note.ts', roles: ['managers'], bindings: {}, summary: 'note', request: {}, status: 201 },
+  { id: 'Verify', method: 'GET', path: '/verify/{code}', handler: 'verify.ts', roles: 'public', bindings: {}, summary: 'verify', request: {}, status: 200, throttle: VERIFY_THROTTLE },
 ];
 
+/** The server's clock, moved by hand. */
+let clock = Date.parse('2026-03-02T09:00:00Z');
 let dataDir: string;
 let issuer: LocalJwtIssuer;
 let server: HttpApiServer;
@@ -33,7 +37,7 @@ beforeAll(async () => {
     routes: ROUTES,
     issuer,
     invoke,
-    now: () => new Date(),
+    now: () => new Date(clock),
     controls: {},
     maxBodyBytes: MAX_BODY_BYTES,
   });
@@ -143,5 +147,57 @@ describe('the local server answers an oversized body with 413, as API Gateway do
     const response = await post(MAX_BODY_BYTES, Buffer.alloc(MAX_BODY_BYTES, 'a'), { authorization: `Bearer ${token}` });
     expect(response.status).toBe(200);
     expect(invoke).toHaveBeenCalledOnce();
+  });
+});
+
+describe("the local server holds a throttled route to its rate per client, as the deployed stage's route settings do", () => {
+  function verify(code: string, client?: string): Promise<Response> {
+    return fetch(`${server.url}/verify/${code}`, { headers: client ? { 'x-forwarded-for': client } : {} });
+  }
+
+  it('API throttle: lets `burst` requests through, then answers 429 with Retry-After and the CORS headers, without invoking the function', async () => {
+    invoke.mockClear();
+    for (const code of ['A1', 'B2', 'C3']) expect((await verify(code)).status).toBe(200);
+    expect(invoke).toHaveBeenCalledTimes(VERIFY_THROTTLE.burst);
+
+    const refused = await verify('D4');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(await refused.json()).toEqual({ error: { code: 'TooManyRequests', message: 'too many requests to GET /verify/{code}; try again in 2 s' } });
+    expect(refused.headers.get('content-type')).toBe('application/json');
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(list(refused.headers.get('access-control-expose-headers'))).toContain('retry-after');
+    expect(invoke).toHaveBeenCalledTimes(VERIFY_THROTTLE.burst);
+  });
+
+  it('API throttle: counts each client apart, by the first x-forwarded-for entry when there is one', async () => {
+    for (let i = 0; i < VERIFY_THROTTLE.burst; i += 1) expect((await verify('A1', '203.0.113.7, 10.0.0.1')).status).toBe(200);
+    expect((await verify('A1', '203.0.113.7')).status).toBe(429);
+
+    invoke.mockClear();
+    expect((await verify('A1', '10.0.0.1')).status).toBe(200);
+    expect((await verify('A1', '198.51.100.2')).status).toBe(200);
+    expect(invoke).toHaveBeenCalledTimes(2);
+  });
+
+  it('API throttle: lets requests through again as the injected clock moves on, counting Retry-After down', async () => {
+    const client = '192.0.2.10';
+    for (let i = 0; i < VERIFY_THROTTLE.burst; i += 1) expect((await verify('A1', client)).status).toBe(200);
+    expect((await verify('A1', client)).headers.get('retry-after')).toBe('2');
+
+    clock += 1_500;
+    const stillRefused = await verify('A1', client);
+    expect(stillRefused.status).toBe(429);
+    expect(stillRefused.headers.get('retry-after')).toBe('1');
+
+    clock += 500;
+    invoke.mockClear();
+    expect((await verify('A1', client)).status).toBe(200);
+    expect(invoke).toHaveBeenCalledOnce();
+    expect((await verify('A1', client)).status).toBe(429);
+  });
+
+  it('API throttle: leaves a route without throttle alone', async () => {
+    for (let i = 0; i < VERIFY_THROTTLE.burst * 3; i += 1) expect((await fetch(`${server.url}/ping`, { headers: { 'x-forwarded-for': '192.0.2.20' } })).status).toBe(200);
   });
 });

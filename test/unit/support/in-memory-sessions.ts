@@ -43,7 +43,7 @@ export class InMemorySessionStore implements SessionStore {
       throw new StaleVersion(`session ${change.session.id} was changed by someone else`);
     }
     const next: SessionPlanning = structuredClone(
-      current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [], exams: [], grids: [], incidents: [] },
+      current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [], exams: [], grids: [], incidents: [], certificates: [], appeals: [], decisions: [] },
     );
     next.session = structuredClone(change.session);
     for (const item of change.items ?? []) {
@@ -203,6 +203,10 @@ export class RecordingWorkflow implements SessionWorkflow {
     return this.started.includes(sessionId)
       ? { executionArn: `arn:execution:${sessionId}`, status: 'RUNNING', currentStep: 'WaitForPlanning' }
       : { executionArn: `arn:execution:${sessionId}`, status: 'NOT_STARTED' };
+  }
+
+  async history(executionArn: string): Promise<unknown[]> {
+    return [{ id: 1, type: 'ExecutionStarted', executionArn }];
   }
 
   async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {

@@ -48,6 +48,9 @@ describe('juror registry', () => {
       exams: [],
       grids: [],
       incidents: [],
+      certificates: [],
+      appeals: [],
+      decisions: [],
     });
     const seen = await getJuror(deps, manager, juror.id);
     expect(seen).toMatchObject({ email: 'camille@example.org', profession: 'data engineer' });
