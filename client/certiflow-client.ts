@@ -17,6 +17,15 @@ import type { ExamRecord, IncidentRecord } from '../shared/use-cases/exam-day/re
 import type { ScheduleView } from '../shared/use-cases/exam-day/schedule';
 import type { JurorView } from '../shared/use-cases/jurors/registry';
 import type { Page } from '../shared/use-cases/sessions/ports';
+import type { appealBody, committeeDecisionBody, stampBody, titleSettingsBody } from '../shared/schemas/records-schemas';
+import type { holderIdentityBody } from '../shared/schemas/cpf-schemas';
+import type { AppealView } from '../shared/use-cases/records/appeals';
+import type { ArchiveExport } from '../shared/use-cases/records/archives';
+import type { CaseView, DecisionView } from '../shared/use-cases/records/committee';
+import type { CpfExport } from '../shared/use-cases/records/cpf-export';
+import type { PvStatus } from '../shared/use-cases/records/pv-seal';
+import type { PvSignatureRecord, TitleSettingsRecord } from '../shared/use-cases/records/records';
+import type { CandidateResult, Verification } from '../shared/use-cases/records/results';
 import type { SessionView } from '../shared/use-cases/sessions/get-session';
 import type {
   AssignmentRecord,
@@ -209,8 +218,81 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/dossier`);
   }
 
-  pv(sessionId: string): Promise<ApiResponse<{ timeZone: string; pv: PvView }>> {
+  pv(sessionId: string): Promise<ApiResponse<{ timeZone: string; pv: PvView; status: PvStatus }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/pv`);
+  }
+
+  /** The PV as a PDF: the bytes, and the SHA-256 the server states in `x-content-sha256`. */
+  async pvPdf(sessionId: string): Promise<ApiResponse<{ bytes: Uint8Array; sha256: string }>> {
+    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/pv.pdf`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    if (!response.ok) return { status: response.status, headers: response.headers, error: ((await response.json()) as { error: ApiErrorBody }).error };
+    return { status: response.status, headers: response.headers, data: { bytes: new Uint8Array(await response.arrayBuffer()), sha256: response.headers.get('x-content-sha256') ?? '' } };
+  }
+
+  signPv(sessionId: string, sha256: string, options: WriteOptions = {}): Promise<ApiResponse<{ signature: PvSignatureRecord }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/pv/signatures`, { sha256 }, options);
+  }
+
+  uploadStamp(centreId: string, body: Input<typeof stampBody>): Promise<ApiResponse<{ stamp: { centreId: string; sha256: string; contentType: string; width: number; height: number } }>> {
+    return this.request('PUT', `/centres/${encodeURIComponent(centreId)}/stamp`, body);
+  }
+
+  applyStamp(sessionId: string, options: WriteOptions = {}): Promise<ApiResponse<{ timeZone: string; pv: PvView; status: PvStatus }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/pv/stamp`, undefined, options);
+  }
+
+  sealPv(sessionId: string, options: WriteOptions = {}): Promise<ApiResponse<{ timeZone: string; pv: PvView; status: PvStatus }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/pv/seal`, undefined, options);
+  }
+
+  result(sessionId: string, registrationId: string): Promise<ApiResponse<CandidateResult>> {
+    return this.request('GET', `${registrationPath(sessionId, registrationId)}/result`);
+  }
+
+  verify(code: string): Promise<ApiResponse<Verification>> {
+    return this.request('GET', `/verify/${encodeURIComponent(code)}`);
+  }
+
+  fileAppeal(sessionId: string, registrationId: string, body: Input<typeof appealBody>, options: WriteOptions = {}): Promise<ApiResponse<{ appeal: AppealView }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/appeals`, body, options);
+  }
+
+  appeals(sessionId: string, registrationId: string): Promise<ApiResponse<{ appeals: AppealView[] }>> {
+    return this.request('GET', `${registrationPath(sessionId, registrationId)}/appeals`);
+  }
+
+  committeeCases(query: { limit?: number; cursor?: string } = {}): Promise<ApiResponse<{ items: CaseView[]; nextCursor?: string }>> {
+    const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+    return this.request('GET', `/committee/cases${search.size > 0 ? `?${search}` : ''}`);
+  }
+
+  decideCases(sessionId: string, body: Input<typeof committeeDecisionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ decision: DecisionView }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/committee-decisions`, body, options);
+  }
+
+  decisions(sessionId: string): Promise<ApiResponse<{ decisions: DecisionView[] }>> {
+    return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/committee-decisions`);
+  }
+
+  exportSession(sessionId: string): Promise<ApiResponse<{ archive: ArchiveExport }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/archive`);
+  }
+
+  exportPerson(userId: string): Promise<ApiResponse<{ archive: ArchiveExport }>> {
+    return this.request('POST', `/people/${encodeURIComponent(userId)}/archive`);
+  }
+
+  setTitleSettings(rncpCode: string, body: Input<typeof titleSettingsBody>): Promise<ApiResponse<{ settings: TitleSettingsRecord }>> {
+    return this.request('PUT', `/titles/${encodeURIComponent(rncpCode)}/settings`, body);
+  }
+
+  cpfExport(query: { titleCode?: string; from: string; to: string }): Promise<ApiResponse<CpfExport>> {
+    const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+    return this.request('GET', `/cpf-export?${search}`);
+  }
+
+  setHolderIdentity(sessionId: string, registrationId: string, body: Input<typeof holderIdentityBody>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
+    return this.request('PUT', `${registrationPath(sessionId, registrationId)}/holder-identity`, body);
   }
 
   checkIn(sessionId: string, registrationId: string, body: Input<typeof checkInBody>, options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {

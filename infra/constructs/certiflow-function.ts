@@ -36,10 +36,11 @@ const TABLE_ACTIONS: Record<Access, readonly string[]> = {
   ],
 };
 
-/** The audit log: `append` adds events and nothing else, `read` reads them (AuditTable denies every rewrite). */
+/** The audit log: `append` adds events and nothing else, `read` reads them, `readAppend` both (AuditTable denies every rewrite). */
 const AUDIT_LOG_ACTIONS: Record<NonNullable<Bindings['auditLog']>, readonly string[]> = {
   append: ['dynamodb:PutItem'],
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  readAppend: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
 };
 
 /** Object reads per bucket: a record's reader also reads its Object Lock retention (PV-7). */

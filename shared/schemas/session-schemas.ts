@@ -45,7 +45,7 @@ export const sessionPath = z.object({ sessionId: z.string().uuid('a session id')
 /** Query of `GET /sessions`. */
 export const listSessionsQuery = z.strictObject({
   centreId: z.string().min(1).max(100).optional(),
-  status: z.enum(['planning', 'intake', 'jury-review', 'ready-for-exam', 'failed']).optional(),
+  status: z.enum(['planning', 'intake', 'jury-review', 'ready-for-exam', 'exam-day', 'deliberated', 'sealed', 'results-released', 'annulled', 'failed']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,8 +1,8 @@
 import type { Actor } from './caller';
 
-/** What an audit event is about: a session, a juror of the registry, a centre (its stamp) or a title (its settings). */
+/** What an audit event is about: a session, a juror of the registry, a centre (its stamp), a title (its settings) or a person (an export of their record). */
 export interface AuditSubject {
-  type: 'session' | 'juror' | 'centre' | 'title';
+  type: 'session' | 'juror' | 'centre' | 'title' | 'person';
   id: string;
 }
 

@@ -8,9 +8,9 @@ export interface Bindings {
   table?: DataAccess;
   /**
    * The audit log, a table of its own: `append` may only add events (PutItem), never change or
-   * delete one; `read` may only read them.
+   * delete one; `read` may only read them; `readAppend` both (an export that records itself).
    */
-  auditLog?: 'append' | 'read';
+  auditLog?: 'append' | 'read' | 'readAppend';
   /** The deliverables bucket: `probe` may only list it (health checks). */
   deliverablesBucket?: DataAccess;
   /** The records bucket (sealed PVs and grids). */

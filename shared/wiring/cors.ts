@@ -21,6 +21,6 @@ export interface CorsDefinition {
 export const CORS: CorsDefinition = {
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
   allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'accept-language'],
-  exposeHeaders: ['etag', 'location', 'retry-after'],
+  exposeHeaders: ['etag', 'location', 'retry-after', 'content-disposition', 'x-content-sha256'],
   maxAgeSeconds: 3600,
 };

@@ -72,6 +72,11 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
       bindings: { table: 'readWrite', auditLog: 'append' },
     },
     {
+      substitution: 'ReleaseResultsFunctionArn',
+      handler: 'functions/steps/release-results.handler.ts',
+      bindings: { table: 'readWrite', auditLog: 'append', recordsBucket: 'readWrite' },
+    },
+    {
       substitution: 'RecordStepOverdueFunctionArn',
       handler: 'functions/steps/record-step-overdue.handler.ts',
       bindings: { table: 'readWrite', auditLog: 'append' },

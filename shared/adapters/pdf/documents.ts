@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import { checkJpeg, checkPng } from './image-check';
 import type { CertificateDocument, DecisionDocument, DocumentRenderer, GridDocument, PrintedSignature, PvDocument } from '../../use-cases/records/documents';
 import { DocumentWriter } from './document-writer';
 import { fingerprint, frenchDate, frenchInstant, RESULT_LABEL } from './french';
@@ -124,8 +125,10 @@ async function decision(document: DecisionDocument): Promise<Uint8Array> {
   return writer.save();
 }
 
-/** Embeds the image in a scratch PDF, as a document would, and answers its size. */
+/** Checks the image's structure, then embeds it in a scratch PDF as a document would, and answers its size. */
 async function imageSize(bytes: Uint8Array, contentType: 'image/png' | 'image/jpeg'): Promise<{ width: number; height: number }> {
+  if (contentType === 'image/png') checkPng(bytes);
+  else checkJpeg(bytes);
   const scratch = await PDFDocument.create();
   const image = contentType === 'image/png' ? await scratch.embedPng(bytes) : await scratch.embedJpg(bytes);
   return { width: image.width, height: image.height };

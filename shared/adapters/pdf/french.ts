@@ -17,8 +17,8 @@ export function frenchInstant(instant: Date, timeZone: string): string {
 
 /** A result as the PV states it. */
 export const RESULT_LABEL: Record<PvResult, string> = {
-  admitted: 'Admis·e — titre obtenu',
-  'partially-admitted': 'Admis·e partiellement — blocs validés',
+  admitted: 'Admis·e (titre)',
+  'partially-admitted': 'Admis·e partiellement',
   'not-admitted': 'Non admis·e',
   absent: 'Absent·e',
 };

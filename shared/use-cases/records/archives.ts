@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Forbidden, NotFound } from '../../domain';
-import type { Caller } from '../caller';
+import { actorOf, type Caller } from '../caller';
+import type { AuditSubject } from '../audit';
 import type { Deps } from '../deps';
 import { loadPlanning } from '../sessions/planning-reads';
 import { publicSession, type SessionPlanning } from '../sessions/records';
@@ -47,8 +48,8 @@ async function readRecords(deps: Pick<Deps, 'records'>, prefix: string, records:
   return files;
 }
 
-/** Publishes the files with a manifest naming each file's SHA-256, so the archive can be checked. */
-async function publish(deps: ArchiveDeps, caller: Caller, name: string, files: ExportFile[]): Promise<ArchiveExport> {
+/** Publishes the files with a manifest naming each file's SHA-256, so the archive can be checked, and records who exported what. */
+async function publish(deps: ArchiveDeps, caller: Caller, subject: AuditSubject, name: string, files: ExportFile[]): Promise<ArchiveExport> {
   const manifest = json('manifest.json', {
     generatedAt: deps.now().toISOString(),
     generatedBy: caller.id,
@@ -56,6 +57,7 @@ async function publish(deps: ArchiveDeps, caller: Caller, name: string, files: E
   });
   const all = [manifest, ...files];
   const published = await deps.exports.publishZip(`${name}-${deps.newId()}.zip`, all, `${name}.zip`, EXPORT_LINK_SECONDS);
+  await deps.audit.append({ subject, at: deps.now().toISOString(), eventId: deps.newId(), actor: actorOf(caller), action: 'record.exported', details: { sha256: published.sha256, size: published.size, files: all.length } });
   return { ...published, expiresInSeconds: EXPORT_LINK_SECONDS, files: all.map((f) => ({ path: f.path, size: f.bytes.length })) };
 }
 
@@ -80,7 +82,7 @@ export async function exportSessionArchive(deps: ArchiveDeps, caller: Caller, se
       ...(history ? [{ path: 'execution-history.json', record: { key: history.key, s3VersionId: history.s3VersionId, sha256: history.sha256, contentType: 'application/json', size: 0 } }] : []),
     ])),
   ];
-  return publish(deps, caller, `session-${sessionId}`, files);
+  return publish(deps, caller, { type: 'session', id: sessionId }, `session-${sessionId}`, files);
 }
 
 /**
@@ -119,5 +121,5 @@ export async function exportPersonArchive(deps: ArchiveDeps, caller: Caller, use
       ...(await readRecords(deps, `${prefix}documents/`, storedRecords(planning, id))),
     );
   }
-  return publish(deps, caller, `person-${userId}`, files);
+  return publish(deps, caller, { type: 'person', id: userId }, `person-${userId}`, files);
 }

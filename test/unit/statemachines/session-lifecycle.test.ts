@@ -89,12 +89,17 @@ describe('the session lifecycle definition', () => {
     ]);
   });
 
-  it('EXAM-1: loops over the candidates at the top level, one at a time, then closes the day and waits for the PV', () => {
+  it('EXAM-1, PV-6, RETAKE-1: loops over the candidates at the top level, one at a time, then closes the day, waits for the sealed PV and releases the results', () => {
     expect(definition.States.WaitForCandidate!.Next).toBe('NextCandidate');
     const choice = definition.States.AnyCandidateLeft as unknown as { Choices: Array<{ Variable: string; BooleanEquals: boolean; Next: string }>; Default: string };
     expect(choice.Choices).toEqual([{ Variable: '$.next.done', BooleanEquals: true, Next: 'CloseExamDay' }]);
     expect(choice.Default).toBe('WaitForCandidate');
-    expect([definition.States.CloseExamDay!.Next, definition.States.WaitForPvSeal!.Next, definition.States.SessionClosed!.Type]).toEqual(['WaitForPvSeal', 'SessionClosed', 'Succeed']);
+    expect([definition.States.CloseExamDay!.Next, definition.States.WaitForPvSeal!.Next, definition.States.ReleaseResults!.Next, definition.States.SessionClosed!.Type]).toEqual([
+      'WaitForPvSeal',
+      'ReleaseResults',
+      'SessionClosed',
+      'Succeed',
+    ]);
     expect(Object.values(definition.States).some((state) => state.Type === 'Map' || state.Type === 'Parallel')).toBe(false);
   });
 });

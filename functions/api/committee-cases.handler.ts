@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { committeeQueue } from '../../shared/use-cases/records/committee';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /committee/cases`: the quality committee's queue (QUAL-2). */
+export const handler = apiHandler(ROUTE.CommitteeCases, async ({ caller, query }) => ({ body: await committeeQueue(deps, caller, query) }));

@@ -1,0 +1,14 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { readPvPdf } from '../../shared/use-cases/records/pv-signing';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /sessions/{sessionId}/pv.pdf`: the PV draft to sign, or the sealed original (PV-4, PV-7). */
+export const handler = apiHandler(ROUTE.GetPvPdf, async ({ caller, path }) => {
+  const pdf = await readPvPdf(deps, caller, path.sessionId);
+  return {
+    body: pdf.bytes,
+    contentType: 'application/pdf',
+    headers: { 'x-content-sha256': pdf.sha256, 'content-disposition': `inline; filename="${pdf.fileName}"`, 'cache-control': 'no-store' },
+  };
+});

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { listOwnAppeals } from '../../shared/use-cases/records/appeals';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET …/candidates/{registrationId}/appeals`: a candidate's own appeals (QUAL-1). */
+export const handler = apiHandler(ROUTE.ListAppeals, async ({ caller, path }) => ({ body: { appeals: await listOwnAppeals(deps, caller, path.sessionId, path.registrationId) } }));

@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { setHolderIdentity } from '../../shared/use-cases/candidates/set-holder-identity';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `PUT …/candidates/{registrationId}/holder-identity`: the civil status the CPF export needs. */
+export const handler = apiHandler(ROUTE.SetHolderIdentity, async ({ caller, path, body }) => ({ body: { registration: await setHolderIdentity(deps, caller, path.sessionId, path.registrationId, body) } }));

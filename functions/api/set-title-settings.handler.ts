@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { setTitleSettings } from '../../shared/use-cases/records/settings';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `PUT /titles/{rncpCode}/settings`: the appeal window and the CPF contract of a title (QUAL-1). */
+export const handler = apiHandler(ROUTE.SetTitleSettings, async ({ caller, path, body }) => ({ body: { settings: await setTitleSettings(deps, caller, path.rncpCode, body) } }));

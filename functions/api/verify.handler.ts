@@ -1,0 +1,7 @@
+import { deps } from '../../shared/adapters/dependencies';
+import { apiHandler } from '../../shared/http/api-handler';
+import { verifyCertificate } from '../../shared/use-cases/records/results';
+import { ROUTE } from '../../shared/wiring/routes';
+
+/** `GET /verify/{code}`: the public verification of a diploma or booklet (RETAKE-1, QUAL-2). */
+export const handler = apiHandler(ROUTE.Verify, async ({ path }) => ({ body: await verifyCertificate(deps, path.code), headers: { 'cache-control': 'no-store' } }));
