@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResponse, CertiflowClient } from '../../client/certiflow-client';
 import type { Role } from '../../shared/wiring/roles';
 import { ROUTE, ROUTES, type RouteDefinition } from '../../shared/wiring/routes';
-import { referentialFor } from '../../shared/domain';
+import { referentialFor, type HolderIdentity } from '../../shared/domain';
 import type { ExamRecord } from '../../shared/use-cases/exam-day/records';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
+import { stampPng } from './support/documents';
+import { decisions, GOOD_PAGES } from './support/exam-day';
 import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 /**
@@ -83,6 +85,25 @@ const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
   GetGrid:            { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
   FillGrid:           { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   SignGrid:           { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  // The records phase, on a session of centre A whose day is over: the draft is read by the manager and the jurors (the committee reads the sealed PV), signed, stamped and sealed in that order.
+  GetPvPdf:           { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  SignPv:             { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  UploadStamp:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ApplyStamp:         { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  SealPv:             { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  // A result, its documents and its appeals are the candidate's own: another candidate never reads them.
+  GetResult:          { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
+  Verify:             { anonymous: 200, managerOfCentre: 200, managerOfOtherCentre: 200, sittingJuror: 200, otherJuror: 200,        ownCandidate: 200, otherCandidate: 200,        quality: 200, certifier: 200 },
+  FileAppeal:         { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 201, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ListAppeals:        { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 403, certifier: 403 },
+  CommitteeCases:     { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  DecideCases:        { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 201, certifier: 403 },
+  ListDecisions:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
+  ExportSessionArchive: { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,      ownCandidate: 403, otherCandidate: 403,        quality: 201, certifier: 403 },
+  ExportPersonArchive:  { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,      ownCandidate: 403, otherCandidate: 403,        quality: 201, certifier: 403 },
+  SetTitleSettings:   { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 200 },
+  CpfExport:          { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 200 },
+  SetHolderIdentity:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   MyRegistrations:    { anonymous: 401, managerOfCentre: 403, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 200, otherCandidate: WITHOUT_IT, quality: 403, certifier: 403 },
 };
 
@@ -115,6 +136,8 @@ interface Fixture {
   review: { sessionId: string; registrationId: string; lateUploadId: string };
   /** A remote session of centre A on its exam day: the own candidate checked in and called, another expected. */
   exam: { sessionId: string; registrationId: string; expectedRegistrationId: string };
+  /** A session of centre A whose day is over: the own candidate deliberated (all four blocks), another absent; the PV waits for its signatures. */
+  records: { sessionId: string; registrationId: string; secondJuror: CertiflowClient; appealStatement: string; holder: HolderIdentity };
   clients: Record<CallerKind, CertiflowClient>;
   inspect: Inspector;
   /** Moves the local clock forward. */
@@ -319,6 +342,53 @@ const CASES: Record<RouteId, RouteCase> = {
   DeclareLinks: {
     prepare: async (fx) => ({ params: { sessionId: fx.review.sessionId }, body: { declarations: [{ registrationId: fx.review.registrationId, link: 'none' }] } }),
   },
+  GetPvPdf: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId } }) },
+  SignPv: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId }, body: { sha256: (await fx.clients.managerOfCentre.pvPdf(fx.records.sessionId)).data!.sha256 } }) },
+  // Each allowed upload is a new image, so that it writes.
+  UploadStamp: { prepare: async (fx, allowed) => ({ params: { centreId: fx.centreA }, body: { contentType: 'image/png', imageBase64: stampPng(allowed ? 64 + Math.floor(Math.random() * 64) : 96).toString('base64') } }) },
+  // The stamp goes on once every signature is given: the second juror signs first.
+  ApplyStamp: {
+    prepare: async (fx, allowed) => {
+      if (allowed) expect((await fx.records.secondJuror.signPv(fx.records.sessionId, (await fx.clients.managerOfCentre.pvPdf(fx.records.sessionId)).data!.sha256)).status).toBe(200);
+      return { params: { sessionId: fx.records.sessionId } };
+    },
+  },
+  SealPv: {
+    prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId } }),
+    settle: async (fx) => {
+      await eventually(() => fx.clients.managerOfCentre.getSession(fx.records.sessionId), (r) => r.data?.session.status === 'results-released', 20_000);
+      const code = (await fx.clients.managerOfCentre.result(fx.records.sessionId, fx.records.registrationId)).data!.certificate!.verificationCode;
+      fx.secrets.push({ what: "the verification code of the candidate's diploma", value: code, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] });
+    },
+  },
+  GetResult: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId, registrationId: fx.records.registrationId } }) },
+  Verify: { prepare: async (fx) => ({ params: { code: fx.secrets.find((x) => x.what.startsWith('the verification code'))!.value } }) },
+  FileAppeal: {
+    prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId, registrationId: fx.records.registrationId }, body: { ground: 'durations-not-respected', statement: fx.records.appealStatement } }),
+  },
+  ListAppeals: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId, registrationId: fx.records.registrationId } }) },
+  CommitteeCases: { prepare: async () => ({}) },
+  // Each allowed decision rules on a fresh appeal of the candidate, and rejects it.
+  DecideCases: {
+    prepare: async (fx, allowed) => {
+      const appeals = (await fx.clients.ownCandidate.appeals(fx.records.sessionId, fx.records.registrationId)).data!.appeals;
+      let caseId = appeals.find((a) => a.status === 'open')?.id ?? randomUUID();
+      if (allowed) {
+        const filed = await fx.clients.ownCandidate.fileAppeal(fx.records.sessionId, fx.records.registrationId, { ground: 'modalities-not-respected', statement: fx.records.appealStatement });
+        caseId = filed.data!.appeal.id;
+      }
+      return { params: { sessionId: fx.records.sessionId }, body: { caseIds: [caseId], outcome: 'rejected', reason: 'les durées ont été respectées, chronométrage à l’appui' } };
+    },
+  },
+  ListDecisions: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId } }) },
+  ExportSessionArchive: { prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId } }) },
+  ExportPersonArchive: { prepare: async (fx) => ({ params: { userId: fx.secrets.find((x) => x.what === "the candidate's account id")!.value } }) },
+  SetTitleSettings: { prepare: async () => ({ params: { rncpCode: 'RNCP34757' }, body: { appealWindowMonths: 2, cpf: { idClient: 'AB12CD34', idContrat: `MCF${randomUUID().slice(0, 8)}` } } }) },
+  CpfExport: { auditsAccess: true, prepare: async (fx) => ({ query: { titleCode: 'RNCP34757', from: daysFromNow(fx.now, -30), to: daysFromNow(fx.now, 1) } }) },
+  // Each allowed call records a new usage name, so that it writes; the birthplace, a personal datum, stays.
+  SetHolderIdentity: {
+    prepare: async (fx) => ({ params: { sessionId: fx.records.sessionId, registrationId: fx.records.registrationId }, body: { ...fx.records.holder, usageName: `Usage-${randomUUID().slice(0, 6)}` } }),
+  },
   MyRegistrations: {
     prepare: async () => ({}),
     shows: (fx, data) => (data as { registrations: Array<{ id: string }> }).registrations.some((r) => r.id === fx.registrationId),
@@ -409,6 +479,50 @@ describe('access matrix: every route × every caller, status and writes', () => 
       return { sessionId, registrationId: registrationIds[0]!, expectedRegistrationId: registrationIds[1]! };
     }
 
+    /** A session of centre A the day before the exam session, with both sitting jurors, the own candidate (every deliverable) and another, in intake. */
+    async function recordsSession(now: Date) {
+      const created = await managerOfCentre.createSession({ ...sessionBody(now), sessionDate: daysFromNow(now, 29) });
+      const sessionId = created.data!.session.id;
+      for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
+      const registrationIds: string[] = [];
+      for (const identity of [own, candidate('Yves')]) registrationIds.push((await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: identity })).data!.registration.id);
+      await planningOpen(managerOfCentre, sessionId);
+      expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
+      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      for (const type of Object.keys(GOOD_PAGES)) {
+        const grant = await ownClient.requestUpload(sessionId, registrationIds[0]!, type);
+        expect(await postToPresigned(grant.data!.upload, await pdfWithPages(GOOD_PAGES[type]!, `${sessionId} ${type}`))).toBe(204);
+      }
+      await env.runtime.s3EventsIdle();
+      return { sessionId, registrationId: registrationIds[0]!, absentRegistrationId: registrationIds[1]! };
+    }
+
+    /** The records session's day: the jurors declare, the own candidate sits and is deliberated on all four blocks, the other is absent; the PV then waits for its signatures. */
+    async function recordsDayOver(target: { sessionId: string; registrationId: string; absentRegistrationId: string }) {
+      const jurors = [await env.clientAs('jurors', { sub: sitting.userId }), await env.clientAs('jurors', { sub: second.userId })];
+      for (const juror of jurors) {
+        const declarations = [target.registrationId, target.absentRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
+        expect((await juror.declareLinks(target.sessionId, { declarations })).status).toBe(200);
+      }
+      const ready = await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay');
+      const startsAt = new Date(ready.data!.session.examDay!.startsAt);
+      env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
+      expect((await managerOfCentre.checkIn(target.sessionId, target.registrationId, { status: 'present' })).status).toBe(200);
+      expect((await managerOfCentre.checkIn(target.sessionId, target.absentRegistrationId, { status: 'absent' })).status).toBe(200);
+      env.advanceTo(startsAt);
+      await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.pendingStep?.registrationId === target.registrationId);
+      const started = await managerOfCentre.runOral(target.sessionId, target.registrationId, 'start');
+      for (const segment of started.data!.exam.oral!.segments) {
+        env.advanceTo(new Date(segment.plannedEndAt));
+        expect((await managerOfCentre.runOral(target.sessionId, target.registrationId, 'end-segment')).status).toBe(200);
+      }
+      const filled = await jurors[0]!.fillGrid(target.sessionId, target.registrationId, { decisions: decisions(COMPETENCIES, COMPETENCIES) });
+      expect(filled.status, JSON.stringify(filled.error)).toBe(200);
+      for (const juror of jurors) expect((await juror.signGrid(target.sessionId, target.registrationId, filled.data!.grid.hash!)).status).toBe(200);
+      await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForPvSeal', 20_000);
+      return jurors[1]!;
+    }
+
     /** Both jurors declare no link; on the morning of the day the own candidate is checked in; the day opens and calls them. */
     async function examDayOpen(exam: { sessionId: string; registrationId: string; expectedRegistrationId: string }) {
       await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
@@ -433,17 +547,24 @@ describe('access matrix: every route × every caller, status and writes', () => 
       return grant.data!.upload.uploadId;
     }
 
+    // The sessions where the own candidate sits for the first time are registered before any result of theirs is on record (RETAKE-2).
+    const main = await sessionWith(120, start, 'planning');
+    const intake = await sessionWith(150, start, 'intake');
     const reviewed = await sessionWith(30, start, 'intake');
     const exam = await examSession(start);
+    const records = await recordsSession(start);
     await upload(reviewed, 24);
     env.runtime.clock.advance(26 * 86_400_000);
     await eventually(() => managerOfCentre.getSession(reviewed.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
     const lateUploadId = await upload(reviewed, 26);
+    await eventually(() => managerOfCentre.getSession(records.sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
+    const secondJuror = await recordsDayOver(records);
     await examDayOpen(exam);
 
     const now = env.runtime.clock.now();
-    const main = await sessionWith(90, now, 'planning');
-    const intake = await sessionWith(120, now, 'intake');
+    const holder: HolderIdentity = { birthName: 'Martin', firstNames: ['Alice'], birthDate: '1997-03-08', sex: 'F', birthplace: { city: `Montbrison-${tag}`, inseeCode: '42147' } };
+    expect((await managerOfCentre.setHolderIdentity(records.sessionId, records.registrationId, holder)).status).toBe(200);
+    const appealStatement = `mon oral a été écourté de dix minutes (${tag})`;
     const justification = `tiers-temps, avis du médecin de la MDPH ${tag}`;
     expect((await managerOfCentre.setAccommodation(main.sessionId, main.registrationId, { extraMinutes: 20, justification })).status).toBe(200);
 
@@ -458,6 +579,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       intake,
       review: { ...reviewed, lateUploadId },
       exam,
+      records: { sessionId: records.sessionId, registrationId: records.registrationId, secondJuror, appealStatement, holder },
       inspect,
       advanceTo: (instant) => env.advanceTo(instant),
       clients: {
@@ -477,6 +599,8 @@ describe('access matrix: every route × every caller, status and writes', () => 
         { what: "the candidate's account id", value: own.userId, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] },
         { what: "the sitting juror's e-mail", value: sitting.email, readableBy: ['certifier', 'sittingJuror', 'managerOfCentre'] },
         { what: "the sitting juror's account id", value: sitting.userId, readableBy: ['certifier', 'sittingJuror'] },
+        { what: "the candidate's place of birth (civil status for the CPF)", value: holder.birthplace.city, readableBy: ['managerOfCentre', 'quality', 'ownCandidate', 'certifier'] },
+        { what: "the candidate's appeal", value: appealStatement, readableBy: ['ownCandidate', 'quality'] },
       ],
     };
   });
