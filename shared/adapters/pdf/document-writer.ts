@@ -1,12 +1,35 @@
 import fontkit from '@pdf-lib/fontkit';
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import { NOTO_SANS_BOLD, NOTO_SANS_REGULAR } from './fonts.generated';
+import { sfntFromWoff } from './woff';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.38, 0.42);
 const RULE = rgb(0.75, 0.75, 0.78);
+
+/** The two fonts as plain OpenType, decoded once. */
+const FONT_BYTES = { regular: sfntFromWoff(Buffer.from(NOTO_SANS_REGULAR, 'base64')), bold: sfntFromWoff(Buffer.from(NOTO_SANS_BOLD, 'base64')) };
+
+/**
+ * fontkit, parsing each font once per process: every document embeds its own subset, but the
+ * parsed font (and the glyph layouts fontkit caches on it) serves them all.
+ */
+const cachedFontkit: typeof fontkit = (() => {
+  const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+  return {
+    ...fontkit,
+    create(data: Uint8Array, postscriptName?: string) {
+      let font = parsed.get(data);
+      if (!font) {
+        font = fontkit.create(data, postscriptName);
+        parsed.set(data, font);
+      }
+      return font;
+    },
+  };
+})();
 
 /** What a document states about itself: its title, and the instant its content is dated (never the clock of the machine that renders it). */
 export interface DocumentMeta {
@@ -45,11 +68,8 @@ export class DocumentWriter {
   /** A new document with its fonts embedded (subset) and its metadata fixed. */
   static async create(meta: DocumentMeta): Promise<DocumentWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.registerFontkit(fontkit);
-    const [regular, bold] = await Promise.all([
-      doc.embedFont(Buffer.from(NOTO_SANS_REGULAR, 'base64'), { subset: true }),
-      doc.embedFont(Buffer.from(NOTO_SANS_BOLD, 'base64'), { subset: true }),
-    ]);
+    doc.registerFontkit(cachedFontkit);
+    const [regular, bold] = await Promise.all([doc.embedFont(FONT_BYTES.regular, { subset: true }), doc.embedFont(FONT_BYTES.bold, { subset: true })]);
     doc.setTitle(meta.title);
     doc.setSubject(meta.subject);
     doc.setProducer('Certiflow');

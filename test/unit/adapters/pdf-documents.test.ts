@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fontkit from '@pdf-lib/fontkit';
 import { fontsModule } from '../../../scripts/embed-fonts';
+import { NOTO_SANS_REGULAR } from '../../../shared/adapters/pdf/fonts.generated';
+import { sfntFromWoff } from '../../../shared/adapters/pdf/woff';
 import { checkJpeg, checkPng, UnreadableImage } from '../../../shared/adapters/pdf/image-check';
 import { pdfDocuments } from '../../../shared/adapters/pdf/documents';
 import { frenchInstant } from '../../../shared/adapters/pdf/french';
@@ -67,6 +70,16 @@ describe('the French documents (PV-2, PV-3, PV-4, PV-7)', () => {
     expect(frenchInstant(new Date('2027-01-15T08:00:00Z'), 'Europe/Paris')).toBe('15 janvier 2027 à 09:00 (UTC+01:00)');
     expect(frenchInstant(new Date('2027-07-15T08:00:00Z'), 'Europe/Paris')).toBe('15 juillet 2027 à 10:00 (UTC+02:00)');
     expect(frenchInstant(new Date('2027-07-15T08:00:00Z'), 'UTC')).toBe('15 juillet 2027 à 08:00 (UTC+00:00)');
+  });
+
+  it('the fonts are read as plain OpenType, every table inflated to the length the WOFF states', () => {
+    const woff = Buffer.from(NOTO_SANS_REGULAR, 'base64');
+    const sfnt = sfntFromWoff(woff);
+    expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
+    expect(sfnt.length).toBe(woff.readUInt32BE(16));
+    const [fromWoff, fromSfnt] = [fontkit.create(woff), fontkit.create(sfnt)];
+    expect([fromSfnt.numGlyphs, fromSfnt.postscriptName]).toEqual([fromWoff.numGlyphs, fromWoff.postscriptName]);
+    expect(() => sfntFromWoff(Buffer.from('OTTO not a woff'))).toThrow(/not a WOFF 1.0 font/);
   });
 
   it('the embedded font file is exactly what scripts/embed-fonts.ts generates from the pinned package', () => {
