@@ -5,7 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { BINDING_ENV, type Bindings, type DataAccess } from '../../shared/wiring/bindings';
+import { BINDING_ENV, type Bindings, type DataAccess, type FunctionSizing } from '../../shared/wiring/bindings';
 import { PROJECT_ROOT } from '../project-root';
 import type { BindingResources, BucketAddress, StateMachineAddress, TableAddress } from './binding-resources';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
@@ -63,6 +63,11 @@ const STATE_MACHINE_ACTIONS: Record<StateMachineAction, readonly string[]> = {
 };
 
 const EXECUTION_READ_ACTIONS = ['states:DescribeExecution', 'states:GetExecutionHistory'];
+
+/** The timeout and memory a wiring table's sizing asks for, as function properties. */
+export function sized(sizing: FunctionSizing | undefined): Pick<CertiflowFunctionProps, 'timeout' | 'memorySize'> {
+  return { ...(sizing?.timeoutSeconds ? { timeout: Duration.seconds(sizing.timeoutSeconds) } : {}), ...(sizing?.memoryMB ? { memorySize: sizing.memoryMB } : {}) };
+}
 
 /** Properties of a Certiflow function. */
 export interface CertiflowFunctionProps {

@@ -6,7 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EXECUTION_STATUS_CHANGE, type ExecutionEventDefinition } from '../../shared/wiring/execution-events';
 import type { BindingResources } from './binding-resources';
-import { CertiflowFunction } from './certiflow-function';
+import { CertiflowFunction, sized } from './certiflow-function';
 import { acknowledge } from './nag';
 import { stateMachineAddress } from './state-machine-address';
 
@@ -34,6 +34,7 @@ export class ExecutionEventHandlers extends Construct {
       const fn = new CertiflowFunction(this, `${event.id}Function`, {
         handler: event.handler,
         description: `${event.stateMachine.name} execution ${event.statuses.join(', ')}`,
+        ...sized(event.sizing),
       }).applyBindings(event.bindings, props.resources);
       const deadLetterQueue = new Queue(this, `${event.id}DeadLetterQueue`, {
         encryption: QueueEncryption.SQS_MANAGED,

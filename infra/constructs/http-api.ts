@@ -17,7 +17,7 @@ import { Construct } from 'constructs';
 import { CORS } from '../../shared/wiring/cors';
 import { type RouteDefinition, routeKey } from '../../shared/wiring/routes';
 import type { BindingResources } from './binding-resources';
-import { CertiflowFunction } from './certiflow-function';
+import { CertiflowFunction, sized } from './certiflow-function';
 import { acknowledge } from './nag';
 
 /** Properties of the Certiflow HTTP API. */
@@ -107,6 +107,7 @@ export class CertiflowHttpApi extends Construct {
       const fn = new CertiflowFunction(this, `${route.id}Function`, {
         handler: route.handler,
         description: routeKey(route),
+        ...sized(route.sizing),
       }).applyBindings(route.bindings, props.resources);
       this.functions[route.id] = fn;
       const [httpRoute] = this.api.addRoutes({

@@ -39,7 +39,8 @@ export class SessionWorkflows extends Construct {
       const taskFunctions = definition.tasks.map((task) => {
         const fn = new CertiflowFunction(this, taskFunctionId(task.substitution), {
           handler: task.handler,
-          timeout: Duration.seconds(30),
+          timeout: Duration.seconds(task.sizing?.timeoutSeconds ?? 30),
+          ...(task.sizing?.memoryMB ? { memorySize: task.sizing.memoryMB } : {}),
           projectRoot,
         }).applyBindings(task.bindings, props.resources);
         this.functions[task.substitution] = fn;

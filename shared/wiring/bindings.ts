@@ -19,6 +19,12 @@ export interface Bindings {
   sessionStateMachine?: Array<'describe' | 'start' | 'read' | 'taskResponse'>;
 }
 
+/** A function's size when the defaults (10 s, 512 MB; 30 s for state machine tasks) do not fit its work, e.g. rendering documents. */
+export interface FunctionSizing {
+  timeoutSeconds?: number;
+  memoryMB?: number;
+}
+
 /** How much of a table or bucket a function may touch. */
 export type DataAccess = 'probe' | 'read' | 'readWrite';
 

@@ -1,5 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import type { Bindings } from './bindings';
+import type { Bindings, FunctionSizing } from './bindings';
 import { SESSION_LIFECYCLE, type StateMachineDefinition } from './state-machines';
 
 /** The statuses an execution ends with. */
@@ -32,6 +32,7 @@ export interface ExecutionEventDefinition {
   statuses: readonly ExecutionEndStatus[];
   handler: string;
   bindings: Bindings;
+  sizing?: FunctionSizing;
 }
 
 /** Every subscription to execution status changes. */
@@ -42,5 +43,6 @@ export const EXECUTION_EVENTS: readonly ExecutionEventDefinition[] = [
     statuses: ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'],
     handler: 'functions/events/archive-execution-history.handler.ts',
     bindings: { table: 'readWrite', auditLog: 'append', recordsBucket: 'readWrite', sessionStateMachine: ['read'] },
+    sizing: { timeoutSeconds: 120 },
   },
 ];

@@ -7,7 +7,7 @@ import { createSessionBody, ifMatchHeaders, listSessionsQuery, sessionPath, upda
 import { candidateOrderBody, checkInBody, gridBody, gridSignatureBody, identityCheckBody, incidentBody, oralBody } from '../schemas/exam-day-schemas';
 import { appealBody, centrePath, committeeDecisionBody, committeeQueueQuery, personPath, pvSignatureBody, stampBody, titlePath, titleSettingsBody, verificationPath } from '../schemas/records-schemas';
 import { cpfExportQuery, holderIdentityBody } from '../schemas/cpf-schemas';
-import type { Bindings } from './bindings';
+import type { Bindings, FunctionSizing } from './bindings';
 import type { Role } from './roles';
 
 /** An HTTP method the API serves. */
@@ -49,6 +49,8 @@ export interface RouteDefinition {
    * server answers 429 with `Retry-After` past it.
    */
   throttle?: { ratePerSecond: number; burst: number };
+  /** A larger function than the default, for routes that render documents (at most 29 s: API Gateway's limit). */
+  sizing?: FunctionSizing;
 }
 
 /** Keeps a route's literal types, so that handlers infer their request types from it. */
@@ -426,6 +428,7 @@ export const ROUTE = {
     bindings: { table: 'read' },
     summary: 'The PV as it stands: part 1 and the names before the session, the results as each candidate is deliberated (PV-5)',
     request: { path: sessionPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 200,
   }),
   CheckIn: route({
@@ -530,6 +533,7 @@ export const ROUTE = {
     bindings: { table: 'read', recordsBucket: 'read' },
     summary: 'The PV as a PDF, in French: the draft marked PROJET that the signatories sign (its SHA-256 in x-content-sha256), or the sealed original (PV-2, PV-3, PV-4, PV-7)',
     request: { path: sessionPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 200,
   }),
   SignPv: route({
@@ -541,6 +545,7 @@ export const ROUTE = {
     bindings: { table: 'readWrite', auditLog: 'append' },
     summary: 'A juror of part 3 or the session manager signs the PV draft they read, by its SHA-256; a draft that changed since is refused (PV-4)',
     request: { path: sessionPath, body: pvSignatureBody },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 200,
     idempotent: true,
   }),
@@ -564,6 +569,7 @@ export const ROUTE = {
     bindings: { table: 'readWrite', auditLog: 'append' },
     summary: "The session manager applies the centre's stamp once every signature is given (PV-4)",
     request: { path: sessionPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 200,
     idempotent: true,
   }),
@@ -576,6 +582,7 @@ export const ROUTE = {
     bindings: { table: 'readWrite', auditLog: 'append', recordsBucket: 'readWrite', sessionStateMachine: ['taskResponse'] },
     summary: 'Seals the PV: refused with everything missing (PV-6); sealed, the PV and the grids are written under Object Lock with their hashes, never altered (PV-7)',
     request: { path: sessionPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 200,
     idempotent: true,
   }),
@@ -645,6 +652,7 @@ export const ROUTE = {
     bindings: { table: 'readWrite', auditLog: 'append', recordsBucket: 'readWrite' },
     summary: 'The committee rules on cases of a session: rejected, or the session annulled with a reason; the dated decision is filed beside the sealed records (QUAL-2)',
     request: { path: sessionPath, body: committeeDecisionBody },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 201,
     idempotent: true,
   }),
@@ -668,6 +676,7 @@ export const ROUTE = {
     bindings: { table: 'read', auditLog: 'readAppend', recordsBucket: 'read', deliverablesBucket: 'readWrite' },
     summary: "A session's whole record as one ZIP archive, with a manifest of SHA-256s, for the quality committee; the export is recorded in the audit log",
     request: { path: sessionPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 201,
   }),
   ExportPersonArchive: route({
@@ -679,6 +688,7 @@ export const ROUTE = {
     bindings: { table: 'read', auditLog: 'readAppend', recordsBucket: 'read', deliverablesBucket: 'readWrite' },
     summary: "A candidate's whole record across sessions as one ZIP archive, for the quality committee; the export is recorded in the audit log",
     request: { path: personPath },
+    sizing: { timeoutSeconds: 29, memoryMB: 1024 },
     status: 201,
   }),
   SetTitleSettings: route({

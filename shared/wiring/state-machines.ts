@@ -1,4 +1,4 @@
-import type { Bindings } from './bindings';
+import type { Bindings, FunctionSizing } from './bindings';
 
 /** A Lambda function that a state machine's Task states invoke. */
 export interface StepFunctionDefinition {
@@ -7,6 +7,7 @@ export interface StepFunctionDefinition {
   /** The module exporting `handler`, relative to the repository root. */
   handler: string;
   bindings: Bindings;
+  sizing?: FunctionSizing;
 }
 
 /** A state machine deployed from a definition file. */
@@ -75,6 +76,7 @@ export const SESSION_LIFECYCLE: StateMachineDefinition = {
       substitution: 'ReleaseResultsFunctionArn',
       handler: 'functions/steps/release-results.handler.ts',
       bindings: { table: 'readWrite', auditLog: 'append', recordsBucket: 'readWrite' },
+      sizing: { timeoutSeconds: 300, memoryMB: 1024 },
     },
     {
       substitution: 'RecordStepOverdueFunctionArn',

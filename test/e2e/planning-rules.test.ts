@@ -322,6 +322,12 @@ describe('planning rules, end to end through the typed client', () => {
       ['POST /sessions/{id}/incidents: an instant without its offset', () => manager.request('POST', `/sessions/${target.sessionId}/incidents`, { kind: 'juror-absence', jurorId: target.jurorId, from: '2027-06-15T10:30:00', description: 'left the room' }), 'from'],
       ['PUT /sessions/{id}/candidates/{rid}/grid: a competency half acquired', async () => (await env.clientAs('jurors')).request('PUT', `/sessions/${target.sessionId}/candidates/${target.registrationId}/grid`, { decisions: { C1: 'partial' } }), 'decisions.C1'],
       ['POST /sessions/{id}/candidates/{rid}/grid/signatures: a hash that is not one', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/grid/signatures`, { hash: 'abc' }), 'hash'],
+      ['POST /sessions/{id}/pv/signatures: a SHA-256 that is not one', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/pv/signatures`, { sha256: 'abc' }), 'sha256'],
+      ['PUT /centres/{centreId}/stamp: an image that is neither PNG nor JPEG', () => manager.request('PUT', '/centres/centre-lyon/stamp', { contentType: 'image/gif', imageBase64: 'R0lGODlhAQABAAAAACw=' }), 'contentType'],
+      ['POST /sessions/{id}/candidates/{rid}/appeals: a statement too short to say what happened', async () => (await env.clientAs('candidates')).request('POST', `/sessions/${target.sessionId}/candidates/${target.registrationId}/appeals`, { ground: 'procedure', statement: 'unfair' }), 'statement'],
+      ['POST /sessions/{id}/committee-decisions: an outcome that is neither', async () => (await env.clientAs('quality')).request('POST', `/sessions/${target.sessionId}/committee-decisions`, { caseIds: [randomUUID()], outcome: 'postponed', reason: 'the committee needs more time' }), 'outcome'],
+      ['PUT /titles/{rncpCode}/settings: an appeal window of 0 months', () => env.certifier.request('PUT', '/titles/RNCP34757/settings', { appealWindowMonths: 0 }), 'appealWindowMonths'],
+      ['PUT /sessions/{id}/candidates/{rid}/holder-identity: a sex the civil status does not record', () => manager.request('PUT', `/sessions/${target.sessionId}/candidates/${target.registrationId}/holder-identity`, { birthName: 'Martin', firstNames: ['Léa'], birthDate: '1990-04-12', sex: 'X', birthplace: { city: 'Saint-Étienne', inseeCode: '42218' } }), 'sex'],
     ];
 
     it.each(cases)('%s', async (_name, act, field) => {

@@ -120,7 +120,7 @@ describe('the HTTP API', () => {
         expect(deployed?.Properties.AuthorizerId).toEqual({ Ref: expect.any(String) });
       }
     }
-    expect(ROUTES.filter((route) => route.roles === 'public').map(routeKey)).toEqual(['GET /health', 'GET /openapi.json']);
+    expect(ROUTES.filter((route) => route.roles === 'public').map(routeKey)).toEqual(['GET /health', 'GET /openapi.json', 'GET /verify/{code}']);
   });
 
   it('authorizes JWTs issued by the user pool for the app client', () => {

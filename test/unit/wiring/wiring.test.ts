@@ -41,6 +41,13 @@ describe('the wiring tables', () => {
     }
   });
 
+  it('size routes within API Gateway\'s 29-second integration limit, and every function that renders documents above the defaults', () => {
+    for (const route of ROUTES) expect(route.sizing?.timeoutSeconds ?? 10, route.id).toBeLessThanOrEqual(29);
+    for (const id of ['SealPv', 'GetPvPdf', 'DecideCases'] as const) expect(ROUTES.find((r) => r.id === id)!.sizing).toEqual({ timeoutSeconds: 29, memoryMB: 1024 });
+    const release = STATE_MACHINES.flatMap((m) => m.tasks).find((t) => t.substitution === 'ReleaseResultsFunctionArn')!;
+    expect(release.sizing!.timeoutSeconds).toBeGreaterThanOrEqual(120);
+  });
+
   it('substitute every ${…} of each state machine definition with one of its task functions, and nothing else', () => {
     for (const machine of STATE_MACHINES) {
       const used = new Set([...readFileSync(resolve(root, machine.definitionFile), 'utf8').matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]));
