@@ -1,5 +1,6 @@
 import type { S3Event } from 'aws-lambda';
 import type { BucketEventDefinition } from '../../shared/wiring/bucket-events';
+import { AsyncDeliveryQueue } from '../async-delivery-queue';
 
 /** Where a bucket event subscription delivers. */
 export interface Subscription {
@@ -10,17 +11,19 @@ export interface Subscription {
 
 /**
  * Delivers s3rver's object-created events to the subscribed functions, one record per
- * invocation as S3 does, with Lambda's asynchronous retry policy (two retries). Deliveries
- * run one after another so that tests can wait for them with `idle()`.
+ * invocation as S3 does, with Lambda's asynchronous retries. Tests wait for the deliveries
+ * with `idle()`.
  */
 export class S3EventDispatcher {
-  private queue: Promise<void> = Promise.resolve();
+  private readonly deliveries: AsyncDeliveryQueue<S3Event>;
 
   constructor(
     private readonly subscriptions: readonly Subscription[],
-    private readonly invoke: (functionName: string, event: S3Event) => Promise<unknown>,
-    private readonly onFailure: (message: string, extra: Record<string, unknown>) => void,
-  ) {}
+    invoke: (functionName: string, event: S3Event) => Promise<unknown>,
+    onFailure: (message: string, extra: Record<string, unknown>) => void,
+  ) {
+    this.deliveries = new AsyncDeliveryQueue(invoke, onFailure, 'S3 event delivery failed');
+  }
 
   /** Queues the deliveries an S3 event calls for. */
   dispatch(event: S3Event): void {
@@ -29,28 +32,13 @@ export class S3EventDispatcher {
       const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
       for (const subscription of this.subscriptions) {
         if (subscription.bucketName !== record.s3.bucket.name || !key.startsWith(subscription.definition.prefix)) continue;
-        this.queue = this.queue.then(() => this.deliver(subscription.functionName, { Records: [record] }));
+        this.deliveries.enqueue(subscription.functionName, { Records: [record] }, { key });
       }
     }
   }
 
   /** Resolves once every queued delivery has run. */
-  async idle(): Promise<void> {
-    let current: Promise<void>;
-    do {
-      current = this.queue;
-      await current;
-    } while (current !== this.queue);
-  }
-
-  private async deliver(functionName: string, event: S3Event): Promise<void> {
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      try {
-        await this.invoke(functionName, event);
-        return;
-      } catch (error) {
-        this.onFailure('S3 event delivery failed', { functionName, attempt, error: (error as Error).message });
-      }
-    }
+  idle(): Promise<void> {
+    return this.deliveries.idle();
   }
 }

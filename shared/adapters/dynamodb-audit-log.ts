@@ -1,7 +1,8 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditSubject } from '../use-cases/audit';
 import type { AuditLog } from '../use-cases/records/ports';
 import { dynamoDb } from './aws-clients';
+import { queryAllItems } from './dynamodb-batch';
 import { keys, recordOf } from './dynamodb-keys';
 import { auditPut } from './transaction-items';
 
@@ -10,21 +11,12 @@ export class DynamoDbAuditLog implements AuditLog {
   constructor(private readonly tableName: string) {}
 
   async eventsOf(subject: AuditSubject): Promise<AuditEvent[]> {
-    const events: AuditEvent[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.audit(subject.type, subject.id, '', '').PK },
-          ExclusiveStartKey: start,
-        }),
-      );
-      events.push(...(page.Items ?? []).map((item) => recordOf<AuditEvent>(item)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return events;
+    const items = await queryAllItems({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.audit(subject.type, subject.id, '', '').PK },
+    });
+    return items.map((item) => recordOf<AuditEvent>(item));
   }
 
   async append(event: AuditEvent): Promise<void> {

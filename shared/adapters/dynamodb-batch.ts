@@ -1,4 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { dynamoDb } from './aws-clients';
 import { recordOf } from './dynamodb-keys';
 
@@ -17,4 +17,11 @@ export async function batchGetRecords<T>(tableName: string, keys: readonly Recor
     pending.push(...((result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? []));
   }
   return found;
+}
+
+/** Every item a query matches, page after page (`LastEvaluatedKey` followed to the end), as stored. */
+export async function queryAllItems(input: QueryCommandInput): Promise<Array<Record<string, unknown>>> {
+  const items: Array<Record<string, unknown>> = [];
+  for await (const page of paginateQuery({ client: dynamoDb() }, input)) items.push(...(page.Items ?? []));
+  return items;
 }

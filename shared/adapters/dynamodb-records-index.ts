@@ -5,6 +5,7 @@ import type { OpenCase, RecordsIndex } from '../use-cases/records/ports';
 import type { AppealRecord, CertificateRecord } from '../use-cases/records/records';
 import type { Page } from '../use-cases/sessions/ports';
 import { dynamoDb } from './aws-clients';
+import { queryAllItems } from './dynamodb-batch';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
 
 type Item = Record<string, unknown>;
@@ -34,21 +35,12 @@ export class DynamoDbRecordsIndex implements RecordsIndex {
   }
 
   async certifiedBetween(rncpCode: string, from: string, to: string): Promise<CertificateRecord[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.certifiedByTitle(rncpCode, '', '', '').GSI1PK, ':from': `${from}#`, ':to': `${to}#\uffff` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAllItems({
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.certifiedByTitle(rncpCode, '', '', '').GSI1PK, ':from': `${from}#`, ':to': `${to}#\uffff` },
+    });
     return items.map((item) => recordOf<CertificateRecord>(item));
   }
 

@@ -20,7 +20,7 @@ import { MAX_TRANSACTION_ITEMS } from '../use-cases/limits';
 import type { AppealRecord, CertificateRecord, DecisionRecord } from '../use-cases/records/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws-clients';
-import { batchGetRecords } from './dynamodb-batch';
+import { batchGetRecords, queryAllItems } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
 
@@ -171,21 +171,12 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async load(sessionId: string): Promise<SessionPlanning | undefined> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.session(sessionId).PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAllItems({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.session(sessionId).PK },
+      ConsistentRead: true,
+    });
     const meta = items.find((item) => item.entity === 'Session');
     if (!meta) return undefined;
     const of = <T>(entity: string) => items.filter((item) => item.entity === entity).map((item) => recordOf<T>(item));
@@ -317,20 +308,11 @@ export class DynamoDbSessionStore implements SessionStore {
   }
 
   async downloadsOf(sessionId: string): Promise<JuryReceiptRecord[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await dynamoDb().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.juryReceipt(sessionId, '', '').PK },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAllItems({
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.juryReceipt(sessionId, '', '').PK },
+    });
     return items.map((item) => recordOf<JuryReceiptRecord>(item));
   }
 

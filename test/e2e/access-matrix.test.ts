@@ -467,9 +467,9 @@ describe('access matrix: every route × every caller, status and writes', () => 
       return { sessionId, registrationId: registered.data!.registration.id };
     }
 
-    /** A remote session of centre A, 30 days ahead, with both sitting jurors, the own candidate and another, in intake. */
-    async function examSession(now: Date) {
-      const created = await managerOfCentre.createSession({ ...sessionBody(now), sessionDate: daysFromNow(now, 30), remote: true });
+    /** A session of centre A `daysAhead` days ahead, with both sitting jurors, the own candidate and another, in intake. */
+    async function sessionInIntake(now: Date, daysAhead: number, remote: boolean) {
+      const created = await managerOfCentre.createSession({ ...sessionBody(now), sessionDate: daysFromNow(now, daysAhead), ...(remote ? { remote } : {}) });
       const sessionId = created.data!.session.id;
       for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
       const registrationIds: string[] = [];
@@ -477,19 +477,18 @@ describe('access matrix: every route × every caller, status and writes', () => 
       await planningOpen(managerOfCentre, sessionId);
       expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
       await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      return { sessionId, registrationIds };
+    }
+
+    /** A remote session of centre A, 30 days ahead, in intake. */
+    async function examSession(now: Date) {
+      const { sessionId, registrationIds } = await sessionInIntake(now, 30, true);
       return { sessionId, registrationId: registrationIds[0]!, expectedRegistrationId: registrationIds[1]! };
     }
 
-    /** A session of centre A the day before the exam session, with both sitting jurors, the own candidate (every deliverable) and another, in intake. */
+    /** A session of centre A the day before the exam session, in intake, the own candidate having sent every deliverable. */
     async function recordsSession(now: Date) {
-      const created = await managerOfCentre.createSession({ ...sessionBody(now), sessionDate: daysFromNow(now, 29) });
-      const sessionId = created.data!.session.id;
-      for (const jurorId of jurorIds.slice(0, 2)) expect((await managerOfCentre.assignJuror(sessionId, jurorId)).status).toBe(201);
-      const registrationIds: string[] = [];
-      for (const identity of [own, candidate('Yves')]) registrationIds.push((await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: identity })).data!.registration.id);
-      await planningOpen(managerOfCentre, sessionId);
-      expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
-      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      const { sessionId, registrationIds } = await sessionInIntake(now, 29, false);
       for (const type of Object.keys(GOOD_PAGES)) {
         const grant = await ownClient.requestUpload(sessionId, registrationIds[0]!, type);
         expect(await postToPresigned(grant.data!.upload, await pdfWithPages(GOOD_PAGES[type]!, `${sessionId} ${type}`))).toBe(204);

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { EXECUTION_EVENT_ATTEMPTS, ExecutionEventDispatcher, type ExecutionSubscription } from '../../../local/execution-event-dispatcher';
+import { ASYNC_INVOKE_ATTEMPTS } from '../../../local/async-delivery-queue';
+import { ExecutionEventDispatcher, type ExecutionSubscription } from '../../../local/execution-event-dispatcher';
 import { localStateMachineArn } from '../../../local/local-aws';
 import { EXECUTION_EVENTS, type ExecutionStatusChangeDetail, type ExecutionStatusChangeEvent } from '../../../shared/wiring/execution-events';
 import { SESSION_LIFECYCLE } from '../../../shared/wiring/state-machines';
@@ -117,12 +118,12 @@ it('Execution history: the local dispatcher retries a failing function with the 
 });
 
 it('Execution history: the local dispatcher gives up after Lambda asynchronous retries, and goes on with the next event', async () => {
-  const { dispatcher, deliveries, reported } = dispatcherWith([ARCHIVE], EXECUTION_EVENT_ATTEMPTS);
+  const { dispatcher, deliveries, reported } = dispatcherWith([ARCHIVE], ASYNC_INVOKE_ATTEMPTS);
   dispatcher.dispatch(detail({ name: 'lost' }));
   dispatcher.dispatch(detail({ name: 'next' }));
   await dispatcher.idle();
 
-  expect(EXECUTION_EVENT_ATTEMPTS).toBe(3);
+  expect(ASYNC_INVOKE_ATTEMPTS).toBe(3);
   expect(deliveries.map((delivery) => delivery.event.detail.name)).toEqual(['lost', 'lost', 'lost', 'next']);
   expect(reported.map((entry) => entry.attempt)).toEqual([1, 2, 3]);
 });
