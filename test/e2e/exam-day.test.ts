@@ -271,6 +271,16 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
         ['juror-absence', 'quality-committee'],
         ['late-conflict', 'quality-committee'],
       ]);
+      // QUAL-2: what was routed to the committee waits in its queue beside the appeals; a rejection takes a case out, with its reason on record.
+      const queued = async () => (await quality.committeeCases({ limit: 100 })).data!.items.filter((c) => c.sessionId === day.sessionId);
+      expect((await queued()).map((c) => c.kind).sort()).toEqual(['juror-absence', 'late-conflict']);
+      const absence = (await queued()).find((c) => c.kind === 'juror-absence')!;
+      expect(absence.notice?.ruleId).toBe('JURY-6');
+      const rejected = await quality.decideCases(day.sessionId, { caseIds: [absence.caseId], outcome: 'rejected', reason: 'Absence de cinq minutes, la délibération a eu lieu à deux jurés habilités.' });
+      expect(rejected.status, JSON.stringify(rejected.error)).toBe(201);
+      expect(rejected.data!.decision).toMatchObject({ outcome: 'rejected', caseIds: [absence.caseId] });
+      expect((await queued()).map((c) => c.kind)).toEqual(['late-conflict']);
+      expect((await manager.decideCases(day.sessionId, { caseIds: [absence.caseId], outcome: 'rejected', reason: 'le manager ne décide pas' })).status).toBe(403);
       expect((await alice!.client.grid(day.sessionId, alice!.registrationId)).status).toBe(403);
       const sessionId = (await manager.createSession({ titleCode: 'RNCP34757', sessionDate: daysFromNow(env.runtime.clock.now(), 40), address: '12 rue des Lilas, 69001 Lyon' })).data!.session.id;
       const nothingLeft = await manager.registerCandidate(sessionId, { attempt: 'retake', candidate: noah, newTraining: false });
