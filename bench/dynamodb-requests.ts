@@ -26,7 +26,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CertiflowClient, type ApiResponse } from '../client/certiflow-client';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime';
-import { dynamoDb } from '../shared/adapters/aws-clients';
+import { dynamoDb } from '../shared/adapters/aws/dynamodb-client';
 import { keys } from '../shared/adapters/dynamodb-keys';
 import { ROUTES, routeKey } from '../shared/wiring/routes';
 import type { Role } from '../shared/wiring/roles';

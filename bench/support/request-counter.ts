@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { LambdaHost } from '../../local/lambda-host';
-import { dynamoDb } from '../../shared/adapters/aws-clients';
+import { dynamoDb } from '../../shared/adapters/aws/dynamodb-client';
 import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
 import { bucketEventFunction, routeFunction, taskFunction } from '../../shared/wiring/functions';
 import { ROUTES } from '../../shared/wiring/routes';

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { createJuror } from '../../shared/use-cases/jurors/registry';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors });
 
 /** `POST /jurors`: adds a professional to the juror registry (JURY-2). */
 export const handler = apiHandler(ROUTE.CreateJuror, async ({ caller, body, newId }) => {

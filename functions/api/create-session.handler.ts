@@ -1,8 +1,13 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
+import { workflow } from '../../shared/adapters/ports/workflow';
 import { apiHandler } from '../../shared/http/api-handler';
 import { createSession } from '../../shared/use-cases/sessions/create-session';
 import { publicSession } from '../../shared/use-cases/sessions/records';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions, workflow });
 
 /** `POST /sessions`: a manager creates a session in planning and starts its lifecycle. */
 export const handler = apiHandler(ROUTE.CreateSession, async ({ caller, body, newId }) => {

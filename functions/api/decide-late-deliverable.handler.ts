@@ -1,8 +1,12 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { decideLateDeliverable } from '../../shared/use-cases/deliverables/freeze';
 import { versionView } from '../../shared/use-cases/deliverables/intake-status';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `POST /sessions/{sessionId}/deliverables/{uploadId}/late-decision`: the manager's decision (DELIV-5). */
 export const handler = apiHandler(ROUTE.DecideLateDeliverable, async ({ caller, path, body }) => {

@@ -1,7 +1,12 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
+import { workflow } from '../../shared/adapters/ports/workflow';
 import { apiHandler } from '../../shared/http/api-handler';
 import { declareLinks } from '../../shared/use-cases/deliverables/jury-access';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions, workflow });
 
 /** `POST /sessions/{sessionId}/declarations`: a juror's links with candidates (JURY-4), and the resulting matrix. */
 export const handler = apiHandler(ROUTE.DeclareLinks, async ({ caller, path, body }) => {

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { deliverableStatus } from '../../shared/use-cases/deliverables/intake-status';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions });
 
 /** `GET …/candidates/{registrationId}/deliverables`: a candidate's deliverables and where each stands. */
 export const handler = apiHandler(ROUTE.DeliverableStatus, async ({ caller, path }) => ({

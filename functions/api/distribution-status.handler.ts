@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { distributionStatuses } from '../../shared/use-cases/distributions/distributions';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions });
 
 /** `GET /sessions/{sessionId}/distributions`: each distribution's state, overdue and due-soon ones flagged. */
 export const handler = apiHandler(ROUTE.DistributionStatus, async ({ caller, path, query }) => {

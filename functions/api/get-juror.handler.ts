@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { getJuror } from '../../shared/use-cases/jurors/registry';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions });
 
 /** `GET /jurors/{jurorId}`: a juror of the registry, as the caller may read it. */
 export const handler = apiHandler(ROUTE.GetJuror, async ({ caller, path }) => {

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { getRegistration } from '../../shared/use-cases/candidates/read-registrations';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions });
 
 /** `GET /sessions/{sessionId}/candidates/{registrationId}`: one registration; a candidate sees only their own. */
 export const handler = apiHandler(ROUTE.GetRegistration, async ({ caller, path }) => ({

@@ -1,7 +1,12 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
+import { workflow } from '../../shared/adapters/ports/workflow';
 import { apiHandler } from '../../shared/http/api-handler';
 import { getSession } from '../../shared/use-cases/sessions/get-session';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions, workflow });
 
 /** `GET /sessions/{sessionId}`: the session, its workflow status, what it waits for and what blocks it. */
 export const handler = apiHandler(ROUTE.GetSession, async ({ caller, path }) => {

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { myRegistrations } from '../../shared/use-cases/candidates/read-registrations';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `GET /me/registrations`: the calling candidate's own registrations. */
 export const handler = apiHandler(ROUTE.MyRegistrations, async ({ caller }) => ({ body: { registrations: await myRegistrations(deps, caller) } }));

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { recordDistribution } from '../../shared/use-cases/distributions/distributions';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `POST /sessions/{sessionId}/distributions`: who received which document when (DIST-1..7). */
 export const handler = apiHandler(ROUTE.RecordDistribution, async ({ caller, path, body, newId }) => ({

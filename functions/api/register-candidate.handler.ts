@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { registerCandidate } from '../../shared/use-cases/candidates/register-candidate';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `POST /sessions/{sessionId}/candidates`: registers a candidate, first attempt or retake. */
 export const handler = apiHandler(ROUTE.RegisterCandidate, async ({ caller, path, body, newId }) => {

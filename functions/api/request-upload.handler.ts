@@ -1,7 +1,12 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { deliverables, sessions } from '../../shared/adapters/ports/dynamodb';
+import { files } from '../../shared/adapters/ports/s3';
 import { apiHandler } from '../../shared/http/api-handler';
 import { requestUpload } from '../../shared/use-cases/deliverables/request-upload';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ deliverables, files, sessions });
 
 /** `POST …/deliverables/{deliverableType}/uploads`: a presigned POST for one owed deliverable. */
 export const handler = apiHandler(ROUTE.RequestUpload, async ({ caller, path, newId }) => {

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { setCandidateOrder } from '../../shared/use-cases/exam-day/schedule';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `PUT /sessions/{sessionId}/schedule`: the order the candidates sit in, until the day opens (EXAM-1). */
 export const handler = apiHandler(ROUTE.SetCandidateOrder, async ({ caller, path, body }) => ({

@@ -1,7 +1,11 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { updateJuror } from '../../shared/use-cases/jurors/registry';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ jurors });
 
 /** `PATCH /jurors/{jurorId}`: the certifier changes a juror's professional data, at the version named by If-Match. */
 export const handler = apiHandler(ROUTE.UpdateJuror, async ({ caller, path, body, headers }) => {

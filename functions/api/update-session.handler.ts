@@ -1,8 +1,12 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { publicSession } from '../../shared/use-cases/sessions/records';
 import { updateSession } from '../../shared/use-cases/sessions/update-session';
 import { ROUTE } from '../../shared/wiring/routes';
+
+/** This function's ports. */
+const deps = wire({ sessions });
 
 /** `PATCH /sessions/{sessionId}`: changes a session in planning, at the version named by If-Match. */
 export const handler = apiHandler(ROUTE.UpdateSession, async ({ caller, path, body, headers }) => {

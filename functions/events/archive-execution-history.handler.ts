@@ -1,7 +1,13 @@
-import { deps } from '../../shared/adapters/dependencies';
+import { wire } from '../../shared/adapters/ports/port';
+import { sessions } from '../../shared/adapters/ports/dynamodb';
+import { records } from '../../shared/adapters/ports/s3';
+import { workflow } from '../../shared/adapters/ports/workflow';
 import { logger } from '../../shared/observability/logger';
 import { archiveExecutionHistory } from '../../shared/use-cases/records/execution-history';
 import type { ExecutionStatusChangeEvent } from '../../shared/wiring/execution-events';
+
+/** This function's ports. */
+const deps = wire({ records, sessions, workflow });
 
 /** On a session's execution ending, writes its history to the records bucket (Step Functions keeps it 90 days). */
 export const handler = async (event: ExecutionStatusChangeEvent): Promise<void> => {

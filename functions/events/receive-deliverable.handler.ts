@@ -1,9 +1,15 @@
+import { wire } from '../../shared/adapters/ports/port';
+import { deliverables, sessions } from '../../shared/adapters/ports/dynamodb';
+import { pdf } from '../../shared/adapters/ports/pdf-inspector';
+import { files } from '../../shared/adapters/ports/s3';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, S3Event } from 'aws-lambda';
-import { deps } from '../../shared/adapters/dependencies';
 import { logger } from '../../shared/observability/logger';
 import { receiveDeliverable } from '../../shared/use-cases/deliverables/receive-deliverable';
+
+/** This function's ports. */
+const deps = wire({ deliverables, files, pdf, sessions });
 
 /**
  * S3 object-created events on the deliverables bucket: each object version is checked and

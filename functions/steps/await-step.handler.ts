@@ -1,7 +1,12 @@
+import { wire } from '../../shared/adapters/ports/port';
+import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
+import { workflow } from '../../shared/adapters/ports/workflow';
 import { z } from 'zod';
-import { deps } from '../../shared/adapters/dependencies';
 import { stepHandler } from '../../shared/http/step-handler';
 import { awaitHumanStep } from '../../shared/use-cases/sessions/workflow-steps';
+
+/** This function's ports. */
+const deps = wire({ jurors, sessions, workflow });
 
 /** Every human step (`WaitForPlanning`, `WaitForConflictDeclarations`, `WaitForCandidate`, `WaitForPvSeal`): stores the task token the step will answer. */
 export const handler = stepHandler(

@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent, AuditSubject } from '../use-cases/audit';
 import type { AuditLog } from '../use-cases/records/ports';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { queryAllItems } from './dynamodb-batch';
 import { keys, recordOf } from './dynamodb-keys';
 import { auditPut } from './transaction-items';

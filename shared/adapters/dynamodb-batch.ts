@@ -1,5 +1,5 @@
 import { BatchGetCommand, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { recordOf } from './dynamodb-keys';
 
 /**

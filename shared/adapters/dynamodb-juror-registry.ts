@@ -4,7 +4,7 @@ import type { AuditEvent } from '../use-cases/audit';
 import type { JurorRegistry } from '../use-cases/sessions/ports';
 import type { JurorRecord } from '../use-cases/sessions/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { batchGetRecords } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
 import { keys, recordOf } from './dynamodb-keys';

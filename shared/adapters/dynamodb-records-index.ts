@@ -4,7 +4,7 @@ import type { IncidentRecord } from '../use-cases/exam-day/records';
 import type { OpenCase, RecordsIndex } from '../use-cases/records/ports';
 import type { AppealRecord, CertificateRecord } from '../use-cases/records/records';
 import type { Page } from '../use-cases/sessions/ports';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { queryAllItems } from './dynamodb-batch';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
 

@@ -19,7 +19,7 @@ import type { ExamRecord, GridRecord, IncidentRecord, PvRecord, SittingRecord } 
 import { MAX_TRANSACTION_ITEMS } from '../use-cases/limits';
 import type { AppealRecord, CertificateRecord, DecisionRecord } from '../use-cases/records/records';
 import { ABSENT, auditPut, putNew } from './transaction-items';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { batchGetRecords, queryAllItems } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
 import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';

@@ -2,7 +2,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEvent } from '../use-cases/audit';
 import type { SettingsStore } from '../use-cases/records/ports';
 import type { CentreStampRecord, TitleSettingsRecord } from '../use-cases/records/records';
-import { dynamoDb } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
 import { keys, recordOf } from './dynamodb-keys';
 import { auditPut } from './transaction-items';
 

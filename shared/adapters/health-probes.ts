@@ -3,7 +3,9 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { config } from '../config/env';
 import type { HealthProbe } from '../use-cases/health/check-health';
-import { dynamoDb, s3, stepFunctions } from './aws-clients';
+import { dynamoDb } from './aws/dynamodb-client';
+import { s3 } from './aws/s3-client';
+import { stepFunctions } from './aws/sfn-client';
 
 /** Probes for the table, both buckets and the session state machine. */
 export function healthProbes(): HealthProbe[] {

@@ -3,7 +3,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Readable } from 'node:stream';
 import type { DeliverableFiles, PresignedUpload, StoredObject } from '../use-cases/deliverables/ports';
-import { s3 } from './aws-clients';
+import { s3 } from './aws/s3-client';
 
 /** What S3 answers for a key or version it does not hold (InvalidArgument: a malformed version id). */
 const MISSING = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound', 'InvalidArgument']);

@@ -3,7 +3,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { zipSync, type Zippable } from 'fflate';
 import type { ExportFile, ExportFiles, PublishedExport } from '../use-cases/records/ports';
-import { s3 } from './aws-clients';
+import { s3 } from './aws/s3-client';
 
 /** The prefix of exports in the working bucket, expired after a day by its lifecycle. */
 export const EXPORTS_PREFIX = 'exports/';

@@ -3,7 +3,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { Conflict } from '../domain/errors';
 import type { RecordsArchive, StoredRecord } from '../use-cases/records/documents';
-import { s3 } from './aws-clients';
+import { s3 } from './aws/s3-client';
 
 const MISSING = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound', 'InvalidArgument']);
 

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { Conflict } from '../domain/errors';
 import type { SessionWorkflow, WorkflowStatus } from '../use-cases/sessions/ports';
-import { stepFunctions } from './aws-clients';
+import { stepFunctions } from './aws/sfn-client';
 
 /** The ARN of a state machine's execution with that name, as Step Functions forms it. */
 export function executionArnOf(stateMachineArn: string, executionName: string): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { dynamoDb } from '../adapters/aws-clients';
+import { dynamoDb } from '../adapters/aws/dynamodb-client';
 import { config } from '../config/env';
 import { Conflict, DomainError } from '../domain/errors';
 import { uuidFrom } from '../use-cases/ids';
