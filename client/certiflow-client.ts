@@ -1,24 +1,16 @@
-import type { z } from 'zod';
 import type { DistributionStatus, EligibilityRow, Violation } from '../shared/domain';
-import type { declarationsBody, lateDecisionBody } from '../shared/schemas/deliverable-schemas';
+import type { components, paths } from './api-types.generated';
 import type { IntakeSummary, RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
-import type { accommodationBody, registerCandidateBody, trainersBody } from '../shared/schemas/candidate-schemas';
-import type { recordDistributionBody } from '../shared/schemas/distribution-schemas';
-import type { createJurorBody, habilitationBody, updateJurorBody } from '../shared/schemas/juror-schemas';
-import type { createSessionBody, listSessionsQuery, updateSessionBody } from '../shared/schemas/session-schemas';
 import type { HealthReport } from '../shared/use-cases/health/check-health';
 import type { MyRegistration } from '../shared/use-cases/candidates/read-registrations';
 import type { CandidateRegistrationView, FullRegistrationView, JurorRegistrationView } from '../shared/use-cases/candidates/registration-views';
 import type { JuryReceiptsReport } from '../shared/use-cases/deliverables/jury-receipts';
-import type { checkInBody, gridBody, identityCheckBody, incidentBody, oralBody } from '../shared/schemas/exam-day-schemas';
 import type { Dossier, PvView } from '../shared/use-cases/exam-day/dossier';
 import type { GridView } from '../shared/use-cases/exam-day/grids';
 import type { ExamRecord, IncidentRecord } from '../shared/use-cases/exam-day/records';
 import type { ScheduleView } from '../shared/use-cases/exam-day/schedule';
 import type { JurorView } from '../shared/use-cases/jurors/registry';
 import type { Page } from '../shared/use-cases/sessions/ports';
-import type { appealBody, committeeDecisionBody, stampBody, titleSettingsBody } from '../shared/schemas/records-schemas';
-import type { holderIdentityBody } from '../shared/schemas/cpf-schemas';
 import type { AppealView } from '../shared/use-cases/records/appeals';
 import type { ArchiveExport } from '../shared/use-cases/records/archives';
 import type { CaseView, DecisionView } from '../shared/use-cases/records/committee';
@@ -35,14 +27,17 @@ import type {
   TrainerRecord,
 } from '../shared/use-cases/sessions/records';
 
-/** The body of every error response. */
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  field?: string;
-  issues?: Array<{ field: string; message: string }>;
-  violations?: Violation[];
-}
+/** The body of every error response, as the OpenAPI document describes it. */
+export type ApiErrorBody = components['schemas']['Error']['error'];
+
+/** A path of the API, in OpenAPI syntax: `/sessions/{sessionId}`. */
+type Path = keyof paths;
+
+/** The JSON request body of an operation, generated from the route table's schema. */
+export type RequestBody<P extends Path, M extends keyof paths[P]> = paths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+/** The query parameters of an operation, generated from the route table's schema. */
+export type QueryParameters<P extends Path, M extends keyof paths[P]> = paths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** A response: its status, and either its data or its error. */
 export interface ApiResponse<T> {
@@ -59,8 +54,6 @@ export interface WriteOptions {
   /** The version last read (ETag), for conditional updates. */
   ifMatch?: number;
 }
-
-type Input<S extends z.ZodType> = z.input<S>;
 
 /** A presigned POST for one deliverable. */
 export interface UploadGrant {
@@ -100,11 +93,11 @@ export class CertiflowClient {
     return this.request('GET', '/openapi.json');
   }
 
-  createSession(body: Input<typeof createSessionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ session: PublicSession }>> {
+  createSession(body: RequestBody<'/sessions', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ session: PublicSession }>> {
     return this.request('POST', '/sessions', body, options);
   }
 
-  listSessions(query: Partial<Input<typeof listSessionsQuery>> = {}): Promise<ApiResponse<Page<PublicSession>>> {
+  listSessions(query: Partial<QueryParameters<'/sessions', 'get'>> = {}): Promise<ApiResponse<Page<PublicSession>>> {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
     return this.request('GET', `/sessions${search.size > 0 ? `?${search}` : ''}`);
@@ -114,7 +107,7 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}`);
   }
 
-  updateSession(sessionId: string, body: Input<typeof updateSessionBody>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ session: PublicSession }>> {
+  updateSession(sessionId: string, body: RequestBody<'/sessions/{sessionId}', 'patch'>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ session: PublicSession }>> {
     return this.request('PATCH', `/sessions/${encodeURIComponent(sessionId)}`, body, options);
   }
 
@@ -122,7 +115,7 @@ export class CertiflowClient {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/close-planning`, undefined, options);
   }
 
-  registerCandidate(sessionId: string, body: Input<typeof registerCandidateBody>, options: WriteOptions = {}): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
+  registerCandidate(sessionId: string, body: RequestBody<'/sessions/{sessionId}/candidates', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates`, body, options);
   }
 
@@ -135,31 +128,31 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}`);
   }
 
-  setAccommodation(sessionId: string, registrationId: string, body: Input<typeof accommodationBody>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
+  setAccommodation(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/accommodation', 'put'>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
     return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/candidates/${encodeURIComponent(registrationId)}/accommodation`, body);
   }
 
-  setTrainers(sessionId: string, body: Input<typeof trainersBody>): Promise<ApiResponse<{ trainers: TrainerRecord[] }>> {
+  setTrainers(sessionId: string, body: RequestBody<'/sessions/{sessionId}/trainers', 'put'>): Promise<ApiResponse<{ trainers: TrainerRecord[] }>> {
     return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/trainers`, body);
   }
 
   assignJuror(sessionId: string, jurorId: string, options: WriteOptions = {}): Promise<ApiResponse<{ assignment: Omit<AssignmentRecord, 'userId'> }>> {
-    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors`, { jurorId }, options);
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors`, { jurorId } satisfies RequestBody<'/sessions/{sessionId}/jurors', 'post'>, options);
   }
 
   withdrawJuror(sessionId: string, jurorId: string): Promise<ApiResponse<{ declarationsComplete: boolean }>> {
     return this.request('DELETE', `/sessions/${encodeURIComponent(sessionId)}/jurors/${encodeURIComponent(jurorId)}`);
   }
 
-  recordDistribution(sessionId: string, body: Input<typeof recordDistributionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ distribution: DistributionRecordItem }>> {
+  recordDistribution(sessionId: string, body: RequestBody<'/sessions/{sessionId}/distributions', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ distribution: DistributionRecordItem }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/distributions`, body, options);
   }
 
-  distributionStatus(sessionId: string, horizonDays?: number): Promise<ApiResponse<{ distributions: DistributionStatus[]; overdue: string[]; dueSoon: string[] }>> {
+  distributionStatus(sessionId: string, horizonDays?: QueryParameters<'/sessions/{sessionId}/distributions', 'get'>['horizonDays']): Promise<ApiResponse<{ distributions: DistributionStatus[]; overdue: string[]; dueSoon: string[] }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/distributions${horizonDays === undefined ? '' : `?horizonDays=${horizonDays}`}`);
   }
 
-  createJuror(body: Input<typeof createJurorBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
+  createJuror(body: RequestBody<'/jurors', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
     return this.request('POST', '/jurors', body, options);
   }
 
@@ -167,11 +160,11 @@ export class CertiflowClient {
     return this.request('GET', `/jurors/${encodeURIComponent(jurorId)}`);
   }
 
-  updateJuror(jurorId: string, body: Input<typeof updateJurorBody>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ juror: JurorRecord }>> {
+  updateJuror(jurorId: string, body: RequestBody<'/jurors/{jurorId}', 'patch'>, options: WriteOptions & { ifMatch: number }): Promise<ApiResponse<{ juror: JurorRecord }>> {
     return this.request('PATCH', `/jurors/${encodeURIComponent(jurorId)}`, body, options);
   }
 
-  addHabilitation(jurorId: string, body: Input<typeof habilitationBody>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
+  addHabilitation(jurorId: string, body: RequestBody<'/jurors/{jurorId}/habilitations', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ juror: JurorRecord }>> {
     return this.request('POST', `/jurors/${encodeURIComponent(jurorId)}/habilitations`, body, options);
   }
 
@@ -187,7 +180,7 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/intake`);
   }
 
-  decideLateDeliverable(sessionId: string, uploadId: string, body: Input<typeof lateDecisionBody>): Promise<ApiResponse<{ version: VersionView; timeZone: string }>> {
+  decideLateDeliverable(sessionId: string, uploadId: string, body: RequestBody<'/sessions/{sessionId}/deliverables/{uploadId}/late-decision', 'post'>): Promise<ApiResponse<{ version: VersionView; timeZone: string }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/deliverables/${encodeURIComponent(uploadId)}/late-decision`, body);
   }
 
@@ -195,12 +188,12 @@ export class CertiflowClient {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/download`);
   }
 
-  declareLinks(sessionId: string, body: Input<typeof declarationsBody>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean; lateConflicts: IncidentRecord[] }>> {
+  declareLinks(sessionId: string, body: RequestBody<'/sessions/{sessionId}/declarations', 'post'>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean; lateConflicts: IncidentRecord[] }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body);
   }
 
   setCandidateOrder(sessionId: string, order: string[]): Promise<ApiResponse<{ order: string[] }>> {
-    return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/schedule`, { order });
+    return this.request('PUT', `/sessions/${encodeURIComponent(sessionId)}/schedule`, { order } satisfies RequestBody<'/sessions/{sessionId}/schedule', 'put'>);
   }
 
   schedule(sessionId: string): Promise<ApiResponse<{ schedule: ScheduleView }>> {
@@ -230,10 +223,10 @@ export class CertiflowClient {
   }
 
   signPv(sessionId: string, sha256: string, options: WriteOptions = {}): Promise<ApiResponse<{ signature: PvSignatureRecord }>> {
-    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/pv/signatures`, { sha256 }, options);
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/pv/signatures`, { sha256 } satisfies RequestBody<'/sessions/{sessionId}/pv/signatures', 'post'>, options);
   }
 
-  uploadStamp(centreId: string, body: Input<typeof stampBody>): Promise<ApiResponse<{ stamp: { centreId: string; sha256: string; contentType: string; width: number; height: number } }>> {
+  uploadStamp(centreId: string, body: RequestBody<'/centres/{centreId}/stamp', 'put'>): Promise<ApiResponse<{ stamp: { centreId: string; sha256: string; contentType: string; width: number; height: number } }>> {
     return this.request('PUT', `/centres/${encodeURIComponent(centreId)}/stamp`, body);
   }
 
@@ -253,7 +246,7 @@ export class CertiflowClient {
     return this.request('GET', `/verify/${encodeURIComponent(code)}`);
   }
 
-  fileAppeal(sessionId: string, registrationId: string, body: Input<typeof appealBody>, options: WriteOptions = {}): Promise<ApiResponse<{ appeal: AppealView }>> {
+  fileAppeal(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/appeals', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ appeal: AppealView }>> {
     return this.request('POST', `${registrationPath(sessionId, registrationId)}/appeals`, body, options);
   }
 
@@ -261,12 +254,12 @@ export class CertiflowClient {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/appeals`);
   }
 
-  committeeCases(query: { limit?: number; cursor?: string } = {}): Promise<ApiResponse<{ items: CaseView[]; nextCursor?: string }>> {
+  committeeCases(query: QueryParameters<'/committee/cases', 'get'> = {}): Promise<ApiResponse<{ items: CaseView[]; nextCursor?: string }>> {
     const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
     return this.request('GET', `/committee/cases${search.size > 0 ? `?${search}` : ''}`);
   }
 
-  decideCases(sessionId: string, body: Input<typeof committeeDecisionBody>, options: WriteOptions = {}): Promise<ApiResponse<{ decision: DecisionView }>> {
+  decideCases(sessionId: string, body: RequestBody<'/sessions/{sessionId}/committee-decisions', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ decision: DecisionView }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/committee-decisions`, body, options);
   }
 
@@ -282,32 +275,32 @@ export class CertiflowClient {
     return this.request('POST', `/people/${encodeURIComponent(userId)}/archive`);
   }
 
-  setTitleSettings(rncpCode: string, body: Input<typeof titleSettingsBody>): Promise<ApiResponse<{ settings: TitleSettingsRecord }>> {
+  setTitleSettings(rncpCode: string, body: RequestBody<'/titles/{rncpCode}/settings', 'put'>): Promise<ApiResponse<{ settings: TitleSettingsRecord }>> {
     return this.request('PUT', `/titles/${encodeURIComponent(rncpCode)}/settings`, body);
   }
 
-  cpfExport(query: { titleCode?: string; from: string; to: string }): Promise<ApiResponse<CpfExport>> {
+  cpfExport(query: QueryParameters<'/cpf-export', 'get'>): Promise<ApiResponse<CpfExport>> {
     const search = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
     return this.request('GET', `/cpf-export?${search}`);
   }
 
-  setHolderIdentity(sessionId: string, registrationId: string, body: Input<typeof holderIdentityBody>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
+  setHolderIdentity(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/holder-identity', 'put'>): Promise<ApiResponse<{ registration: FullRegistrationView }>> {
     return this.request('PUT', `${registrationPath(sessionId, registrationId)}/holder-identity`, body);
   }
 
-  checkIn(sessionId: string, registrationId: string, body: Input<typeof checkInBody>, options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+  checkIn(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/check-in', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
     return this.request('POST', `${registrationPath(sessionId, registrationId)}/check-in`, body, options);
   }
 
-  checkIdentity(sessionId: string, registrationId: string, body: Input<typeof identityCheckBody>): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+  checkIdentity(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/identity-check', 'post'>): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
     return this.request('POST', `${registrationPath(sessionId, registrationId)}/identity-check`, body);
   }
 
-  runOral(sessionId: string, registrationId: string, action: Input<typeof oralBody>['action'], options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
-    return this.request('POST', `${registrationPath(sessionId, registrationId)}/oral`, { action }, options);
+  runOral(sessionId: string, registrationId: string, action: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/oral', 'post'>['action'], options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/oral`, { action } satisfies RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/oral', 'post'>, options);
   }
 
-  reportIncident(sessionId: string, body: Input<typeof incidentBody>, options: WriteOptions = {}): Promise<ApiResponse<{ incident: IncidentRecord; timeZone: string }>> {
+  reportIncident(sessionId: string, body: RequestBody<'/sessions/{sessionId}/incidents', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ incident: IncidentRecord; timeZone: string }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/incidents`, body, options);
   }
 
@@ -319,12 +312,12 @@ export class CertiflowClient {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/grid`);
   }
 
-  fillGrid(sessionId: string, registrationId: string, body: Input<typeof gridBody>): Promise<ApiResponse<{ grid: GridView }>> {
+  fillGrid(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/grid', 'put'>): Promise<ApiResponse<{ grid: GridView }>> {
     return this.request('PUT', `${registrationPath(sessionId, registrationId)}/grid`, body);
   }
 
   signGrid(sessionId: string, registrationId: string, hash: string, options: WriteOptions = {}): Promise<ApiResponse<{ grid: GridView }>> {
-    return this.request('POST', `${registrationPath(sessionId, registrationId)}/grid/signatures`, { hash }, options);
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/grid/signatures`, { hash } satisfies RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/grid/signatures', 'post'>, options);
   }
 
   juryReceipts(sessionId: string): Promise<ApiResponse<JuryReceiptsReport>> {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ControlEndpoint } from './http-api-server';
 import { ShiftableClock } from './stepfunctions/virtual-clock';
 

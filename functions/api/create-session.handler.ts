@@ -1,16 +1,16 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { sessions } from '../../shared/adapters/ports/dynamodb';
 import { workflow } from '../../shared/adapters/ports/workflow';
-import { apiHandler } from '../../shared/http/api-handler';
+import { idempotentApiHandler } from '../../shared/http/idempotent-api-handler';
 import { createSession } from '../../shared/use-cases/sessions/create-session';
 import { publicSession } from '../../shared/use-cases/sessions/records';
-import { ROUTE } from '../../shared/wiring/routes';
+import { CreateSession } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ sessions, workflow });
 
 /** `POST /sessions`: a manager creates a session in planning and starts its lifecycle. */
-export const handler = apiHandler(ROUTE.CreateSession, async ({ caller, body, newId }) => {
+export const handler = idempotentApiHandler(CreateSession, async ({ caller, body, newId }) => {
   const session = await createSession(deps, caller, body, newId());
   return { body: { session: publicSession(session) }, headers: { location: `/sessions/${session.id}`, etag: `"${session.version}"` } };
 });

@@ -1,12 +1,13 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { audit, sessions } from '../../shared/adapters/ports/dynamodb';
-import { exportFiles, records } from '../../shared/adapters/ports/s3';
+import { exportFiles } from '../../shared/adapters/ports/export-files';
+import { records } from '../../shared/adapters/ports/records-archive';
 import { apiHandler } from '../../shared/http/api-handler';
 import { exportSessionArchive } from '../../shared/use-cases/records/archives';
-import { ROUTE } from '../../shared/wiring/routes';
+import { ExportSessionArchive } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ audit, exports: exportFiles, records, sessions });
 
 /** `POST /sessions/{sessionId}/archive`: a session's whole record as one archive, for the quality committee. */
-export const handler = apiHandler(ROUTE.ExportSessionArchive, async ({ caller, path }) => ({ body: { archive: await exportSessionArchive(deps, caller, path.sessionId) } }));
+export const handler = apiHandler(ExportSessionArchive, async ({ caller, path }) => ({ body: { archive: await exportSessionArchive(deps, caller, path.sessionId) } }));

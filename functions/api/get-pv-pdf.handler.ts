@@ -1,16 +1,16 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { documents } from '../../shared/adapters/ports/documents';
 import { jurors, sessions, settings } from '../../shared/adapters/ports/dynamodb';
-import { records } from '../../shared/adapters/ports/s3';
+import { records } from '../../shared/adapters/ports/records-archive';
 import { apiHandler } from '../../shared/http/api-handler';
 import { readPvPdf } from '../../shared/use-cases/records/pv-signing';
-import { ROUTE } from '../../shared/wiring/routes';
+import { GetPvPdf } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ documents, jurors, records, sessions, settings });
 
 /** `GET /sessions/{sessionId}/pv.pdf`: the PV draft to sign, or the sealed original (PV-4, PV-7). */
-export const handler = apiHandler(ROUTE.GetPvPdf, async ({ caller, path }) => {
+export const handler = apiHandler(GetPvPdf, async ({ caller, path }) => {
   const pdf = await readPvPdf(deps, caller, path.sessionId);
   return {
     body: pdf.bytes,

@@ -3,13 +3,13 @@ import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { workflow } from '../../shared/adapters/ports/workflow';
 import { apiHandler } from '../../shared/http/api-handler';
 import { getSession } from '../../shared/use-cases/sessions/get-session';
-import { ROUTE } from '../../shared/wiring/routes';
+import { GetSession } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ jurors, sessions, workflow });
 
 /** `GET /sessions/{sessionId}`: the session, its workflow status, what it waits for and what blocks it. */
-export const handler = apiHandler(ROUTE.GetSession, async ({ caller, path }) => {
+export const handler = apiHandler(GetSession, async ({ caller, path }) => {
   const session = await getSession(deps, caller, path.sessionId);
   return { body: { session }, headers: { etag: `"${session.version}"` } };
 });

@@ -1,10 +1,10 @@
 import { healthProbes } from '../../shared/adapters/health-probes';
 import { apiHandler } from '../../shared/http/api-handler';
 import { checkHealth } from '../../shared/use-cases/health/check-health';
-import { ROUTE } from '../../shared/wiring/routes';
+import { Health } from '../../shared/wiring/routes';
 
 /** `GET /health` (no token): each dependency's status; 503 when one is down. */
-export const handler = apiHandler(ROUTE.Health, async () => {
+export const handler = apiHandler(Health, async () => {
   const report = await checkHealth(healthProbes());
   return { status: report.status === 'up' ? 200 : 503, body: report };
 });

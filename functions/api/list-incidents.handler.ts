@@ -2,10 +2,10 @@ import { wire } from '../../shared/adapters/ports/port';
 import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { apiHandler } from '../../shared/http/api-handler';
 import { listIncidents } from '../../shared/use-cases/exam-day/incidents';
-import { ROUTE } from '../../shared/wiring/routes';
+import { ListIncidents } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ jurors, sessions });
 
 /** `GET /sessions/{sessionId}/incidents`: the session's incidents and where each went. */
-export const handler = apiHandler(ROUTE.ListIncidents, async ({ caller, path }) => ({ body: await listIncidents(deps, caller, path.sessionId) }));
+export const handler = apiHandler(ListIncidents, async ({ caller, path }) => ({ body: await listIncidents(deps, caller, path.sessionId) }));

@@ -1,12 +1,12 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { workflow } from '../../shared/adapters/ports/workflow';
-import { apiHandler } from '../../shared/http/api-handler';
+import { idempotentApiHandler } from '../../shared/http/idempotent-api-handler';
 import { signGrid } from '../../shared/use-cases/exam-day/grids';
-import { ROUTE } from '../../shared/wiring/routes';
+import { SignGrid } from '../../shared/wiring/routes';
 
 /** This function's ports. */
 const deps = wire({ jurors, sessions, workflow });
 
 /** `POST …/candidates/{registrationId}/grid/signatures`: a juror signs the grid they read, by its hash (DELIB-4). */
-export const handler = apiHandler(ROUTE.SignGrid, async ({ caller, path, body }) => ({ body: { grid: await signGrid(deps, caller, path.sessionId, path.registrationId, body) } }));
+export const handler = idempotentApiHandler(SignGrid, async ({ caller, path, body }) => ({ body: { grid: await signGrid(deps, caller, path.sessionId, path.registrationId, body) } }));

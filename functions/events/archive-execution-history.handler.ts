@@ -1,6 +1,6 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { sessions } from '../../shared/adapters/ports/dynamodb';
-import { records } from '../../shared/adapters/ports/s3';
+import { records } from '../../shared/adapters/ports/records-archive';
 import { workflow } from '../../shared/adapters/ports/workflow';
 import { logger } from '../../shared/observability/logger';
 import { archiveExecutionHistory } from '../../shared/use-cases/records/execution-history';

@@ -1,7 +1,7 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { deliverables, sessions } from '../../shared/adapters/ports/dynamodb';
 import { pdf } from '../../shared/adapters/ports/pdf-inspector';
-import { files } from '../../shared/adapters/ports/s3';
+import { files } from '../../shared/adapters/ports/deliverable-files';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context, S3Event } from 'aws-lambda';

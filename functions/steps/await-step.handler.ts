@@ -1,7 +1,7 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
 import { workflow } from '../../shared/adapters/ports/workflow';
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepHandler } from '../../shared/http/step-handler';
 import { awaitHumanStep } from '../../shared/use-cases/sessions/workflow-steps';
 

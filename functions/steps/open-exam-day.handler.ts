@@ -1,6 +1,6 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { jurors, sessions } from '../../shared/adapters/ports/dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepHandler } from '../../shared/http/step-handler';
 import { openExamDay } from '../../shared/use-cases/exam-day/exam-workflow';
 

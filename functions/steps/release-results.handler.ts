@@ -1,8 +1,8 @@
 import { wire } from '../../shared/adapters/ports/port';
 import { documents } from '../../shared/adapters/ports/documents';
 import { sessions, settings } from '../../shared/adapters/ports/dynamodb';
-import { records } from '../../shared/adapters/ports/s3';
-import { z } from 'zod';
+import { records } from '../../shared/adapters/ports/records-archive';
+import * as z from 'zod';
 import { stepHandler } from '../../shared/http/step-handler';
 import { releaseResults } from '../../shared/use-cases/records/results';
 

@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { BINDING_ENV, type Bindings, type DataAccess, type FunctionSizing } from '../../shared/wiring/bindings';
 import { PROJECT_ROOT } from '../project-root';
+import { LAMBDA_BUNDLING } from './lambda-bundling';
 import type { BindingResources, BucketAddress, StateMachineAddress, TableAddress } from './binding-resources';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
 import { executionsArnPattern } from './state-machine-address';
@@ -123,13 +124,13 @@ export class CertiflowFunction extends NodejsFunction {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        minify: true,
+        target: LAMBDA_BUNDLING.target,
+        platform: LAMBDA_BUNDLING.platform,
+        minify: LAMBDA_BUNDLING.minify,
         sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner.js,
         externalModules: [],
         logLevel: LogLevel.ERROR,
       },

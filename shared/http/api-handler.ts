@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '../observability/logger';
 import type { Caller } from '../use-cases/caller';
 import { routeKey, type RouteDefinition } from '../wiring/routes';
 import { errorResponse, json, responseForError } from './error-response';
 import { callerOf } from './identity';
-import { idFor, runOnce, type IdempotencyScope } from './idempotency';
+import { idFor, type IdempotencyScope } from './idempotency-scope';
 import { InvalidRequest, parseJsonBody, parsePart } from './request-parsing';
 import { withZonedInstants } from './zoned-instants';
 
@@ -61,13 +61,21 @@ function idempotencyScope(route: RouteDefinition, event: APIGatewayProxyEventV2,
   return { callerId: caller.id, target: `${route.method} ${event.rawPath}`, key, payload: event.body ?? '' };
 }
 
+/** Runs a write at most once per idempotency scope (see `runOnce` in ./idempotency). */
+export type RunOnce = <T>(scope: IdempotencyScope, context: Context, run: () => Promise<T>) => Promise<T>;
+
 /**
  * Wraps a route's use-case call: checks the caller's role against the route table (401/403),
  * validates path, query, headers and body with the route's schemas (400 naming the field),
- * makes retries with the same `Idempotency-Key` return the first result, and maps every error
- * through the one mapping. Handlers stay a few lines.
+ * and maps every error through the one mapping. Handlers stay a few lines. Idempotent routes
+ * use `idempotentApiHandler`, so that only their bundles hold Powertools Idempotency.
  */
-export function apiHandler<const R extends RouteDefinition>(route: R, run: (request: ApiRequest<R>) => Promise<ApiResult>) {
+export function apiHandler<const R extends RouteDefinition & { idempotent?: false }>(route: R, run: (request: ApiRequest<R>) => Promise<ApiResult>) {
+  return routeHandler(route, run, undefined);
+}
+
+/** `apiHandler`, with retries carrying the same `Idempotency-Key` answered by `once` when the route is idempotent. */
+export function routeHandler<const R extends RouteDefinition>(route: R, run: (request: ApiRequest<R>) => Promise<ApiResult>, once: RunOnce | undefined) {
   const schemas = route.request;
   const handle = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     if (event.routeKey !== routeKey(route)) {
@@ -86,12 +94,12 @@ export function apiHandler<const R extends RouteDefinition>(route: R, run: (requ
         headers: schemas.headers ? parsePart(schemas.headers, event.headers ?? {}, 'headers') : undefined,
         body: schemas.body ? parsePart(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined,
       };
-      const scope = idempotencyScope(route, event, caller);
+      const scope = once ? idempotencyScope(route, event, caller) : undefined;
       const execute = async () => {
         const result = await run({ ...request, newId: () => idFor(scope) } as ApiRequest<R>);
         return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {}, ...(result.contentType ? { contentType: result.contentType } : {}) };
       };
-      const result = scope ? await runOnce(scope, context, execute) : await execute();
+      const result = scope && once ? await once(scope, context, execute) : await execute();
       if (result.contentType) return rawResponse(result.status, result.contentType, result.body, result.headers);
       return json(result.status, withZonedInstants(result.body), result.headers);
     } catch (error) {

@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { dynamoDb } from '../adapters/aws/dynamodb-client';
 import { config } from '../config/env';
 import { Conflict, DomainError } from '../domain/errors';
-import { uuidFrom } from '../use-cases/ids';
+import type { IdempotencyScope } from './idempotency-scope';
 
 /** How long a retried request returns the first result: 24 hours. */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 3600;
@@ -29,14 +28,6 @@ function store(): DynamoDBPersistenceLayer {
   return persistence;
 }
 
-/** What makes two requests "the same": who, which resource (method and actual path), which key; and the body they carried. */
-export interface IdempotencyScope {
-  callerId: string;
-  /** `POST /sessions/<id>/close-planning`: the path as called, so that one key on two sessions is two requests. */
-  target: string;
-  key: string;
-  payload: string;
-}
 
 /**
  * Runs a write at most once per (caller, method and path, Idempotency-Key) within 24 hours, with
@@ -66,13 +57,4 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
     }
     throw error;
   }
-}
-
-/**
- * The id of what a request creates: derived from the idempotency scope when there is one, so
- * that even a retry that outlives its idempotency record cannot create a second entity.
- */
-export function idFor(scope: Omit<IdempotencyScope, 'payload'> | undefined): string {
-  if (!scope) return randomUUID();
-  return uuidFrom(`${scope.callerId}|${scope.target}|${scope.key}`);
 }

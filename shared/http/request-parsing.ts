@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InvalidInput } from '../domain/errors';
 
 /** Thrown when a request part fails its schema; lists every field at fault. */

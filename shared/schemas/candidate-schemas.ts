@@ -1,20 +1,20 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, isoDate, namePart } from './common';
 import { holderIdentityBody } from './cpf-schemas';
 
-const candidate = z.strictObject({
+const candidate = /* @__PURE__ */ z.strictObject({
   userId: z.string().trim().min(1, "the candidate's user id (sub) in the identity provider").max(128),
   firstName: namePart,
   lastName: namePart,
   email,
 });
 
-const holder = holderIdentityBody
+const holder = /* @__PURE__ */ holderIdentityBody
   .optional()
   .describe("the candidate's civil-status identity, optional at registration: the Caisse des Dépôts requires it to report a certification to the holder's CPF account; it can be given later");
 
 /** Body of `POST /sessions/{sessionId}/candidates`: a first attempt, or a retake (RETAKE-2, RETAKE-4). */
-export const registerCandidateBody = z.discriminatedUnion(
+export const registerCandidateBody = /* @__PURE__ */ z.discriminatedUnion(
   'attempt',
   [
     z.strictObject({ attempt: z.literal('first'), candidate, holder }),
@@ -38,18 +38,18 @@ export const registerCandidateBody = z.discriminatedUnion(
 export type RegisterCandidateInput = z.infer<typeof registerCandidateBody>;
 
 /** Body of `PUT /sessions/{sessionId}/candidates/{registrationId}/accommodation` (EXAM-2). */
-export const accommodationBody = z.strictObject({
+export const accommodationBody = /* @__PURE__ */ z.strictObject({
   extraMinutes: z.number().int().min(1, 'extra minutes, 1 to 120').max(120, 'extra minutes, 1 to 120'),
   justification: z.string().trim().min(10, 'why the extra time is granted, 10 to 1000 characters').max(1000),
 });
 
 /** Body of `PUT /sessions/{sessionId}/trainers`: the cohort's trainers (JURY-3). */
-export const trainersBody = z.strictObject({
+export const trainersBody = /* @__PURE__ */ z.strictObject({
   trainers: z.array(z.strictObject({ firstName: namePart, lastName: namePart, email })).max(100),
 });
 
 /** Path parameters of a registration. */
-export const registrationPath = z.object({
+export const registrationPath = /* @__PURE__ */ z.object({
   sessionId: z.string().uuid('a session id'),
   registrationId: z.string().uuid('a registration id'),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween } from '../domain/dates';
 import { isoDate } from './common';
 
@@ -16,7 +16,7 @@ const cpfName = (what: string) =>
     .regex(/^[^\u0000-\u001F\u007F]*$/, `${what}, without control characters`);
 
 /** Where the holder was born: a city and either the commune's INSEE code or the INSEE country code. */
-export const birthplaceBody = z
+export const birthplaceBody = /* @__PURE__ */ z
   .strictObject({
     city: cpfName('the city of birth').describe(`the city of birth, as the civil status writes it; ${PURPOSE}`),
     inseeCode: z
@@ -38,7 +38,7 @@ export const birthplaceBody = z
   });
 
 /** Body that records a certification holder's civil-status identity for the CPF export. */
-export const holderIdentityBody = z.strictObject({
+export const holderIdentityBody = /* @__PURE__ */ z.strictObject({
   birthName: cpfName('the birth name').describe(`the birth name (nom de naissance), accents kept; ${PURPOSE}`),
   usageName: cpfName('the usage name').optional().describe(`the usage or married name, when it differs from the birth name; ${PURPOSE}`),
   firstNames: z
@@ -55,7 +55,7 @@ export const holderIdentityBody = z.strictObject({
 export type HolderIdentityInput = z.infer<typeof holderIdentityBody>;
 
 /** Query of the CPF export: one title, and the session days it covers, at most 366 days. */
-export const cpfExportQuery = z
+export const cpfExportQuery = /* @__PURE__ */ z
   .strictObject({
     titleCode: z
       .string()

@@ -1,32 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_CANDIDATES_PER_SESSION } from '../use-cases/limits';
 
 /** Body of `PUT /sessions/{sessionId}/schedule`: the order the candidates sit in (EXAM-1). */
-export const candidateOrderBody = z.strictObject({
+export const candidateOrderBody = /* @__PURE__ */ z.strictObject({
   order: z.array(z.string().uuid('a registration id')).min(1, 'every registration of the session, in the order they sit').max(MAX_CANDIDATES_PER_SESSION),
 });
 
 /** Body of a check-in (EXAM-3, EXAM-4): present or absent; for a late arrival, the session manager's decision. */
-export const checkInBody = z.strictObject({
+export const checkInBody = /* @__PURE__ */ z.strictObject({
   status: z.enum(['present', 'absent'], { message: 'present or absent' }),
   decision: z.enum(['allowed', 'refused'], { message: 'allowed or refused: the decision on a late arrival (EXAM-3)' }).optional(),
 });
 
 /** Body of a remote identity check (EXAM-5). */
-export const identityCheckBody = z.strictObject({
+export const identityCheckBody = /* @__PURE__ */ z.strictObject({
   method: z.string().trim().min(3, 'how the identity was verified, e.g. "ID card shown on camera", 3 to 200 characters').max(200),
 });
 
 /** Body of the oral's clock: start it, end the running segment, or (always refused, EXAM-2) lengthen it. */
-export const oralBody = z.strictObject({
+export const oralBody = /* @__PURE__ */ z.strictObject({
   action: z.enum(['start', 'end-segment', 'extend'], { message: 'start, end-segment or extend' }),
 });
 
-const instant = z.iso.datetime({ offset: true, message: 'an instant with its offset, e.g. 2027-06-15T10:30:00+02:00' });
-const description = z.string().trim().min(5, 'what happened, 5 to 2000 characters').max(2000);
+const instant = /* @__PURE__ */ z.iso.datetime({ offset: true, message: 'an instant with its offset, e.g. 2027-06-15T10:30:00+02:00' });
+const description = /* @__PURE__ */ z.string().trim().min(5, 'what happened, 5 to 2000 characters').max(2000);
 
 /** Body of an incident report (JURY-5, JURY-6, EXAM-6). */
-export const incidentBody = z.discriminatedUnion(
+export const incidentBody = /* @__PURE__ */ z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('juror-absence'), jurorId: z.string().uuid('a juror id'), from: instant.optional(), to: instant.optional(), description }),
@@ -37,13 +37,13 @@ export const incidentBody = z.discriminatedUnion(
 );
 
 /** Body of a grid at the deliberation (DELIB-1, DELIB-5). */
-export const gridBody = z.strictObject({
+export const gridBody = /* @__PURE__ */ z.strictObject({
   decisions: z.record(z.string().regex(/^C\d+$/, 'a competency code such as C1'), z.enum(['acquired', 'not_acquired'], { message: 'acquired or not_acquired (DELIB-1)' })),
   reasons: z.string().trim().max(4000).optional(),
   recommendations: z.string().trim().max(4000).optional(),
 });
 
 /** Body of a signature on a grid: the hash of the grid the juror read (DELIB-4). */
-export const gridSignatureBody = z.strictObject({
+export const gridSignatureBody = /* @__PURE__ */ z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'the grid hash you read, 64 hexadecimal characters'),
 });

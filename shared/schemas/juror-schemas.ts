@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, isoDate, namePart } from './common';
 
 /** A habilitation from the certifier, valid between two dates inclusive (JURY-2). */
-export const habilitationBody = z
+export const habilitationBody = /* @__PURE__ */ z
   .strictObject({
     issuedBy: z.string().trim().min(1, 'the certifier that granted it, e.g. Simplon').max(100),
     validFrom: isoDate,
@@ -11,7 +11,7 @@ export const habilitationBody = z
   .refine((h) => h.validFrom <= h.validUntil, { message: 'validUntil must not be before validFrom', path: ['validUntil'] });
 
 /** Body of `POST /jurors`: a professional for the registry (JURY-2). */
-export const createJurorBody = z.strictObject({
+export const createJurorBody = /* @__PURE__ */ z.strictObject({
   userId: z.string().trim().min(1).max(128).optional().describe("the juror's user id (sub), once they have an account"),
   firstName: namePart,
   lastName: namePart,
@@ -25,7 +25,7 @@ export const createJurorBody = z.strictObject({
 export type CreateJurorInput = z.infer<typeof createJurorBody>;
 
 /** Body of `PATCH /jurors/{jurorId}`: the certifier's changes to professional data, or the account binding (JURY-2). */
-export const updateJurorBody = z
+export const updateJurorBody = /* @__PURE__ */ z
   .strictObject({
     profession: z.string().trim().min(2, 'their trade, e.g. AI developer, data engineer').max(100).optional(),
     yearsOfExperience: z.number().int('whole years').min(0).max(60).optional(),
@@ -37,10 +37,10 @@ export const updateJurorBody = z
 export type UpdateJurorInput = z.infer<typeof updateJurorBody>;
 
 /** Path of a juror in the registry. */
-export const jurorPath = z.object({ jurorId: z.string().uuid('a juror id') });
+export const jurorPath = /* @__PURE__ */ z.object({ jurorId: z.string().uuid('a juror id') });
 
 /** Path of a juror of a session. */
-export const sessionJurorPath = z.object({ sessionId: z.string().uuid('a session id'), jurorId: z.string().uuid('a juror id') });
+export const sessionJurorPath = /* @__PURE__ */ z.object({ sessionId: z.string().uuid('a session id'), jurorId: z.string().uuid('a juror id') });
 
 /** Body of `POST /sessions/{sessionId}/jurors`: assigns a registry juror. */
-export const assignJurorBody = z.strictObject({ jurorId: z.string().uuid('a juror id from the registry') });
+export const assignJurorBody = /* @__PURE__ */ z.strictObject({ jurorId: z.string().uuid('a juror id from the registry') });

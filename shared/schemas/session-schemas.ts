@@ -1,17 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TIME_ZONE } from '../domain/dates';
 import { DEFAULT_START_TIME } from '../domain/session';
 import { isoDate, localTime, timeZone } from './common';
 
 /** The cohort whose calendar drives the distribution deadlines (DIST). */
-export const cohortSchema = z.strictObject({
+export const cohortSchema = /* @__PURE__ */ z.strictObject({
   name: z.string().trim().min(1, 'the cohort name, 1 to 100 characters').max(100),
   startDate: isoDate,
   prairieEnd: isoDate.describe('the last day of the prairie, the onboarding phase'),
 });
 
 /** Body of `POST /sessions`. */
-export const createSessionBody = z.strictObject({
+export const createSessionBody = /* @__PURE__ */ z.strictObject({
   titleCode: z.string().regex(/^RNCP\d+$/, 'RNCP followed by its digits, as France Compétences writes it, e.g. RNCP34757'), // REF-1
   sessionDate: isoDate.describe("the exam day, a day of the session's time zone"),
   timeZone: timeZone.default(DEFAULT_TIME_ZONE).describe("the IANA zone the session's days and times are counted in"),
@@ -25,7 +25,7 @@ export const createSessionBody = z.strictObject({
 export type CreateSessionInput = z.infer<typeof createSessionBody>;
 
 /** Body of `PATCH /sessions/{sessionId}`: any of the session's own fields, while in planning. */
-export const updateSessionBody = z
+export const updateSessionBody = /* @__PURE__ */ z
   .strictObject({
     sessionDate: isoDate.optional(),
     timeZone: timeZone.optional(),
@@ -40,10 +40,10 @@ export const updateSessionBody = z
 export type UpdateSessionInput = z.infer<typeof updateSessionBody>;
 
 /** Path parameters of `/sessions/{sessionId}`. */
-export const sessionPath = z.object({ sessionId: z.string().uuid('a session id') });
+export const sessionPath = /* @__PURE__ */ z.object({ sessionId: z.string().uuid('a session id') });
 
 /** Query of `GET /sessions`. */
-export const listSessionsQuery = z.strictObject({
+export const listSessionsQuery = /* @__PURE__ */ z.strictObject({
   centreId: z.string().min(1).max(100).optional(),
   status: z.enum(['planning', 'intake', 'jury-review', 'ready-for-exam', 'exam-day', 'deliberated', 'sealed', 'results-released', 'annulled', 'failed']).optional(),
   from: isoDate.optional(),
@@ -53,7 +53,7 @@ export const listSessionsQuery = z.strictObject({
 });
 
 /** Headers of a conditional update: `If-Match` carries the version the caller saw. */
-export const ifMatchHeaders = z.object({
+export const ifMatchHeaders = /* @__PURE__ */ z.object({
   'if-match': z
     .string({ message: 'required: the version you last read, as returned in ETag' })
     .regex(/^(W\/)?"?\d+"?$/, 'the session version you last read, e.g. "3"')

@@ -8,14 +8,14 @@ import { DynamoDbSettingsStore } from '../dynamodb-settings-store';
 import { port } from './port';
 
 /** Sessions and everything kept in their partition, on the table, each change with its audit event. */
-export const sessions = port(() => new DynamoDbSessionStore(config.tableName(), config.auditTableName));
+export const sessions = /* @__PURE__ */ port(() => new DynamoDbSessionStore(config.tableName(), config.auditTableName));
 /** The registry of jurors and their habilitations. */
-export const jurors = port(() => new DynamoDbJurorRegistry(config.tableName(), config.auditTableName));
+export const jurors = /* @__PURE__ */ port(() => new DynamoDbJurorRegistry(config.tableName(), config.auditTableName));
 /** Deliverable uploads and versions. */
-export const deliverables = port(() => new DynamoDbDeliverableStore(config.tableName(), config.auditTableName));
+export const deliverables = /* @__PURE__ */ port(() => new DynamoDbDeliverableStore(config.tableName(), config.auditTableName));
 /** The indexes of records: verification codes, certified holders, the committee's open cases. */
-export const recordsIndex = port(() => new DynamoDbRecordsIndex(config.tableName()));
+export const recordsIndex = /* @__PURE__ */ port(() => new DynamoDbRecordsIndex(config.tableName()));
 /** Per-title and per-centre settings (appeal window, CPF contract, stamp). */
-export const settings = port(() => new DynamoDbSettingsStore(config.tableName(), config.auditTableName));
+export const settings = /* @__PURE__ */ port(() => new DynamoDbSettingsStore(config.tableName(), config.auditTableName));
 /** The audit log, read by subject or appended to on its own. */
-export const audit = port(() => new DynamoDbAuditLog(config.auditTableName()));
+export const audit = /* @__PURE__ */ port(() => new DynamoDbAuditLog(config.auditTableName()));

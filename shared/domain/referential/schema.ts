@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What a modality asks of the candidate; REF-2 describes E1, E2 and E3 in these terms. */
 export const ModalityPartSchema = z.enum(['report', 'presentation', 'demo', 'questions', 'oral-exchange']); // REF-2

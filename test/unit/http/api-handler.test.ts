@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Conflict, Forbidden, NotFound, RuleViolation, violation } from '../../../shared/domain/errors';
 import { apiHandler } from '../../../shared/http/api-handler';
 import { STATUS_OF_KIND } from '../../../shared/http/error-response';
@@ -33,7 +33,7 @@ async function call(handler: ReturnType<typeof apiHandler>, e: APIGatewayProxyEv
   return { status: result.statusCode, body: JSON.parse(result.body ?? '{}') as { error?: Record<string, unknown> } & Record<string, unknown> };
 }
 
-function testRoute(request: RouteDefinition['request'] = {}): RouteDefinition {
+function testRoute(request: RouteDefinition['request'] = {}): RouteDefinition & { idempotent?: false } {
   return { id: 'Test', method: 'POST', path: '/sessions', handler: 'x', roles: ['managers'], bindings: {}, summary: 'test', request, status: 201 };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BUCKET_EVENTS } from '../../../shared/wiring/bucket-events';
 import { allFunctions } from '../../../shared/wiring/functions';
 import { ROUTES } from '../../../shared/wiring/routes';
