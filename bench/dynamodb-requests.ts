@@ -22,6 +22,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CertiflowClient, type ApiResponse } from '../client/certiflow-client';
@@ -304,9 +305,19 @@ function report(runs: number, checks: readonly string[]): void {
   if (stray.length > 0) console.log(`- requests made outside any Lambda invocation: ${stray.map((o) => `${o.route} ${o.label}`).join(', ')}`);
 }
 
-async function main(): Promise<void> {
-  const runs = Number(process.argv[2] ?? 5);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: npx tsx bench/dynamodb-requests.ts [runs ≥ 1]');
+/** An API call and the DynamoDB requests its route made (by operation), from the first run of the scenario. */
+export interface RouteRequests {
+  label: string;
+  route: string;
+  requests: Record<string, number>;
+}
+
+/**
+ * Runs the scenario `runs` times (after a warm-up) on a fresh local runtime and returns what
+ * each API call's route made, with the counter's own checks. Requests of the workflow steps
+ * the call set off are not included: they are the steps', not the route's.
+ */
+export async function countRouteRequests(runs: number): Promise<{ calls: RouteRequests[]; checks: string[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'certiflow-bench-'));
   attributeInvocations();
   const runtime = await startLocalRuntime({ dataDir, ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 }, logLevel: 'CRITICAL' });
@@ -335,7 +346,8 @@ async function main(): Promise<void> {
     const checks = await checkCounter(runtime, certifier, juror.data!.juror.id);
 
     for (let run = 0; run < runs; run++) await scenario(runtime, anonymous, as);
-    report(runs, checks);
+    const perRun = observations.length / runs;
+    return { calls: observations.slice(0, perRun).map((o) => ({ label: o.label, route: o.route, requests: o.api })), checks };
   } finally {
     await quiescent().catch(() => undefined);
     await runtime.stop();
@@ -343,10 +355,19 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+async function main(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('usage: npx tsx bench/dynamodb-requests.ts [runs ≥ 1]');
+  const { checks } = await countRouteRequests(runs);
+  report(runs, checks);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -7,6 +7,7 @@ import { LAMBDA_BUNDLING } from '../../infra/constructs/lambda-bundling';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { allFunctions, type FunctionDefinition } from '../../shared/wiring/functions';
 import type { BenchSection, Figure } from '../support/figure';
+import { median } from '../support/stats';
 
 const run = promisify(execFile);
 
@@ -37,12 +38,6 @@ async function coldImport(file: string): Promise<{ ms: number; mib: number }> {
   const script = `const before = process.memoryUsage().rss; const t = performance.now(); await import(${JSON.stringify(file)}); const ms = performance.now() - t; console.log(JSON.stringify({ ms, mib: (process.memoryUsage().rss - before) / 1048576 }));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, AWS_REGION: 'eu-west-3', POWERTOOLS_SERVICE_NAME: 'certiflow' } });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { ms: number; mib: number };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Cold imports of two modules, alternated so that machine noise falls on both alike; medians. */

@@ -3,27 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { S3Event } from 'aws-lambda';
-import { CertiflowClient } from '../client/certiflow-client';
-import { startLocalRuntime } from '../local/runtime';
-import { BUCKET_EVENTS } from '../shared/wiring/bucket-events';
-import { bucketEventFunction } from '../shared/wiring/functions';
-import { pdfLibInspector } from '../shared/adapters/pdf-lib-inspector';
-import { pdfWithPages, postToPresigned } from '../test/e2e/support/pdf';
+import { CertiflowClient } from '../../client/certiflow-client';
+import { startLocalRuntime } from '../../local/runtime';
+import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
+import { bucketEventFunction } from '../../shared/wiring/functions';
+import { pdfLibInspector } from '../../shared/adapters/pdf-lib-inspector';
+import { pdfWithPages, postToPresigned } from '../../test/e2e/support/pdf';
+
+const WARM_UP = 2;
+const DAY = 86_400_000;
+
+/** What the intake of `uploads` 30-page PDFs took, in ms per upload, and whether every version was recorded as expected. */
+export interface IntakeTimes {
+  pdfBytes: number;
+  intake: number[];
+  duplicates: number[];
+  parses: number[];
+  allRecorded: boolean;
+}
 
 /**
  * Measures the intake of a 30-page PDF on the local runtime: from the end of the presigned POST to
  * the version recorded (S3 event hop, download, PDF parse, checks, one transaction); a duplicate
- * event; and the PDF parse alone. Prints figures; asserts nothing.
+ * event; and the PDF parse alone (pdf-lib's own load of the same bytes), after a warm-up.
  */
-const UPLOADS = Number(process.env.UPLOADS ?? 20);
-const WARM_UP = 2;
-const DAY = 86_400_000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function main(): Promise<void> {
+export async function measureIntake(uploads: number): Promise<IntakeTimes> {
+  const UPLOADS = uploads;
   const dataDir = mkdtempSync(join(tmpdir(), 'certiflow-bench-'));
   const runtime = await startLocalRuntime({ dataDir, ports: { api: 0, dynamodb: 0, s3: 0, stepFunctions: 0 }, logLevel: 'CRITICAL' });
   try {
@@ -84,19 +89,10 @@ async function main(): Promise<void> {
     }
     const status = await candidate.deliverableStatus(sessionId, registrationId);
     const versions = status.data!.intake.deliverables.find((d) => d.deliverableType === 'project-report')!.versions;
-    const line = (name: string, values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return `${name.padEnd(44)} median ${percentile(sorted, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(sorted, 95).toFixed(1).padStart(7)} ms   max ${sorted.at(-1)!.toFixed(1).padStart(7)} ms`;
-    };
-    console.log(`intake of a 30-page PDF (${pdf.length} bytes), ${UPLOADS} uploads after ${WARM_UP} warm-up, local runtime on ${process.platform}/${process.arch}, Node ${process.version}`);
-    console.log(line('upload posted -> version recorded', intake));
-    console.log(line('duplicate S3 event (recognised, no write)', duplicates));
-    console.log(line('pdf-lib page count alone', parses));
-    console.log(`versions recorded: ${versions.length} (expected ${UPLOADS + WARM_UP}), all accepted: ${versions.every((v) => v.status === 'accepted' && v.pages === 30)}`);
+    return { pdfBytes: pdf.length, intake, duplicates, parses, allRecorded: versions.length === UPLOADS + WARM_UP && versions.every((v) => v.status === 'accepted' && v.pages === 30) };
   } finally {
     await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-void main();
