@@ -26,12 +26,11 @@ type TimeoutErrorClass = new () => Error;
 let timeoutErrorClass: TimeoutErrorClass | undefined;
 
 /**
- * Prepares aws-local-stepfunctions for use: installs the Promise.withResolvers polyfill it needs on
- * Node 20, and captures its internal States.Timeout error class, the only error its Retry/Catch
- * exclude from States.TaskFailed (the class is not exported: one 1 ms task timeout reveals it).
+ * Prepares aws-local-stepfunctions for use: captures its internal States.Timeout error class, the
+ * only error its Retry/Catch exclude from States.TaskFailed (the class is not exported: one 1 ms
+ * task timeout reveals it).
  */
 export async function initEngine(): Promise<void> {
-  installPromiseWithResolvers();
   if (timeoutErrorClass) return;
   const probe = new StateMachine(
     {
@@ -71,18 +70,4 @@ export function runEngine(prepared: PreparedDefinition, options: EngineRunOption
   });
   run.result.catch(() => undefined);
   return { abort: run.abort, events: run.eventLogs as AsyncIterable<EngineEvent>, result: run.result };
-}
-
-function installPromiseWithResolvers(): void {
-  const promise = Promise as unknown as { withResolvers?: unknown };
-  if (typeof promise.withResolvers === 'function') return;
-  promise.withResolvers = function withResolvers<T>() {
-    let resolve!: (value: T | PromiseLike<T>) => void;
-    let reject!: (reason?: unknown) => void;
-    const created = new Promise<T>((res, rej) => {
-      resolve = res;
-      reject = rej;
-    });
-    return { promise: created, resolve, reject };
-  };
 }
