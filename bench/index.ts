@@ -7,12 +7,26 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bundlesSection } from './sections/p1-bundles';
+import { warmRequestSection } from './sections/p2-warm-request';
 import { requestsSection } from './sections/p3-requests';
+import { transitionsSection } from './sections/p4-transitions';
+import { lifecycleSection } from './sections/p5-lifecycle';
 import { intakeSection } from './sections/p6-intake';
+import { costSection } from './sections/p7-cost';
+import { scaleSection } from './sections/p8-scale';
 import { sectionReport } from './report';
 import type { BenchSection, Figure } from './support/figure';
 
-const SECTIONS: readonly BenchSection[] = [bundlesSection({ runs: Number(process.env.BENCH_IMPORT_RUNS ?? 3) }), requestsSection(), intakeSection()];
+const SECTIONS: readonly BenchSection[] = [
+  bundlesSection({ runs: Number(process.env.CERTIFLOW_BENCH_P1_RUNS ?? 3) }),
+  warmRequestSection(),
+  requestsSection(),
+  transitionsSection(),
+  lifecycleSection(),
+  intakeSection(),
+  costSection(),
+  scaleSection(),
+];
 
 const CHILD_SECTION = 'CERTIFLOW_BENCH_SECTION';
 const FIGURES_MARK = 'certiflow-bench-figures:';

@@ -27,7 +27,7 @@ export function sectionReport(title: string, figures: readonly Figure[]): string
   return [
     title,
     ...rows.map(line),
-    ...(baselines.length <= 3 ? baselines.map((b) => `  baseline (${b})`) : [`  baselines: ${baselines.length} kinds, named per figure's section`]),
+    ...baselines.map((b) => `  baseline (${b})`),
     ratios.length > 0 ? `  ratios: median ${median(ratios).toFixed(2)}×, max ${Math.max(...ratios).toFixed(2)}×${withGoal.length > 0 ? `; goal met by ${met.length} of ${withGoal.length}` : ''}` : '',
   ]
     .filter((text) => text !== '')

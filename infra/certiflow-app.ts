@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { BucketEventDefinition } from '../shared/wiring/bucket-events';
 import type { RouteDefinition } from '../shared/wiring/routes';
 import type { StateMachineDefinition } from '../shared/wiring/state-machines';
+import { DEFAULT_NOTIFICATIONS_FROM } from '../shared/wiring/stream-events';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -11,6 +12,16 @@ import { StatelessStack } from './stateless-stack';
 export const ALLOWED_ORIGINS_CONTEXT = 'certiflow:allowedOrigins';
 /** Context key: `GOVERNANCE` for sandbox accounts; the records bucket defaults to `COMPLIANCE`. */
 export const RECORDS_LOCK_MODE_CONTEXT = 'certiflow:recordsLockMode';
+/** Context key: the address notifications are sent from (`notifications@certiflow.example` by default). */
+export const NOTIFICATIONS_FROM_CONTEXT = 'certiflow:notificationsFrom';
+/** Context key: the verified SES identity that sends them: the address, its domain (the default) or a parent domain. */
+export const NOTIFICATIONS_IDENTITY_CONTEXT = 'certiflow:notificationsIdentity';
+/** Context key: the deployment stage (`prod`, `staging`…), in alarm and dashboard names and the business metrics' dimension. */
+export const STAGE_CONTEXT = 'certiflow:stage';
+/** Context key: the address the stage's alarms are e-mailed to (`-c certiflow:alarmEmail=ops@example.org`); none subscribed without it. */
+export const ALARM_EMAIL_CONTEXT = 'certiflow:alarmEmail';
+/** The stage of a deployment that names none. */
+export const DEFAULT_STAGE = 'default';
 
 /** Options of the Certiflow application; the wiring tables default to the project's own. */
 export interface CertiflowOptions {
@@ -44,6 +55,9 @@ export function createCertiflow(app: App, options: CertiflowOptions = {}): Certi
     description: 'Certiflow compute: user pool, HTTP API, functions, state machines',
     stateful: stateful.exports,
     allowedOrigins,
+    notifications: readNotifications(app),
+    stage: readStage(app),
+    ...readAlarmEmail(app),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.stateMachines ? { stateMachines: options.stateMachines } : {}),
     ...(options.bucketEvents ? { bucketEvents: options.bucketEvents } : {}),
@@ -59,6 +73,30 @@ function readAllowedOrigins(app: App): string[] {
   if (value === undefined) return ['*'];
   const origins = Array.isArray(value) ? value.map(String) : String(value).split(',');
   return origins.map((origin) => origin.trim()).filter(Boolean);
+}
+
+function readStage(app: App): string {
+  const value: unknown = app.node.tryGetContext(STAGE_CONTEXT);
+  if (value === undefined) return DEFAULT_STAGE;
+  const stage = String(value).trim();
+  if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(stage)) throw new Error(`${STAGE_CONTEXT} must be 1 to 32 lower-case letters, digits or dashes, not ${String(value)}`);
+  return stage;
+}
+
+function readAlarmEmail(app: App): { alarmEmail?: string } {
+  const value: unknown = app.node.tryGetContext(ALARM_EMAIL_CONTEXT);
+  return value === undefined || String(value).trim() === '' ? {} : { alarmEmail: String(value).trim() };
+}
+
+function readNotifications(app: App): { fromAddress: string; identity: string } {
+  const fromAddress = String(app.node.tryGetContext(NOTIFICATIONS_FROM_CONTEXT) ?? DEFAULT_NOTIFICATIONS_FROM).trim();
+  if (!/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(fromAddress)) throw new Error(`${NOTIFICATIONS_FROM_CONTEXT} must be an e-mail address, without a display name, not ${fromAddress}`);
+  const domain = fromAddress.split('@')[1]!;
+  const identity = String(app.node.tryGetContext(NOTIFICATIONS_IDENTITY_CONTEXT) ?? domain).trim();
+  if (identity !== fromAddress && identity !== domain && !domain.endsWith(`.${identity}`)) {
+    throw new Error(`${NOTIFICATIONS_IDENTITY_CONTEXT} must be ${fromAddress}, its domain or a parent domain, not ${identity}`);
+  }
+  return { fromAddress, identity };
 }
 
 function readLockMode(app: App): ObjectLockMode {

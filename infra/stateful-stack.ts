@@ -23,6 +23,8 @@ export interface StatefulStackProps extends StackProps {
 export interface StatefulExports {
   readonly table: TableAddress;
   readonly auditLog: TableAddress;
+  /** The audit log's stream (new images), which the notifications are derived from. */
+  readonly auditLogStreamArn: string;
   readonly deliverablesBucket: BucketAddress;
   readonly recordsBucket: BucketAddress;
 }
@@ -60,6 +62,7 @@ export class StatefulStack extends Stack {
         tableArn: this.exportOutput('AuditTableArn', this.auditTable.tableArn),
         indexNames: this.auditTable.indexNames,
       },
+      auditLogStreamArn: this.exportOutput('AuditTableStreamArn', this.auditTable.tableStreamArn!),
       deliverablesBucket: {
         bucketName: this.exportOutput('DeliverablesBucketName', this.deliverablesBucket.bucketName),
         bucketArn: this.exportOutput('DeliverablesBucketArn', this.deliverablesBucket.bucketArn),

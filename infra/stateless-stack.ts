@@ -1,17 +1,24 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BUCKET_EVENTS, type BucketEventDefinition } from '../shared/wiring/bucket-events';
 import { EXECUTION_EVENTS, type ExecutionEventDefinition } from '../shared/wiring/execution-events';
 import { ROUTES, type RouteDefinition } from '../shared/wiring/routes';
+import { SCHEDULES, type ScheduleDefinition } from '../shared/wiring/schedules';
 import { SESSION_LIFECYCLE, STATE_MACHINES, type StateMachineDefinition } from '../shared/wiring/state-machines';
+import { STREAM_EVENTS, type StreamEventDefinition } from '../shared/wiring/stream-events';
 import type { BindingResources } from './constructs/binding-resources';
 import { BucketEventHandlers } from './constructs/bucket-event-handlers';
+import { CertiflowFunction } from './constructs/certiflow-function';
+import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { ExecutionEventHandlers } from './constructs/execution-event-handlers';
 import { CertiflowHttpApi } from './constructs/http-api';
 import { SessionWorkflows } from './constructs/session-workflows';
 import { stateMachineAddress } from './constructs/state-machine-address';
+import { StreamEventHandlers } from './constructs/stream-event-handlers';
 import { CertiflowUserPool } from './constructs/user-pool';
+import { OperationsStack } from './operations-stack';
 import type { StatefulExports } from './stateful-stack';
 
 /** Properties of the stateless stack; the wiring tables default to the project's own. */
@@ -23,12 +30,21 @@ export interface StatelessStackProps extends StackProps {
   readonly stateMachines?: readonly StateMachineDefinition[];
   readonly bucketEvents?: readonly BucketEventDefinition[];
   readonly executionEvents?: readonly ExecutionEventDefinition[];
+  readonly streamEvents?: readonly StreamEventDefinition[];
+  /** Where notifications are sent from: the address, and the verified SES identity (the address or its domain) that sends it. */
+  readonly notifications: { readonly fromAddress: string; readonly identity: string };
+  readonly schedules?: readonly ScheduleDefinition[];
+  /** The deployment stage: alarm and dashboard names, the business metrics' `stage` dimension. */
+  readonly stage: string;
+  /** Where the alarms are e-mailed; no subscription without one. */
+  readonly alarmEmail?: string;
 }
 
 /**
  * Everything that can be replaced by a redeploy: the user pool's configuration, the HTTP API
- * and its functions, the session state machines, the bucket event handlers and the execution
- * event handlers.
+ * and its functions, the session state machines, the bucket event handlers, the execution
+ * event handlers and the audit log's stream handlers (notifications); and, nested, the operations
+ * stack (the hourly session watch, the alarms, the dashboard).
  */
 export class StatelessStack extends Stack {
   readonly userPool: CertiflowUserPool;
@@ -36,12 +52,18 @@ export class StatelessStack extends Stack {
   readonly workflows: SessionWorkflows;
   readonly bucketEvents: BucketEventHandlers;
   readonly executionEvents: ExecutionEventHandlers;
+  readonly streamEvents: StreamEventHandlers;
+  readonly operations: OperationsStack;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const resources: BindingResources = {
       ...props.stateful,
       sessionStateMachine: stateMachineAddress(this, SESSION_LIFECYCLE.name),
+      mail: {
+        fromAddress: props.notifications.fromAddress,
+        identityArn: this.formatArn({ service: 'ses', resource: 'identity', resourceName: props.notifications.identity }),
+      },
     };
 
     this.userPool = new CertiflowUserPool(this, 'Identity');
@@ -70,6 +92,13 @@ export class StatelessStack extends Stack {
       events: props.executionEvents ?? EXECUTION_EVENTS,
       resources,
     });
+    this.streamEvents = new StreamEventHandlers(this, 'StreamEvents', {
+      events: props.streamEvents ?? STREAM_EVENTS,
+      resources,
+      streams: { auditLog: props.stateful.auditLogStreamArn },
+    });
+
+    this.operations = this.watch(props, resources);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.stage.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPool.userPoolId });
@@ -77,5 +106,33 @@ export class StatelessStack extends Stack {
     for (const [id, stateMachine] of Object.entries(this.workflows.stateMachines)) {
       new CfnOutput(this, `${id}StateMachineArn`, { value: stateMachine.stateMachineArn });
     }
+  }
+
+  /**
+   * The operations nested stack, built last: it watches every function and every SQS queue of
+   * this stack (each one a dead-letter queue), found in the construct tree.
+   */
+  private watch(props: StatelessStackProps, resources: BindingResources): OperationsStack {
+    const constructs = this.node.findAll();
+    const labelOf = (path: string, suffix: RegExp) => path.slice(this.node.path.length + 1).replace(suffix, '');
+    return new OperationsStack(this, 'Operations', {
+      stage: props.stage,
+      ...(props.alarmEmail !== undefined ? { alarmEmail: props.alarmEmail } : {}),
+      schedules: props.schedules ?? SCHEDULES,
+      resources,
+      stateMachines: this.workflows.stateMachines,
+      httpApi: this.httpApi.api,
+      functions: constructs
+        .filter((construct): construct is CertiflowFunction => construct instanceof CertiflowFunction)
+        .map((fn) => ({ label: labelOf(fn.node.path, /Function$/), fn })),
+      deadLetterQueues: constructs
+        .filter((construct): construct is Queue => construct instanceof Queue)
+        .map((queue) => ({
+          label: labelOf(queue.node.path, /DeadLetterQueue$/),
+          queue,
+          holds: queue instanceof DeadLetterQueue ? queue.holds : 'events its consumer could not handle',
+        })),
+      functionNameToken: this.stackName,
+    });
   }
 }

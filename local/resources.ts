@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -16,6 +17,8 @@ export interface TableSchema {
   sortKey: string;
   globalIndexes?: (typeof TABLE_SCHEMA)['globalIndexes'];
   timeToLiveAttribute?: string;
+  /** The table's stream: what each record carries; no stream when absent. */
+  stream?: 'NEW_IMAGE';
 }
 
 /** Creates a table with the same key schema CDK deploys, unless it exists. */
@@ -46,6 +49,7 @@ export async function ensureTable(endpoint: string, tableName: string, schema: T
             ],
             Projection: { ProjectionType: 'ALL' },
           })),
+          StreamSpecification: schema.stream ? { StreamEnabled: true, StreamViewType: schema.stream } : undefined,
         }),
       );
       await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
@@ -59,7 +63,10 @@ export async function ensureTable(endpoint: string, tableName: string, schema: T
       }
     } catch (error) {
       if (!(error instanceof ResourceInUseException)) throw error;
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (schema.stream && !Table?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: schema.stream } }));
+      }
     }
   } finally {
     client.destroy();

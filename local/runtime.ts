@@ -6,22 +6,28 @@ import { resetConfig } from '../shared/config/env';
 import { BINDING_ENV } from '../shared/wiring/bindings';
 import { BUCKET_EVENTS } from '../shared/wiring/bucket-events';
 import { EXECUTION_EVENTS } from '../shared/wiring/execution-events';
-import { allFunctions, bucketEventFunction, executionEventFunction, routeFunction, taskFunction } from '../shared/wiring/functions';
+import { allFunctions, bucketEventFunction, executionEventFunction, routeFunction, scheduleFunction, streamEventFunction, taskFunction } from '../shared/wiring/functions';
+import { SCHEDULES } from '../shared/wiring/schedules';
+import { STAGE_ENV } from '../shared/observability/business-metrics';
 import { ROUTES } from '../shared/wiring/routes';
 import { SESSION_LIFECYCLE, STATE_MACHINES } from '../shared/wiring/state-machines';
+import { DEFAULT_NOTIFICATIONS_FROM, STREAM_EVENTS } from '../shared/wiring/stream-events';
 import { AUDIT_TABLE_SCHEMA, TABLE_SCHEMA } from '../shared/wiring/table';
 import { clockControl, openClock } from './clock-control';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { DynamoDbStreamDispatcher } from './dynamodb-stream-dispatcher';
 import { ExecutionEventDispatcher } from './execution-event-dispatcher';
 import { startHttpApiServer } from './http-api-server';
 import { LocalJwtIssuer } from './jwt-issuer';
 import { LambdaHost } from './lambda-host';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localFunctionArn, localStateMachineArn } from './local-aws';
+import { LocalOutbox, type OutboxMessage } from './outbox';
 import { REPOSITORY_ROOT } from './paths';
 import { requireJava, reservePort } from './preflight';
 import { ensureBuckets, ensureTable } from './resources';
 import { S3EventDispatcher } from './s3/s3-event-dispatcher';
 import { startS3Local } from './s3/s3-local';
+import { LocalScheduleRunner } from './schedule-runner';
 import { startLocalStepFunctions } from './stepfunctions';
 import type { ShiftableClock } from './stepfunctions/virtual-clock';
 
@@ -67,6 +73,8 @@ export interface LocalRuntimeOptions {
   /** Powertools log level of the handlers (INFO by default). */
   logLevel?: string;
   log?(message: string, extra?: Record<string, unknown>): void;
+  /** Told of each e-mail written to the outbox (`<dataDir>/outbox`) instead of being sent. */
+  onMail?(message: OutboxMessage): void;
 }
 
 /** A running local Certiflow. */
@@ -81,8 +89,14 @@ export interface LocalRuntime {
    * changes of executions that have ended so far.
    */
   s3EventsIdle(): Promise<void>;
+  /** Resolves once every audit event written so far has reached the functions subscribed to the audit log's stream (notifications). */
+  streamEventsIdle(): Promise<void>;
+  /** The e-mails written instead of sent: `<dataDir>/outbox`, also listed at `GET /_local/outbox`. */
+  outbox: LocalOutbox;
   /** Invokes a function by name, as Lambda would (e.g. to redeliver an S3 event or an execution status change). */
   invoke(functionName: string, event: unknown): Promise<unknown>;
+  /** Resolves once the scheduled runs started so far (`shared/wiring/schedules.ts`: at start, then on their rate of the local clock) have ended. */
+  schedulesIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -96,7 +110,7 @@ function substitute(text: string, substitutions: Record<string, string>): string
 }
 
 /** Sets the variables the AWS SDK and the handlers read, as CDK's bindings set them in AWS. */
-function configureProcessEnvironment(urls: LocalRuntime['urls'], logLevel: string): void {
+function configureProcessEnvironment(urls: LocalRuntime['urls'], logLevel: string, outboxDir: string): void {
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -109,8 +123,12 @@ function configureProcessEnvironment(urls: LocalRuntime['urls'], logLevel: strin
     [BINDING_ENV.deliverablesBucket]: LOCAL_RESOURCES.deliverablesBucketName,
     [BINDING_ENV.recordsBucket]: LOCAL_RESOURCES.recordsBucketName,
     [BINDING_ENV.sessionStateMachine]: localStateMachineArn(SESSION_LIFECYCLE.name),
+    [BINDING_ENV.mail]: DEFAULT_NOTIFICATIONS_FROM,
+    CERTIFLOW_OUTBOX_DIR: outboxDir,
     POWERTOOLS_SERVICE_NAME: 'certiflow',
     POWERTOOLS_LOG_LEVEL: logLevel,
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    [STAGE_ENV]: 'local',
   });
   delete process.env.AWS_PROFILE;
   resetConfig();
@@ -162,7 +180,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await ensureBuckets(s3.url, [LOCAL_RESOURCES.deliverablesBucketName, LOCAL_RESOURCES.recordsBucketName]);
 
     const urls = { api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, stepFunctions: `http://${host}:${ports.stepFunctions}` };
-    configureProcessEnvironment(urls, options.logLevel ?? 'INFO');
+    const outbox = new LocalOutbox(join(options.dataDir, 'outbox'), options.onMail);
+    configureProcessEnvironment(urls, options.logLevel ?? 'INFO', outbox.folder);
 
     const stateMachines = STATE_MACHINES.map((machine) => {
       const substitutions = Object.fromEntries(machine.tasks.map((task) => [task.substitution, localFunctionArn(taskFunction(task).name)]));
@@ -190,6 +209,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       onExecutionEnded: (detail) => executionEvents.dispatch(detail),
     });
     stops.push(stepFunctions.stop);
+    const streamEvents = await DynamoDbStreamDispatcher.start({
+      endpoint: dynamodb.url,
+      tableName: LOCAL_RESOURCES.auditTableName,
+      subscriptions: STREAM_EVENTS.map((definition) => ({ definition, functionName: streamEventFunction(definition).name })),
+      invoke: async (name, event) => {
+        try {
+          return await lambdas.invoke(name, event);
+        } finally {
+          outbox.announce();
+        }
+      },
+      log: (message, extra) => log(message, extra),
+      dataDir: options.dataDir,
+    });
+    stops.push(() => streamEvents.stop());
 
 
     const issuer = await LocalJwtIssuer.open(join(options.dataDir, 'jwt-signing-key.json'));
@@ -202,11 +236,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       now: () => clock.now(),
       controls: {
         clock: clockControl(clock),
+        outbox: outbox.control(),
         '.well-known/jwks.json': async () => ({ status: 200, body: { keys: [issuer.publicJwk] } }),
       },
       onError: (message, extra) => log(message, extra),
     });
     stops.push(api.stop);
+
+    const schedules = new LocalScheduleRunner(
+      SCHEDULES.map((definition) => ({ definition, functionName: scheduleFunction(definition).name })),
+      (name, event) => lambdas.invoke(name, event),
+      (message, extra) => log(message, extra),
+      clock,
+    );
+    schedules.start();
+    stops.push(() => schedules.stop());
 
     return {
       urls,
@@ -218,7 +262,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         await dispatcher.idle();
         await executionEvents.idle();
       },
+      streamEventsIdle: () => streamEvents.idle(),
+      outbox,
       invoke: (name, event) => lambdas.invoke(name, event),
+      schedulesIdle: () => schedules.idle(),
       stop,
     };
   } catch (error) {

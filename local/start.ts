@@ -24,7 +24,13 @@ function log(message: string, extra?: Record<string, unknown>): void {
 async function main(): Promise<void> {
   const started = performance.now();
   const dataDir = localDataDir();
-  const runtime = await startLocalRuntime({ dataDir, ports: portsFromEnvironment(), logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN', log });
+  const runtime = await startLocalRuntime({
+    dataDir,
+    ports: portsFromEnvironment(),
+    logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    log,
+    onMail: (mail) => console.log(`e-mail to ${mail.to ?? '?'}: ${mail.subject ?? '(no subject)'}\n  ${mail.path}`),
+  });
   const lines = [
     `Certiflow local runtime ready in ${Math.round(performance.now() - started)} ms (data: ${dataDir})`,
     `  HTTP API        ${runtime.urls.api}   (try ${runtime.urls.api}/health)`,
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
     `  S3 (s3rver)     ${runtime.urls.s3}   buckets ${runtime.resources.deliverablesBucketName}, ${runtime.resources.recordsBucketName}`,
     `  Step Functions  ${runtime.urls.stepFunctions}   ${runtime.sessionStateMachineArn}`,
     `  Clock           ${runtime.urls.api}/_local/clock   now ${runtime.clock.now().toISOString()}`,
+    `  Outbox          ${runtime.urls.api}/_local/outbox   e-mails are written to ${runtime.outbox.folder}, not sent`,
     `A token for a role: npm run token -- --role managers --sub m-1 --centre centre-1`,
     `Ctrl-C stops everything; data stays in ${dataDir}.`,
   ];

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AUDIT_TABLE_SCHEMA } from '../../shared/wiring/table';
@@ -21,7 +21,8 @@ export const AUDIT_LOG_REWRITE_ACTIONS = [
  * The audit log: a table of its own that functions may only add events to (PutItem, in the same
  * transaction as the change they record) and that nobody may update or delete from, by a
  * resource policy denying every rewriting action to every principal. Point-in-time recovery,
- * deletion protection, retained with the stack.
+ * deletion protection, retained with the stack. Every event added goes whole to the table's
+ * stream (new images), which the notifications are derived from.
  */
 export class AuditTable extends Table implements TableAddress {
   readonly indexNames: readonly string[] = [];
@@ -31,6 +32,7 @@ export class AuditTable extends Table implements TableAddress {
       partitionKey: { name: AUDIT_TABLE_SCHEMA.partitionKey, type: AttributeType.STRING },
       sortKey: { name: AUDIT_TABLE_SCHEMA.sortKey, type: AttributeType.STRING },
       billingMode: BillingMode.PAY_PER_REQUEST,
+      stream: StreamViewType[AUDIT_TABLE_SCHEMA.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

@@ -18,6 +18,12 @@ export interface StateMachineAddress {
   readonly stateMachineArn: string;
 }
 
+/** Where notifications are sent from: the address, and the SES identity (that address, or its domain) that sends it. */
+export interface MailIdentity {
+  readonly fromAddress: string;
+  readonly identityArn: string;
+}
+
 /** The resources `Bindings` refer to, one per key of `shared/wiring/bindings.ts`. */
 export interface BindingResources {
   readonly table: TableAddress;
@@ -25,4 +31,5 @@ export interface BindingResources {
   readonly deliverablesBucket: BucketAddress;
   readonly recordsBucket: BucketAddress;
   readonly sessionStateMachine: StateMachineAddress;
+  readonly mail: MailIdentity;
 }

@@ -1,11 +1,13 @@
 import { Stack } from 'aws-cdk-lib';
 import { ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct, type IConstruct } from 'constructs';
 import type { BucketEventDefinition } from '../../shared/wiring/bucket-events';
 import type { BindingResources } from './binding-resources';
 import { CertiflowFunction } from './certiflow-function';
+import { DeadLetterQueue } from './dead-letter-queue';
 import { acknowledgeManagedPolicy } from './nag';
 
 /** Properties of the bucket event handlers. */
@@ -19,10 +21,12 @@ export interface BucketEventHandlersProps {
 /**
  * One function per S3 object-created subscription of the wiring table. The buckets are
  * imported, so CDK's notification custom resource lives in this stack and the stateful stack
- * never depends on it.
+ * never depends on it. S3 invokes the function asynchronously: an event Lambda could not get
+ * handled in its three attempts lands in the subscription's dead-letter queue, to be redriven.
  */
 export class BucketEventHandlers extends Construct {
   readonly functions: Record<string, CertiflowFunction> = {};
+  readonly deadLetterQueues: Record<string, DeadLetterQueue> = {};
 
   constructor(scope: Construct, id: string, props: BucketEventHandlersProps) {
     super(scope, id);
@@ -31,6 +35,11 @@ export class BucketEventHandlers extends Construct {
         handler: event.handler,
         description: `${event.bucket} ${event.prefix}* object created`,
       }).applyBindings(event.bindings, props.resources);
+      const deadLetterQueue = new DeadLetterQueue(this, `${event.id}DeadLetterQueue`, {
+        holds: `${event.bucket} ${event.prefix}* object-created events that the ${event.id} function failed on`,
+      });
+      fn.configureAsyncInvoke({ onFailure: new SqsDestination(deadLetterQueue) });
+      this.deadLetterQueues[event.id] = deadLetterQueue;
       props.buckets[event.bucket].addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
         prefix: event.prefix,
       });

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { BINDING_ENV, type Bindings, type DataAccess, type FunctionSizing } from '../../shared/wiring/bindings';
 import { PROJECT_ROOT } from '../project-root';
 import { LAMBDA_BUNDLING } from './lambda-bundling';
-import type { BindingResources, BucketAddress, StateMachineAddress, TableAddress } from './binding-resources';
+import type { BindingResources, BucketAddress, MailIdentity, StateMachineAddress, TableAddress } from './binding-resources';
 import { acknowledge, acknowledgeWildcardResource } from './nag';
 import { executionsArnPattern } from './state-machine-address';
 
@@ -19,7 +19,7 @@ export type Access = DataAccess;
 export type BucketKey = 'deliverablesBucket' | 'recordsBucket';
 
 /** An action on the session state machine, as `Bindings` names it. */
-export type StateMachineAction = 'describe' | 'start' | 'read' | 'taskResponse';
+export type StateMachineAction = 'describe' | 'start' | 'read' | 'list' | 'taskResponse';
 
 const TABLE_ACTIONS: Record<Access, readonly string[]> = {
   probe: ['dynamodb:DescribeTable'],
@@ -60,6 +60,7 @@ const STATE_MACHINE_ACTIONS: Record<StateMachineAction, readonly string[]> = {
   describe: ['states:DescribeStateMachine'],
   start: ['states:StartExecution'],
   read: ['states:DescribeStateMachine', 'states:ListExecutions'],
+  list: ['states:ListExecutions'],
   taskResponse: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
 };
 
@@ -140,7 +141,7 @@ export class CertiflowFunction extends NodejsFunction {
     acknowledge(
       this,
       'AwsSolutions-L1',
-      'Node.js 22 is the runtime DESIGN.md fixes: the pinned toolchain (Node 20 locally, middy 6, SDK 3.1162) is validated against it, and it is supported by Lambda until 2027.',
+      'Node.js 22 is the runtime DESIGN.md fixes, and the one the project itself runs on (the pinned node package, 22.23.3): the tests run on the Lambda\'s major. Lambda supports it until 2027.',
     );
     acknowledge(
       role,
@@ -201,6 +202,22 @@ export class CertiflowFunction extends NodejsFunction {
     return this;
   }
 
+  /**
+   * Sets NOTIFICATIONS_FROM and grants sending e-mail (SES v2 SendEmail, raw content included) on
+   * the one SES identity, from that address only.
+   */
+  bindMail(identity: MailIdentity): this {
+    this.addEnvironment(BINDING_ENV.mail, identity.fromAddress);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [identity.identityArn],
+        conditions: { StringEquals: { 'ses:FromAddress': identity.fromAddress } },
+      }),
+    );
+    return this;
+  }
+
   /** Applies every binding of a wiring-table entry: environment variables and grants together. */
   applyBindings(bindings: Bindings, resources: BindingResources): this {
     if (bindings.table) this.bindTable(resources.table, bindings.table);
@@ -208,6 +225,7 @@ export class CertiflowFunction extends NodejsFunction {
     if (bindings.deliverablesBucket) this.bindBucket('deliverablesBucket', resources.deliverablesBucket, bindings.deliverablesBucket);
     if (bindings.recordsBucket) this.bindBucket('recordsBucket', resources.recordsBucket, bindings.recordsBucket);
     if (bindings.sessionStateMachine?.length) this.bindStateMachine(resources.sessionStateMachine, bindings.sessionStateMachine);
+    if (bindings.mail) this.bindMail(resources.mail);
     return this;
   }
 }

@@ -2,12 +2,11 @@ import { Duration } from 'aws-cdk-lib';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EXECUTION_STATUS_CHANGE, type ExecutionEventDefinition } from '../../shared/wiring/execution-events';
 import type { BindingResources } from './binding-resources';
 import { CertiflowFunction, sized } from './certiflow-function';
-import { acknowledge } from './nag';
+import { DeadLetterQueue } from './dead-letter-queue';
 import { stateMachineAddress } from './state-machine-address';
 
 /** Properties of the execution event handlers. */
@@ -26,7 +25,7 @@ export interface ExecutionEventHandlersProps {
 export class ExecutionEventHandlers extends Construct {
   readonly functions: Record<string, CertiflowFunction> = {};
   readonly rules: Record<string, Rule> = {};
-  readonly deadLetterQueues: Record<string, Queue> = {};
+  readonly deadLetterQueues: Record<string, DeadLetterQueue> = {};
 
   constructor(scope: Construct, id: string, props: ExecutionEventHandlersProps) {
     super(scope, id);
@@ -36,16 +35,9 @@ export class ExecutionEventHandlers extends Construct {
         description: `${event.stateMachine.name} execution ${event.statuses.join(', ')}`,
         ...sized(event.sizing),
       }).applyBindings(event.bindings, props.resources);
-      const deadLetterQueue = new Queue(this, `${event.id}DeadLetterQueue`, {
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-        retentionPeriod: Duration.days(14),
+      const deadLetterQueue = new DeadLetterQueue(this, `${event.id}DeadLetterQueue`, {
+        holds: `${event.stateMachine.name} execution events that the ${event.id} rule target or its function could not handle`,
       });
-      acknowledge(
-        deadLetterQueue,
-        'AwsSolutions-SQS3',
-        'This queue is itself the dead-letter queue of the EventBridge rule target and of the function asynchronous invocations; cdk-nag only recognises queues named in an SQS redrive policy or a Lambda DeadLetterConfig.',
-      );
       fn.configureAsyncInvoke({ onFailure: new SqsDestination(deadLetterQueue) });
       const rule = new Rule(this, `${event.id}Rule`, {
         description: `${event.stateMachine.name} executions ending ${event.statuses.join(', ')}`,

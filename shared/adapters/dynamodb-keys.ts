@@ -51,6 +51,10 @@ export const keys = {
   juryReceipt: (sessionId: string, jurorId: string, versionId: string) => ({ PK: `RECEIPTS#SESSION#${sessionId}`, SK: `JUROR#${jurorId}#VERSION#${versionId}` }),
   juror: (jurorId: string) => ({ PK: `JUROR#${jurorId}`, SK: 'META' }),
   jurorByUser: (userId: string) => ({ GSI2PK: `USER#${userId}`, GSI2SK: 'JUROR' }),
+  notificationDelivery: (sourceEventId: string, recipientRole: string, recipientId: string) => ({
+    PK: `NOTIFICATION#${sourceEventId}`,
+    SK: `TO#${recipientRole}#${recipientId}`,
+  }),
   audit: (subjectType: string, subjectId: string, at: string, eventId: string) => ({
     PK: `AUDIT#${subjectType.toUpperCase()}#${subjectId}`,
     SK: `${at}#${eventId}`,

@@ -4,6 +4,7 @@ import {
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
   InvalidToken,
+  ListExecutionsCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
   TaskDoesNotExist,
@@ -64,6 +65,17 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
       nextToken = page.nextToken;
     } while (nextToken);
     return events;
+  }
+
+  async running(): Promise<string[]> {
+    const names: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await stepFunctions().send(new ListExecutionsCommand({ stateMachineArn: this.stateMachineArn, statusFilter: 'RUNNING', maxResults: 1000, nextToken }));
+      for (const execution of page.executions ?? []) if (execution.name) names.push(execution.name);
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return names;
   }
 
   async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { STAGE_ENV } from '../observability/business-metrics';
 import { BINDING_ENV } from '../wiring/bindings';
 
 const environmentSchema = z.object({
@@ -7,6 +8,9 @@ const environmentSchema = z.object({
   [BINDING_ENV.deliverablesBucket]: z.string().min(1).optional(),
   [BINDING_ENV.recordsBucket]: z.string().min(1).optional(),
   [BINDING_ENV.sessionStateMachine]: z.string().startsWith('arn:').optional(),
+  [STAGE_ENV]: z.string().min(1).optional(),
+  [BINDING_ENV.mail]: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'an e-mail address, without a display name').optional(),
+  CERTIFLOW_OUTBOX_DIR: z.string().min(1).optional(),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -39,6 +43,11 @@ export const config = {
   deliverablesBucketName: () => required(BINDING_ENV.deliverablesBucket),
   recordsBucketName: () => required(BINDING_ENV.recordsBucket),
   sessionStateMachineArn: () => required(BINDING_ENV.sessionStateMachine),
+  /** The deployment stage the business metrics are published under; `local` when none is set. */
+  stage: (): string => environment()[STAGE_ENV] ?? 'local',
+  notificationsFrom: () => required(BINDING_ENV.mail),
+  /** The folder the local runtime reads e-mails from: set only locally, where messages are written as `.eml` files instead of sent. */
+  outboxDir: (): string | undefined => environment().CERTIFLOW_OUTBOX_DIR,
 };
 
 /** Forgets the cached configuration (the local runtime sets the environment before the first call). */

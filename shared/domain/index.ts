@@ -19,3 +19,4 @@ export * from './appeals';
 export * from './distribution';
 export * from './rules-catalogue';
 export * from './cpf';
+export * from './session-watch';

@@ -1,4 +1,6 @@
 import type { DeliverableFiles, PdfInspector } from './deliverables/ports';
+import type { Mailer, SentMailLog } from './notifications/ports';
+import type { BusinessMetrics } from './operations/ports';
 import type { DocumentRenderer, RecordsArchive } from './records/documents';
 import type { AuditLog, CpfFluxWriter, ExportFiles, RecordsIndex, SettingsStore } from './records/ports';
 import type { DeliverableStore, JurorRegistry, SessionStore, SessionWorkflow } from './sessions/ports';
@@ -21,6 +23,12 @@ export interface Deps {
   audit: AuditLog;
   exports: ExportFiles;
   cpfFlux: CpfFluxWriter;
+  /** E-mail to people: SES on AWS, `.eml` files in the outbox locally. */
+  mailer: Mailer;
+  /** Which notifications were sent, so that a redelivered audit event sends nothing twice. */
+  sentMail: SentMailLog;
+  /** Business metrics of the deployment stage (CloudWatch EMF on AWS). */
+  metrics: BusinessMetrics;
   now: () => Date;
   newId: () => string;
 }

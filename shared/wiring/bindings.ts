@@ -15,8 +15,10 @@ export interface Bindings {
   deliverablesBucket?: DataAccess;
   /** The records bucket (sealed PVs and grids). */
   recordsBucket?: DataAccess;
-  /** The session lifecycle state machine: describe it, start and read executions, answer callback tasks. */
-  sessionStateMachine?: Array<'describe' | 'start' | 'read' | 'taskResponse'>;
+  /** The session lifecycle state machine: describe it, start and read executions, list them (`list` alone), answer callback tasks. */
+  sessionStateMachine?: Array<'describe' | 'start' | 'read' | 'list' | 'taskResponse'>;
+  /** E-mail through SES: `send` may send from the notifications address, on its identity only. */
+  mail?: 'send';
 }
 
 /** A function's size when the defaults (10 s, 512 MB; 30 s for state machine tasks) do not fit its work, e.g. rendering documents. */
@@ -35,4 +37,5 @@ export const BINDING_ENV = {
   deliverablesBucket: 'DELIVERABLES_BUCKET_NAME',
   recordsBucket: 'RECORDS_BUCKET_NAME',
   sessionStateMachine: 'SESSION_STATE_MACHINE_ARN',
+  mail: 'NOTIFICATIONS_FROM',
 } as const satisfies Record<keyof Bindings, string>;

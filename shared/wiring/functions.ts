@@ -2,7 +2,9 @@ import type { Bindings } from './bindings';
 import { BUCKET_EVENTS } from './bucket-events';
 import { EXECUTION_EVENTS } from './execution-events';
 import { ROUTES } from './routes';
+import { SCHEDULES } from './schedules';
 import { STATE_MACHINES } from './state-machines';
+import { STREAM_EVENTS } from './stream-events';
 
 /** A Lambda function of Certiflow, whatever triggers it. */
 export interface FunctionDefinition {
@@ -42,12 +44,24 @@ export function executionEventFunction(subscription: (typeof EXECUTION_EVENTS)[n
   return define(`${subscription.id}Event`, subscription.handler, subscription.bindings);
 }
 
-/** Every function, from the four wiring tables. */
+/** The function of a table stream subscription. */
+export function streamEventFunction(subscription: (typeof STREAM_EVENTS)[number]): FunctionDefinition {
+  return define(`${subscription.id}Stream`, subscription.handler, subscription.bindings);
+}
+
+/** The function of a scheduled run. */
+export function scheduleFunction(schedule: (typeof SCHEDULES)[number]): FunctionDefinition {
+  return define(`${schedule.id}Schedule`, schedule.handler, schedule.bindings);
+}
+
+/** Every function, from every wiring table. */
 export function allFunctions(): FunctionDefinition[] {
   return [
     ...ROUTES.map(routeFunction),
     ...STATE_MACHINES.flatMap((machine) => machine.tasks.map(taskFunction)),
     ...BUCKET_EVENTS.map(bucketEventFunction),
     ...EXECUTION_EVENTS.map(executionEventFunction),
+    ...STREAM_EVENTS.map(streamEventFunction),
+    ...SCHEDULES.map(scheduleFunction),
   ];
 }

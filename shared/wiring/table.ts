@@ -20,4 +20,6 @@ export const TABLE_SCHEMA = {
 export const AUDIT_TABLE_SCHEMA = {
   partitionKey: 'PK',
   sortKey: 'SK',
+  /** Every event added goes to the table's stream, whole, for the functions of `stream-events.ts` (notifications). */
+  stream: 'NEW_IMAGE',
 } as const;

@@ -27,6 +27,13 @@ function only(type: string, props: Record<string, unknown> = {}): [string, Resou
   return found[0]!;
 }
 
+/** The archive subscription's dead-letter queue, by its construct path (the S3 event subscriptions have queues of their own). */
+function archiveQueue(): [string, Resource] {
+  const found = Object.entries(template.findResources('AWS::SQS::Queue') as Record<string, Resource>).filter(([id]) => id.startsWith('ExecutionEventsArchiveExecutionHistoryDeadLetterQueue'));
+  expect(found, 'the archive dead-letter queue').toHaveLength(1);
+  return found[0]!;
+}
+
 function archiveFunction(): [string, Resource] {
   return only('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^certiflow-session-lifecycle execution ') });
 }
@@ -50,7 +57,7 @@ it('Execution history: an EventBridge rule matches exactly the end of session li
 
 it('Execution history: the rule targets the archive function, retrying 8 times within 24 hours, with a dead-letter queue', () => {
   const [functionId] = archiveFunction();
-  const [queueId] = only('AWS::SQS::Queue');
+  const [queueId] = archiveQueue();
   const [ruleId, rule] = only('AWS::Events::Rule');
   expect(rule.Properties.Targets).toEqual([
     {
@@ -70,7 +77,7 @@ it('Execution history: the rule targets the archive function, retrying 8 times w
 
 it('Execution history: events the archive function failed on go to the same dead-letter queue', () => {
   const [functionId] = archiveFunction();
-  const [queueId] = only('AWS::SQS::Queue');
+  const [queueId] = archiveQueue();
   template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
     FunctionName: { Ref: functionId },
     DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
@@ -78,7 +85,7 @@ it('Execution history: events the archive function failed on go to the same dead
 });
 
 it('Execution history: the dead-letter queue is encrypted, reachable over TLS only, writable by the rule alone', () => {
-  const [queueId, queue] = only('AWS::SQS::Queue');
+  const [queueId, queue] = archiveQueue();
   const [ruleId] = only('AWS::Events::Rule');
   expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
   expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);

@@ -9,6 +9,7 @@ import { ROUTE, ROUTES, type RouteDefinition, routeKey } from '../../shared/wiri
 import { EXECUTION_EVENTS } from '../../shared/wiring/execution-events';
 import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
 import { STATE_MACHINES } from '../../shared/wiring/state-machines';
+import { STREAM_EVENTS } from '../../shared/wiring/stream-events';
 import { buildCertiflow } from './certiflow-app';
 
 let template: Template;
@@ -32,9 +33,9 @@ describe('functions', () => {
     return Object.values(resources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined || fn.Properties.Runtime?.startsWith('nodejs'));
   }
 
-  it('are one per route, one per state machine task, one per S3 event subscription and one per execution event subscription', () => {
+  it('are one per route, one per state machine task, one per S3 event subscription, one per execution event subscription and one per stream subscription', () => {
     const tasks = STATE_MACHINES.flatMap((machine) => machine.tasks);
-    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length + EXECUTION_EVENTS.length);
+    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length + EXECUTION_EVENTS.length + STREAM_EVENTS.length);
   });
 
   it('all run Node.js 22 on arm64, traced, logging to their own group, with Powertools settings', () => {

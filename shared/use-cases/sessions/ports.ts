@@ -157,4 +157,6 @@ export interface SessionWorkflow {
   history(executionArn: string): Promise<unknown[]>;
   /** Completes the human step waiting on this token with an output. */
   completeStep(taskToken: string, output: Record<string, unknown>): Promise<void>;
+  /** The ids of the sessions whose execution is running: the open sessions, each execution being named after its session. */
+  running(): Promise<string[]>;
 }

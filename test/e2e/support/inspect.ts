@@ -16,8 +16,12 @@ export class Inspector {
     this.sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
 
-  /** Every item of the data table and of the audit log (Scans: fine for a test's small tables, never on a request path). */
+  /**
+   * Every item of the data table and of the audit log (Scans: fine for a test's small tables, never
+   * on a request path), once the notifications of the audit events written so far are sent.
+   */
   async allItems(): Promise<Record<string, unknown>[]> {
+    await this.runtime.streamEventsIdle();
     const { tableName, auditTableName } = this.runtime.resources;
     return [...(await this.scan(tableName)), ...(await this.scan(auditTableName))];
   }

@@ -212,6 +212,14 @@ export class RecordingWorkflow implements SessionWorkflow {
   async completeStep(taskToken: string, output: Record<string, unknown>): Promise<void> {
     this.completed.push({ taskToken, output });
   }
+
+  /** The sessions started and not ended (see `ended`). */
+  async running(): Promise<string[]> {
+    return this.started.filter((sessionId) => !this.ended.has(sessionId));
+  }
+
+  /** Sessions whose execution ended, as a test sets them. */
+  readonly ended = new Set<string>();
 }
 
 /** In-memory ports and a fixed clock, for use-case tests. */
