@@ -3,6 +3,7 @@ import { violation } from '../../../shared/domain';
 import type { AuditEvent } from '../../../shared/use-cases/audit';
 import { frenchDate, frenchInstant, mayNotify, notificationsFor, NOTIFYING_ACTIONS, type NotificationContext } from '../../../shared/use-cases/notifications/messages';
 import type { DeliverableVersionRecord, JurorRecord, RegistrationRecord, SessionPlanning } from '../../../shared/use-cases/sessions/records';
+import { planningOf } from '../support/planning';
 
 const SESSION_ID = 'session-1';
 
@@ -64,8 +65,8 @@ const ELODIE = juror('juror-elodie', 'Élodie', 'Dupré');
 const MARC = juror('juror-marc', 'Marc', 'Benoît');
 
 function planning(overrides: Partial<SessionPlanning> = {}, timeZone = 'Europe/Paris'): SessionPlanning {
-  return {
-    session: {
+  return planningOf(
+    {
       id: SESSION_ID,
       titleCode: 'RNCP34757',
       sessionDate: '2027-06-15',
@@ -81,21 +82,12 @@ function planning(overrides: Partial<SessionPlanning> = {}, timeZone = 'Europe/P
       updatedAt: '2027-06-01T14:03:00.000Z',
       version: 9,
     },
-    registrations: [CHLOE, NOAH],
-    trainers: [],
-    assignments: [ELODIE, MARC].map((j) => ({ sessionId: SESSION_ID, jurorId: j.id, centreId: 'centre-1', assignedAt: '2027-03-02T08:00:00.000Z', assignedBy: 'manager-1' })),
-    distributions: [],
-    deliverables: [],
-    jurySets: [],
-    declarations: [],
-    exams: [],
-    grids: [],
-    incidents: [],
-    certificates: [],
-    appeals: [],
-    decisions: [],
-    ...overrides,
-  };
+    {
+      registrations: [CHLOE, NOAH],
+      assignments: [ELODIE, MARC].map((j) => ({ sessionId: SESSION_ID, jurorId: j.id, centreId: 'centre-1', assignedAt: '2027-03-02T08:00:00.000Z', assignedBy: 'manager-1' })),
+      ...overrides,
+    },
+  );
 }
 
 function event(action: string, details: Record<string, unknown> = {}, at = '2027-06-01T14:03:01.000Z'): AuditEvent {

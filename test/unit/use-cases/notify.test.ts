@@ -7,6 +7,7 @@ import { DeliveryInFlight, notifyOf, type NotifyDeps } from '../../../shared/use
 import type { ClaimResult, DeliveryKey, Mailer, OutgoingMail, SentMailLog } from '../../../shared/use-cases/notifications/ports';
 import type { SessionPlanning } from '../../../shared/use-cases/sessions/records';
 import { InMemoryJurors, InMemorySessionStore } from '../support/in-memory-sessions';
+import { planningOf } from '../support/planning';
 
 /** The delivery records as the DynamoDB adapter keeps them: a conditional claim, a confirmation by its claimant, a release. */
 class InMemorySentMailLog implements SentMailLog {
@@ -54,8 +55,8 @@ class RecordingMailer implements Mailer {
 const SESSION_ID = 'session-1';
 
 function seed(sessions: InMemorySessionStore): void {
-  const planning: SessionPlanning = {
-    session: {
+  const planning: SessionPlanning = planningOf(
+    {
       id: SESSION_ID,
       titleCode: 'RNCP34757',
       sessionDate: '2027-06-15',
@@ -71,47 +72,38 @@ function seed(sessions: InMemorySessionStore): void {
       updatedAt: '2027-03-01T08:00:00.000Z',
       version: 3,
     },
-    registrations: ['Chloé', 'Noah'].map((firstName, n) => ({
-      id: `reg-${n}`,
-      sessionId: SESSION_ID,
-      candidate: { userId: `user-${n}`, firstName, lastName: 'Martin', email: `${firstName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@example.org` },
-      attempt: 'first' as const,
-      previouslyValidatedBlocks: [],
-      newTraining: false,
-      registeredAt: '2027-03-01T08:00:00.000Z',
-      registeredBy: 'manager-1',
-    })),
-    trainers: [],
-    assignments: [],
-    distributions: [],
-    deliverables: [0, 1].map((n) => ({
-      id: `version-${n}`,
-      uploadId: `upload-${n}`,
-      sessionId: SESSION_ID,
-      registrationId: `reg-${n}`,
-      deliverableType: 'project-report',
-      key: `uploads/${n}.pdf`,
-      s3VersionId: `s3-${n}`,
-      sha256: 'cd'.repeat(32),
-      uploadedBy: `user-${n}`,
-      uploadedAs: 'candidate' as const,
-      receivedAt: '2027-06-01T14:03:00.000Z',
-      sizeBytes: 1000,
-      pages: n === 0 ? 12 : 24,
-      version: 1,
-      status: n === 0 ? ('refused' as const) : ('accepted' as const),
-      violations: n === 0 ? [violation('DELIV-2', 'the project report has 12 pages; 20 to 30 are required')] : [],
-      late: false,
-    })),
-    jurySets: [],
-    declarations: [],
-    exams: [],
-    grids: [],
-    incidents: [],
-    certificates: [],
-    appeals: [],
-    decisions: [],
-  };
+    {
+      registrations: ['Chloé', 'Noah'].map((firstName, n) => ({
+        id: `reg-${n}`,
+        sessionId: SESSION_ID,
+        candidate: { userId: `user-${n}`, firstName, lastName: 'Martin', email: `${firstName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@example.org` },
+        attempt: 'first' as const,
+        previouslyValidatedBlocks: [],
+        newTraining: false,
+        registeredAt: '2027-03-01T08:00:00.000Z',
+        registeredBy: 'manager-1',
+      })),
+      deliverables: [0, 1].map((n) => ({
+        id: `version-${n}`,
+        uploadId: `upload-${n}`,
+        sessionId: SESSION_ID,
+        registrationId: `reg-${n}`,
+        deliverableType: 'project-report',
+        key: `uploads/${n}.pdf`,
+        s3VersionId: `s3-${n}`,
+        sha256: 'cd'.repeat(32),
+        uploadedBy: `user-${n}`,
+        uploadedAs: 'candidate' as const,
+        receivedAt: '2027-06-01T14:03:00.000Z',
+        sizeBytes: 1000,
+        pages: n === 0 ? 12 : 24,
+        version: 1,
+        status: n === 0 ? ('refused' as const) : ('accepted' as const),
+        violations: n === 0 ? [violation('DELIV-2', 'the project report has 12 pages; 20 to 30 are required')] : [],
+        late: false,
+      })),
+    },
+  );
   sessions.planning.set(SESSION_ID, planning);
 }
 

@@ -3,6 +3,7 @@ import { Forbidden } from '../../../shared/domain/errors';
 import type { Caller } from '../../../shared/use-cases/caller';
 import { addHabilitation, createJuror, getJuror, updateJuror } from '../../../shared/use-cases/jurors/registry';
 import { inMemoryDeps } from '../support/in-memory-sessions';
+import { planningOf } from '../support/planning';
 
 const certifier: Caller = { id: 'cert-1', roles: ['certifiers'] };
 const manager: Caller = { id: 'm-1', roles: ['managers'], centreId: 'c-1' };
@@ -36,22 +37,10 @@ describe('juror registry', () => {
     expect(await getJuror(deps, { id: 'juror-account', roles: ['jurors'] }, juror.id)).toMatchObject({ userId: 'juror-account' });
     await expect(getJuror(deps, manager, juror.id)).rejects.toThrow(Forbidden);
     await expect(getJuror(deps, { id: 'another-juror', roles: ['jurors'] }, juror.id)).rejects.toThrow(Forbidden);
-    base.sessions.planning.set('s-1', {
-      session: { id: 's-1', centreId: 'c-1' } as never,
-      registrations: [],
-      trainers: [],
-      assignments: [{ sessionId: 's-1', jurorId: juror.id, centreId: 'c-1', assignedAt: '2027-01-10T09:00:00Z', assignedBy: 'm-1' }],
-      distributions: [],
-      deliverables: [],
-      jurySets: [],
-      declarations: [],
-      exams: [],
-      grids: [],
-      incidents: [],
-      certificates: [],
-      appeals: [],
-      decisions: [],
-    });
+    base.sessions.planning.set(
+      's-1',
+      planningOf({ id: 's-1', centreId: 'c-1' } as never, { assignments: [{ sessionId: 's-1', jurorId: juror.id, centreId: 'c-1', assignedAt: '2027-01-10T09:00:00Z', assignedBy: 'm-1' }] }),
+    );
     const seen = await getJuror(deps, manager, juror.id);
     expect(seen).toMatchObject({ email: 'camille@example.org', profession: 'data engineer' });
     expect(Object.keys(seen)).not.toContain('userId');
