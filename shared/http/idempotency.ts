@@ -14,20 +14,31 @@ export class IdempotencyKeyReused extends DomainError {
   readonly kind = 'rule' as const;
 }
 
-let persistence: DynamoDBPersistenceLayer | undefined;
-
-function store(): DynamoDBPersistenceLayer {
-  persistence ??= new DynamoDBPersistenceLayer({
-    tableName: config.tableName(),
-    keyAttr: 'PK',
-    sortKeyAttr: 'SK',
-    staticPkValue: 'IDEMPOTENCY',
-    expiryAttr: 'expiresAt',
-    awsSdkV3Client: dynamoDb(),
-  });
-  return persistence;
+/** The idempotency records' partition of a caller: one per caller, so that no partition takes a nation's keyed requests. */
+export function idempotencyPartition(callerId: string): string {
+  return `IDEMPOTENCY#${callerId}`;
 }
 
+/** How many callers' stores a warm function keeps; past it, they are built again as needed. */
+const MAX_CACHED_STORES = 500;
+const stores = new Map<string, DynamoDBPersistenceLayer>();
+
+function storeOf(callerId: string): DynamoDBPersistenceLayer {
+  let store = stores.get(callerId);
+  if (!store) {
+    if (stores.size >= MAX_CACHED_STORES) stores.clear();
+    store = new DynamoDBPersistenceLayer({
+      tableName: config.tableName(),
+      keyAttr: 'PK',
+      sortKeyAttr: 'SK',
+      staticPkValue: idempotencyPartition(callerId),
+      expiryAttr: 'expiresAt',
+      awsSdkV3Client: dynamoDb(),
+    });
+    stores.set(callerId, store);
+  }
+  return store;
+}
 
 /**
  * Runs a write at most once per (caller, method and path, Idempotency-Key) within 24 hours, with
@@ -42,7 +53,7 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
   });
   idempotencyConfig.registerLambdaContext(context);
   const once = makeIdempotent(async (_request: { key: string; payload: string }) => run(), {
-    persistenceStore: store(),
+    persistenceStore: storeOf(scope.callerId),
     config: idempotencyConfig,
   });
   try {

@@ -12,6 +12,7 @@ import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
 import { sessionInIntake, type BuiltSession } from './support/sessions';
 import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { idempotencyPartition } from '../../shared/http/idempotency';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -88,7 +89,7 @@ describe('a deliverable version is exactly the bytes that were checked (DELIV-7)
     await env.runtime.s3EventsIdle();
     // The 24-hour idempotency record expires (DynamoDB's TTL deletes it): the same key reaches the use case again.
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: env.runtime.urls.dynamodb, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }));
-    const records = (await inspect.partition('IDEMPOTENCY')).filter((item) => String(item.SK).length > 0);
+    const records = (await inspect.partition(idempotencyPartition(alice.userId))).filter((item) => String(item.SK).length > 0);
     for (const record of records) await db.send(new DeleteCommand({ TableName: env.runtime.resources.tableName, Key: { PK: record.PK, SK: record.SK } }));
     const replay = await alice.client.requestUpload(built.sessionId, alice.registrationId, 'practical-case-1-report', { idempotencyKey: key });
     expect(replay.status).toBe(409);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../../../shared/adapters/dynamodb-keys';
 import { ROUTES, routeKey } from '../../../shared/wiring/routes';
 import { TABLE_SCHEMA } from '../../../shared/wiring/table';
+import { idempotencyPartition } from '../../../shared/http/idempotency';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DOC = readFileSync(join(ROOT, 'docs/data-model.md'), 'utf8');
@@ -98,9 +99,7 @@ describe('docs/data-model.md matches the code', () => {
     const guard = /PK: `(\w+)#\$\{/.exec(source('shared/adapters/dynamodb-juror-registry.ts'));
     expect(guard?.[1]).toBeDefined();
     expect(DOC).toContain(`${guard![1]}#<email>`);
-    const staticPk = /staticPkValue: '(\w+)'/.exec(source('shared/http/idempotency.ts'));
-    expect(staticPk?.[1]).toBeDefined();
-    expect(DOC).toContain(`PK = ${staticPk![1]}`);
+    expect(DOC).toContain(`PK = ${idempotencyPartition('<callerId>')}`);
     const window = /IDEMPOTENCY_WINDOW_SECONDS = (\d+) \* 3600/.exec(source('shared/http/idempotency.ts'));
     expect(window?.[1]).toBeDefined();
     expect(DOC).toContain(`${window![1]} hours`);
