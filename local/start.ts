@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { seedDemo, type Demo } from './demo/seed-demo';
 import { localDataDir } from './paths';
 import { PreflightError } from './preflight';
 import { DEFAULT_PORTS, PORT_VARIABLES, startLocalRuntime, type LocalPorts } from './runtime';
@@ -21,9 +23,23 @@ function log(message: string, extra?: Record<string, unknown>): void {
   if (process.env.CERTIFLOW_VERBOSE) console.error(JSON.stringify({ level: 'INFO', message, ...extra }));
 }
 
+const USAGE = 'usage: npm start [-- --empty]   (--empty: an empty data folder starts bare, without the demo)';
+
+/** The lines that tell a newcomer what the demo holds and how to act as each of its people. */
+function demoLines(demo: Demo, api: string): string[] {
+  return [
+    `Demo seeded: a session on its exam day (${api}/sessions/${demo.examDaySessionId}) and one in intake (${api}/sessions/${demo.intakeSessionId}).`,
+    'Act as one of its people with a token:',
+    ...demo.people.map((p) => `  ${p.name.padEnd(44)} npm run --silent token -- --role ${p.role} --sub ${p.sub}${p.centreId ? ` --centre ${p.centreId}` : ''}`),
+  ];
+}
+
 async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args.some((arg) => arg !== '--empty')) throw new PreflightError(`unknown option ${args.find((arg) => arg !== '--empty')}; ${USAGE}`);
   const started = performance.now();
   const dataDir = localDataDir();
+  const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
   const runtime = await startLocalRuntime({
     dataDir,
     ports: portsFromEnvironment(),
@@ -43,6 +59,10 @@ async function main(): Promise<void> {
     `Ctrl-C stops everything; data stays in ${dataDir}.`,
   ];
   console.log(lines.join('\n'));
+  if (fresh && !args.includes('--empty')) {
+    console.log('Seeding the demo (an empty data folder; `npm start -- --empty` starts bare)…');
+    console.log(demoLines(await seedDemo(runtime), runtime.urls.api).join('\n'));
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -10,9 +10,9 @@ import { eventually } from './support/test-runtime';
 
 const RANDOM_PORTS = { CERTIFLOW_API_PORT: '0', CERTIFLOW_DYNAMODB_PORT: '0', CERTIFLOW_S3_PORT: '0', CERTIFLOW_SFN_PORT: '0' };
 
-/** `npm start` in a data folder, on random ports; resolves once it printed its services. */
+/** `npm start -- --empty` in a data folder, on random ports; resolves once it printed its services. */
 async function start(dataDir: string): Promise<{ script: RunningScript; api: string; dynamodb: string }> {
-  const script = runScript('local/start.ts', [], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: dataDir });
+  const script = runScript('local/start.ts', ['--empty'], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: dataDir });
   await script.waitFor(/Ctrl-C stops everything/);
   const api = script.output().match(/HTTP API\s+(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
   const dynamodb = script.output().match(/DynamoDB Local\s+(http:\/\/127\.0\.0\.1:\d+)/)![1]!;
@@ -72,6 +72,30 @@ describe('npm start and npm run token, as a person runs them', () => {
     const intake = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
     expect(intake.data!.session.status).toBe('intake');
     expect(await stop(second.script)).toBe(0);
+  });
+
+  it('on an empty data folder, seeds the demo and prints its sessions and a token command for each of its people; started again, seeds nothing more', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'certiflow-demo-'));
+    try {
+      const first = runScript('local/start.ts', [], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: demoDir });
+      await first.waitFor(/candidates --sub demo-candidate-emma/, 120_000);
+      const output = first.output();
+      expect(output).toMatch(/Demo seeded: a session on its exam day \(http:\/\/127\.0\.0\.1:\d+\/sessions\/[0-9a-f-]{36}\) and one in intake/);
+      expect(output).toContain('npm run --silent token -- --role managers --sub demo-manager --centre centre-demo-lyon');
+      expect(await stop(first)).toBe(0);
+      const second = runScript('local/start.ts', [], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: demoDir });
+      await second.waitFor(/Ctrl-C stops everything/);
+      expect(await stop(second)).toBe(0);
+      expect(second.output()).not.toContain('Seeding the demo');
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown option, naming the one it takes', async () => {
+    const script = runScript('local/start.ts', ['--bare'], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: dataDir });
+    expect(await script.exited).toBe(1);
+    expect(script.output()).toContain('Cannot start Certiflow: unknown option --bare; usage: npm start [-- --empty]');
   });
 
   it('fails fast, naming the port and the variable, when a port is taken', async () => {
