@@ -440,20 +440,23 @@ describe('planning rules, end to end through the typed client', () => {
 
   describe('distributions (DIST-1..7)', () => {
     it('DIST-1, DIST-2, DIST-3, DIST-5, DIST-6: a distribution done on time, overdue ones and due-soon ones, by the cohort calendar', async () => {
+      // Days count from today in the session's zone (Europe/Paris), which is UTC's tomorrow in its last hour.
+      const today = new Date(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now)}T12:00:00Z`);
+      const day = (days: number) => daysFromNow(today, days);
       // Cohort starting in 5 days: DIST-1 (1 month before) and DIST-2/DIST-5 (2 weeks before) are past;
       // the prairie ends in 8 days: DIST-3/DIST-6 are due soon; the session is in 90 days: DIST-4/DIST-7 are pending.
       const created = await manager.createSession({
         titleCode: 'RNCP34757',
-        sessionDate: daysFromNow(now, 90),
+        sessionDate: day(90),
         address: '12 rue des Lilas, 69001 Lyon',
-        cohort: { name: 'Promo courte', startDate: daysFromNow(now, 5), prairieEnd: daysFromNow(now, 8) },
+        cohort: { name: 'Promo courte', startDate: day(5), prairieEnd: day(8) },
       });
       expect(created.error).toBeUndefined();
       expect(created.status).toBe(201);
       const sessionId = created.data!.session.id;
       await waitForPlanning(manager, sessionId);
 
-      const recorded = await manager.recordDistribution(sessionId, { ruleId: 'DIST-1', distributedOn: daysFromNow(now, -40), recipients: 'équipe projet' });
+      const recorded = await manager.recordDistribution(sessionId, { ruleId: 'DIST-1', distributedOn: day(-40), recipients: 'équipe projet' });
       expect(recorded.error).toBeUndefined();
       expect(recorded.status).toBe(201);
       expect(await auditActions(sessionId)).toContain('distribution.recorded');
@@ -461,12 +464,12 @@ describe('planning rules, end to end through the typed client', () => {
       const status = await manager.distributionStatus(sessionId, 14);
       expect(status.status).toBe(200);
       const byRule = Object.fromEntries(status.data!.distributions.map((d) => [d.ruleId, d]));
-      expect(byRule['DIST-1']).toMatchObject({ state: 'done', distributedOn: daysFromNow(now, -40) });
+      expect(byRule['DIST-1']).toMatchObject({ state: 'done', distributedOn: day(-40) });
       expect(status.data!.overdue).toEqual(['DIST-2', 'DIST-5']);
       expect(byRule['DIST-2']!.alert?.message).toContain('overdue');
-      expect(byRule['DIST-2']!.deadline).toBe(daysFromNow(now, -9));
+      expect(byRule['DIST-2']!.deadline).toBe(day(-9));
       expect(status.data!.dueSoon).toEqual(['DIST-3', 'DIST-6']);
-      expect(byRule['DIST-3']).toMatchObject({ deadline: daysFromNow(now, 8), daysLeft: 8 });
+      expect(byRule['DIST-3']).toMatchObject({ deadline: day(8), daysLeft: 8 });
       expect(byRule['DIST-4']!.state).toBe('pending');
       expect(byRule['DIST-7']!.state).toBe('pending');
 
@@ -475,7 +478,7 @@ describe('planning rules, end to end through the typed client', () => {
       expect(narrow.data!.dueSoon).toEqual([]);
 
       // Recorded after its deadline, a distribution is done late, with an alert.
-      expect((await manager.recordDistribution(sessionId, { ruleId: 'DIST-2', distributedOn: daysFromNow(now, 0), recipients: 'formateurs' })).status).toBe(201);
+      expect((await manager.recordDistribution(sessionId, { ruleId: 'DIST-2', distributedOn: day(0), recipients: 'formateurs' })).status).toBe(201);
       const late = await manager.distributionStatus(sessionId);
       const dist2 = late.data!.distributions.find((d) => d.ruleId === 'DIST-2')!;
       expect(dist2.state).toBe('done-late');
