@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_LOG_REWRITE_ACTIONS } from '../../infra/constructs/audit-table';
 import { allFunctions } from '../../shared/wiring/functions';
 import { ROUTES, routeKey } from '../../shared/wiring/routes';
-import { buildCertiflow } from './certiflow-app';
+import { buildCertiflow, roleStatements, type PolicyStatement } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Principal?: unknown };
+type Statement = PolicyStatement & { Principal?: unknown };
 
 let stateful: Template;
 let stateless: Template;
@@ -30,16 +30,9 @@ function auditTable(): Resource {
 }
 
 /** Every statement of every policy attached to a function's role, with the function's description. */
-function functionStatements(): Array<{ fn: string; statement: Statement }> {
+function functionStatements(): Array<{ fn: string; statement: PolicyStatement }> {
   const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-  const policies = Object.values(stateless.findResources('AWS::IAM::Policy') as Record<string, Resource>);
-  return Object.values(functions).flatMap((fn) => {
-    const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-    return policies
-      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[])
-      .map((statement) => ({ fn: String(fn.Properties.Description), statement }));
-  });
+  return Object.values(functions).flatMap((fn) => roleStatements(stateless, fn).map((statement) => ({ fn: String(fn.Properties.Description), statement })));
 }
 
 describe('the audit trail cannot be rewritten', () => {

@@ -1,4 +1,5 @@
 import { App } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
 import { type CertiflowOptions, type CertiflowStacks, createCertiflow } from '../../infra/certiflow-app';
 import { FEATURE_FLAGS } from '../../infra/feature-flags';
 
@@ -9,4 +10,20 @@ export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] as string[] };
 export function buildCertiflow(options: CertiflowOptions = {}, context: Record<string, unknown> = {}): CertiflowStacks & { app: App } {
   const app = new App({ context: { ...FEATURE_FLAGS, ...SKIP_BUNDLING, ...context } });
   return { app, ...createCertiflow(app, options) };
+}
+
+/** A statement of an IAM policy, as the synthesized template holds it. */
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: unknown;
+}
+
+/** Every statement of the policies attached to a function's role, in the template that holds both. */
+export function roleStatements(template: Template, fn: { Properties: Record<string, any> }): PolicyStatement[] {
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy') as Record<string, { Properties: Record<string, any> }>)
+    .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
 }

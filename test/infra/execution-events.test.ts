@@ -1,10 +1,9 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, expect, it } from 'vitest';
 import { EXECUTION_EVENTS } from '../../shared/wiring/execution-events';
-import { buildCertiflow } from './certiflow-app';
+import { buildCertiflow, roleStatements } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any> };
-type Statement = { Action: string | string[]; Resource: unknown };
 
 const ARCHIVE = EXECUTION_EVENTS.find((event) => event.id === 'ArchiveExecutionHistory')!;
 
@@ -38,11 +37,6 @@ function archiveFunction(): [string, Resource] {
   return only('AWS::Lambda::Function', { Description: Match.stringLikeRegexp('^certiflow-session-lifecycle execution ') });
 }
 
-function statementsOf(roleId: string): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy') as Record<string, Resource>)
-    .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
-}
 
 it('Execution history: an EventBridge rule matches exactly the end of session lifecycle executions', () => {
   const [, rule] = only('AWS::Events::Rule');
@@ -116,7 +110,7 @@ it('Execution history: the archive function runs the wiring table handler, may w
   });
   expect(fn.Properties.Environment.Variables.DELIVERABLES_BUCKET_NAME).toBeUndefined();
 
-  const statements = statementsOf(fn.Properties.Role['Fn::GetAtt'][0]);
+  const statements = roleStatements(template, fn);
   const grants = (action: string) => statements.filter((statement) => [statement.Action].flat().includes(action)).map((statement) => statement.Resource);
   expect(grants('s3:PutObject')).toEqual([{ 'Fn::Join': ['', [{ 'Fn::ImportValue': 'CertiflowStateful-RecordsBucketArn' }, '/*']] }]);
   expect(grants('states:GetExecutionHistory')).toEqual([

@@ -2,10 +2,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFICATIONS_FROM_CONTEXT, NOTIFICATIONS_IDENTITY_CONTEXT } from '../../infra/certiflow-app';
 import { STREAM_EVENTS } from '../../shared/wiring/stream-events';
-import { buildCertiflow } from './certiflow-app';
+import { buildCertiflow, roleStatements } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 const NOTIFY = STREAM_EVENTS.find((event) => event.id === 'Notify')!;
 const STREAM_ARN = { 'Fn::ImportValue': 'CertiflowStateful-AuditTableStreamArn' };
@@ -32,12 +31,6 @@ function notifyFunction(template = stateless): [string, Resource] {
   return found[0]!;
 }
 
-function statementsOf(template: Template, fn: Resource): Statement[] {
-  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-  return resources(template, 'AWS::IAM::Policy')
-    .filter(([, policy]) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
-}
 
 function mapping(): [string, Resource] {
   const found = resources(stateless, 'AWS::Lambda::EventSourceMapping');
@@ -96,7 +89,7 @@ describe('notifications are derived from the audit log stream', () => {
 
   it('the notify role can ses:SendEmail on the one identity, from the one address, read the one stream, and nothing broad', () => {
     const [, fn] = notifyFunction();
-    const statements = statementsOf(stateless, fn);
+    const statements = roleStatements(stateless, fn);
     const grants = (action: string) => statements.filter((s) => [s.Action].flat().includes(action));
     expect(grants('ses:SendEmail')).toEqual([
       { Effect: 'Allow', Action: 'ses:SendEmail', Resource: identityArn('certiflow.example'), Condition: { StringEquals: { 'ses:FromAddress': 'notifications@certiflow.example' } } },
@@ -126,7 +119,7 @@ describe('notifications are derived from the audit log stream', () => {
     const [notifyId] = notifyFunction();
     for (const [id, fn] of resources(stateless, 'AWS::Lambda::Function')) {
       if (id === notifyId || !fn.Properties.Role?.['Fn::GetAtt']) continue;
-      const actions = statementsOf(stateless, fn).flatMap((s) => [s.Action].flat());
+      const actions = roleStatements(stateless, fn).flatMap((s) => [s.Action].flat());
       expect(actions.filter((action) => action.startsWith('ses:')), String(fn.Properties.Description)).toEqual([]);
       expect(fn.Properties.Environment?.Variables?.NOTIFICATIONS_FROM, String(fn.Properties.Description)).toBeUndefined();
     }
@@ -136,9 +129,9 @@ describe('notifications are derived from the audit log stream', () => {
     const own = Template.fromStack(buildCertiflow({}, { [NOTIFICATIONS_FROM_CONTEXT]: 'certification@ecole-ia.fr' }).stateless);
     const [, fn] = notifyFunction(own);
     expect(fn.Properties.Environment.Variables.NOTIFICATIONS_FROM).toBe('certification@ecole-ia.fr');
-    expect(statementsOf(own, fn).find((s) => s.Action === 'ses:SendEmail')!.Resource).toEqual(identityArn('ecole-ia.fr'));
+    expect(roleStatements(own, fn).find((s) => s.Action === 'ses:SendEmail')!.Resource).toEqual(identityArn('ecole-ia.fr'));
     const address = Template.fromStack(buildCertiflow({}, { [NOTIFICATIONS_FROM_CONTEXT]: 'certification@ecole-ia.fr', [NOTIFICATIONS_IDENTITY_CONTEXT]: 'certification@ecole-ia.fr' }).stateless);
-    expect(statementsOf(address, notifyFunction(address)[1]).find((s) => s.Action === 'ses:SendEmail')!.Resource).toEqual(identityArn('certification@ecole-ia.fr'));
+    expect(roleStatements(address, notifyFunction(address)[1]).find((s) => s.Action === 'ses:SendEmail')!.Resource).toEqual(identityArn('certification@ecole-ia.fr'));
     expect(() => buildCertiflow({}, { [NOTIFICATIONS_FROM_CONTEXT]: 'Certiflow <x@ecole-ia.fr>' })).toThrow(/must be an e-mail address/);
     expect(() => buildCertiflow({}, { [NOTIFICATIONS_IDENTITY_CONTEXT]: 'other.org' })).toThrow(/must be notifications@certiflow.example, its domain or a parent domain/);
   });

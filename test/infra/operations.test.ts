@@ -5,10 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { BUSINESS_METRICS_NAMESPACE, METRICS_SERVICE, SESSION_WATCH_METRICS } from '../../shared/observability/business-metrics';
 import { SCHEDULES } from '../../shared/wiring/schedules';
-import { buildCertiflow } from './certiflow-app';
+import { buildCertiflow, roleStatements } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any> };
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 type Templates = { parent: Template; nested: Template; nestedParameters: Record<string, unknown> };
 
 const RUNBOOK = readFileSync(path.join(PROJECT_ROOT, 'docs/runbook.md'), 'utf8');
@@ -248,10 +247,7 @@ describe('the session watch', () => {
     );
     expect(fn.Properties.Environment.Variables.CERTIFLOW_STAGE).toBe('prod');
     expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
-    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
-    const statements = Object.values(resources(templates.nested, 'AWS::IAM::Policy'))
-      .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+    const statements = roleStatements(templates.nested, fn);
     const actions = statements.flatMap((statement) => [statement.Action].flat()).sort();
     expect(actions).toEqual(
       [
