@@ -47,6 +47,12 @@ export interface ApiResponse<T> {
   error?: ApiErrorBody;
 }
 
+/** The data of a successful response; throws, naming `what` with the status and the error, on any other. */
+export function dataOf<T>(what: string, response: ApiResponse<T>): T {
+  if (response.status >= 300 || response.data === undefined) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.error).slice(0, 600)}`);
+  return response.data;
+}
+
 /** Options of a write. */
 export interface WriteOptions {
   /** Makes a retried POST return the first result instead of acting twice. */

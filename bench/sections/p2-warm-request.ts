@@ -10,7 +10,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
-import type { ApiResponse } from '../../client/certiflow-client';
+import { dataOf, type ApiResponse } from '../../client/certiflow-client';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws';
 import { routeFunction } from '../../shared/wiring/functions';
 import { ROUTES, routeKey } from '../../shared/wiring/routes';
@@ -21,10 +21,8 @@ import {
   deliverablesFor,
   envInteger,
   gridFor,
-  inWorker,
   instrument,
   nextCalled,
-  ok,
   checkInAll,
   planSession,
   readOutcomes,
@@ -37,6 +35,7 @@ import {
 } from '../support/lifecycle';
 import { attributeInvocations, installCounter, quiescent, requests } from '../support/request-counter';
 import { median } from '../support/stats';
+import { inWorker } from '../support/worker';
 
 type Json = Record<string, unknown>;
 type Sender = (input: Json) => Promise<unknown>;
@@ -158,7 +157,7 @@ export async function measureWarmRequests(runs: number, warmUp: number): Promise
     await sitOral(bench, day, registrationId);
 
     const manager = await bench.as(['managers'], 'manager-planning', 'centre-planning');
-    const planning = ok('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate: new Date(bench.runtime.clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10), address: '3 quai Claude Bernard, 69007 Lyon' })).session.id;
+    const planning = dataOf('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate: new Date(bench.runtime.clock.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10), address: '3 quai Claude Bernard, 69007 Lyon' })).session.id;
 
     const cases: RouteCase[] = [
       { routeId: 'GetSession', detail: 'manager, a 3-candidate session on its exam day', call: () => day.manager.getSession(day.sessionId) },

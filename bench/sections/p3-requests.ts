@@ -1,5 +1,6 @@
-import { countRouteRequests } from '../dynamodb-requests';
+import type { countRouteRequests } from '../dynamodb-requests';
 import type { BenchSection, Figure } from '../support/figure';
+import { inWorker } from '../support/worker';
 
 /** The fewest DynamoDB requests a route can make: one read set for a read, one read set and one transaction for a write. */
 export function minimumRequests(method: string): number {
@@ -15,7 +16,8 @@ export function requestsSection(options: { runs?: number } = {}): BenchSection {
     id: 'P3',
     title: 'DynamoDB requests per route vs the minimum (one read set, and one transaction for a write)',
     async measure(): Promise<Figure[]> {
-      const { calls } = await countRouteRequests(options.runs ?? 1);
+      // In a worker process of its own: a local runtime's clients are per process.
+      const { calls } = await inWorker<Awaited<ReturnType<typeof countRouteRequests>>>(new URL('../dynamodb-requests.ts', import.meta.url).href, 'countRouteRequests', [options.runs ?? 1]);
       return calls.map((call) => {
         const total = Object.values(call.requests).reduce((sum, n) => sum + n, 0);
         const detail = Object.entries(call.requests).map(([op, n]) => `${n} ${op}`).join(', ') || 'none';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CertiflowClient } from '../../client/certiflow-client';
+import { dataOf, type CertiflowClient } from '../../client/certiflow-client';
 import type { SessionRecord } from '../../shared/use-cases/sessions/records';
 import type { BenchSection, Figure } from '../support/figure';
 import {
@@ -9,9 +9,7 @@ import {
   deliverablesFor,
   envInteger,
   executionHistory,
-  inWorker,
   instrument,
-  ok,
   planSession,
   runExamDay,
   sealPv,
@@ -21,6 +19,7 @@ import {
   type BenchRuntime,
   type SdkCall,
 } from '../support/lifecycle';
+import { inWorker } from '../support/worker';
 
 /**
  * Quotas of one AWS account in eu-west-3 that a national wave meets, as the Step Functions, Lambda
@@ -119,14 +118,14 @@ export async function measureScale(sessions: number, candidates: number): Promis
     const day = (days: number) => new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
     const jurors = await pool(Array.from({ length: sessions * 2 }, (_, j) => j), 8, async (j) => {
       const userId = `juror-wave-${j}`;
-      const juror = ok('create juror', await bench.certifier.createJuror({ userId, firstName: 'Camille', lastName: `Vague-${j}`, email: `juror${j}@wave.example.org`, profession: j % 2 ? 'data engineer' : 'AI developer', yearsOfExperience: 6, habilitations: [{ issuedBy: 'Simplon', validFrom: day(-365), validUntil: day(730) }] }, { idempotencyKey: randomUUID() })).juror;
+      const juror = dataOf('create juror', await bench.certifier.createJuror({ userId, firstName: 'Camille', lastName: `Vague-${j}`, email: `juror${j}@wave.example.org`, profession: j % 2 ? 'data engineer' : 'AI developer', yearsOfExperience: 6, habilitations: [{ issuedBy: 'Simplon', validFrom: day(-365), validUntil: day(730) }] }, { idempotencyKey: randomUUID() })).juror;
       return { id: juror.id, client: await bench.as(['jurors'], userId) };
     });
 
     const startFrom = meter.sdk.length;
     const createdAt = performance.now();
     const sessionIds = await Promise.all(
-      Array.from({ length: sessions }, async (_, s) => ok('create session', await managers[s % centres]!.createSession({ titleCode: 'RNCP34757', sessionDate, address: `${s + 1} rue de la Vague, 69000 Lyon` }, { idempotencyKey: randomUUID() })).session.id),
+      Array.from({ length: sessions }, async (_, s) => dataOf('create session', await managers[s % centres]!.createSession({ titleCode: 'RNCP34757', sessionDate, address: `${s + 1} rue de la Vague, 69000 Lyon` }, { idempotencyKey: randomUUID() })).session.id),
     );
     const createMs = performance.now() - createdAt;
     const starts = meter.sdk.slice(startFrom).filter((call) => call.service === 'sfn' && call.op === 'StartExecution' && call.ok);
@@ -135,13 +134,13 @@ export async function measureScale(sessions: number, candidates: number): Promis
 
     const registrations = await pool(sessionIds, 8, async (sessionId, s) => {
       const manager = managers[s % centres]!;
-      for (const juror of jurors.slice(2 * s, 2 * s + 2)) ok('assign juror', await manager.assignJuror(sessionId, juror.id, { idempotencyKey: randomUUID() }));
+      for (const juror of jurors.slice(2 * s, 2 * s + 2)) dataOf('assign juror', await manager.assignJuror(sessionId, juror.id, { idempotencyKey: randomUUID() }));
       const ids: string[] = [];
       for (let n = 0; n < candidates; n++) {
         const userId = `cand-wave-${s}-${n}`;
-        ids.push(ok('register', await manager.registerCandidate(sessionId, { attempt: 'first', candidate: { userId, firstName: 'Noé', lastName: `Vague-${s}-${n}`, email: `c${s}-${n}@wave.example.org` } }, { idempotencyKey: randomUUID() })).registration.id);
+        ids.push(dataOf('register', await manager.registerCandidate(sessionId, { attempt: 'first', candidate: { userId, firstName: 'Noé', lastName: `Vague-${s}-${n}`, email: `c${s}-${n}@wave.example.org` } }, { idempotencyKey: randomUUID() })).registration.id);
       }
-      ok('close planning', await manager.closePlanning(sessionId, { idempotencyKey: randomUUID() }));
+      dataOf('close planning', await manager.closePlanning(sessionId, { idempotencyKey: randomUUID() }));
       return ids;
     });
     await waitAll(bench, sessionIds, (s) => s.status === 'intake' && Boolean(s.intake), 'intake');
@@ -161,7 +160,7 @@ export async function measureScale(sessions: number, candidates: number): Promis
     const deadline = await burst(closesAt, (s) => s.pendingStep?.step === 'declarations', 'WaitForConflictDeclarations');
 
     await pool(sessionIds, 8, async (sessionId, s) => {
-      for (const juror of jurors.slice(2 * s, 2 * s + 2)) ok('declare', await juror.client.declareLinks(sessionId, { declarations: registrations[s]!.map((registrationId) => ({ registrationId, link: 'none' as const })) }));
+      for (const juror of jurors.slice(2 * s, 2 * s + 2)) dataOf('declare', await juror.client.declareLinks(sessionId, { declarations: registrations[s]!.map((registrationId) => ({ registrationId, link: 'none' as const })) }));
     });
     await waitAll(bench, sessionIds, (s) => s.status === 'ready-for-exam' && Boolean(s.examDay?.startsAt), 'WaitForExamDay');
     const startsAt = new Date((await sessionItem(bench, sessionIds[0]!))!.examDay!.startsAt);
@@ -175,7 +174,7 @@ export async function measureScale(sessions: number, candidates: number): Promis
       Array.from({ length: 20 }, async (_, r) => {
         while (performance.now() < readUntil) {
           const s = (r + reads) % sessions;
-          ok('get session', await managers[s % centres]!.getSession(sessionIds[s]!));
+          dataOf('get session', await managers[s % centres]!.getSession(sessionIds[s]!));
           reads++;
         }
       }),

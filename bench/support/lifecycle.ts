@@ -7,19 +7,17 @@
  * runtime, so two runtimes one after the other in the same process would not reach the second.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetExecutionHistoryCommand, SFNClient, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { CertiflowClient, type ApiResponse } from '../../client/certiflow-client';
+import { CertiflowClient, dataOf } from '../../client/certiflow-client';
 import { LambdaHost } from '../../local/lambda-host';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/local-aws';
 import { startLocalRuntime, type LocalRuntime } from '../../local/runtime';
-import { PROJECT_ROOT } from '../../infra/project-root';
+import { inWorker } from './worker';
 import { dynamoDb } from '../../shared/adapters/aws/dynamodb-client';
 import { s3 } from '../../shared/adapters/aws/s3-client';
 import { stepFunctions } from '../../shared/adapters/aws/sfn-client';
@@ -36,7 +34,6 @@ import { stampPng } from '../../test/e2e/support/documents';
 import { pdfWithPages, postToPresigned } from '../../test/e2e/support/pdf';
 
 const DAY = 86_400_000;
-const SELF = fileURLToPath(import.meta.url);
 
 /** The memory of a function without sizing in the wiring tables: `CertiflowFunction`'s default (infra/constructs/certiflow-function.ts). */
 export const DEFAULT_MEMORY_MB = 512;
@@ -293,11 +290,6 @@ export async function waitForSession(bench: BenchRuntime, sessionId: string, acc
   }
 }
 
-/** Throws unless the call answered 2xx. */
-export function ok<T>(what: string, response: ApiResponse<T>): T {
-  if (response.status >= 300 || response.data === undefined) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.error).slice(0, 600)}`);
-  return response.data;
-}
 
 /** Moves the local clock forward to `instant` (never back). */
 export function advanceTo(bench: BenchRuntime, instant: Date | string): void {
@@ -326,23 +318,23 @@ export async function planSession(bench: BenchRuntime, count: number, tag: strin
   const now = bench.runtime.clock.now();
   const centreId = options.centreId ?? `centre-${tag}`;
   const manager = await bench.as(['managers'], `manager-${tag}`, centreId);
-  const created = ok('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate: dayFrom(now, options.sessionDays ?? 30), address: '12 rue des Lilas, 69001 Lyon', cohort: { name: 'Promo IA', startDate: dayFrom(now, -300), prairieEnd: dayFrom(now, -270) } }));
+  const created = dataOf('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate: dayFrom(now, options.sessionDays ?? 30), address: '12 rue des Lilas, 69001 Lyon', cohort: { name: 'Promo IA', startDate: dayFrom(now, -300), prairieEnd: dayFrom(now, -270) } }));
   const sessionId = created.session.id;
   const jurors: LifecycleSession['jurors'] = [];
   for (const [n, profession] of ['AI developer', 'data engineer'].entries()) {
     const userId = `juror-${tag}-${n}`;
-    const juror = ok('create juror', await bench.certifier.createJuror({ userId, firstName: 'Camille', lastName: `Juré-${tag}-${n}`, email: `juror${n}.${tag}@bench.example.org`, profession, yearsOfExperience: 6, habilitations: [{ issuedBy: 'Simplon', validFrom: dayFrom(now, -365), validUntil: dayFrom(now, 730) }] })).juror;
-    ok('assign juror', await manager.assignJuror(sessionId, juror.id));
+    const juror = dataOf('create juror', await bench.certifier.createJuror({ userId, firstName: 'Camille', lastName: `Juré-${tag}-${n}`, email: `juror${n}.${tag}@bench.example.org`, profession, yearsOfExperience: 6, habilitations: [{ issuedBy: 'Simplon', validFrom: dayFrom(now, -365), validUntil: dayFrom(now, 730) }] })).juror;
+    dataOf('assign juror', await manager.assignJuror(sessionId, juror.id));
     jurors.push({ id: juror.id, client: await bench.as(['jurors'], userId) });
   }
   const candidates: LifecycleSession['candidates'] = [];
   for (let n = 0; n < count; n++) {
     const userId = candidateUserId(tag, n);
-    const registered = ok('register candidate', await manager.registerCandidate(sessionId, { attempt: 'first', candidate: { userId, firstName: 'Éloïse', lastName: `Martin-${tag}-${n}`, email: `c${n}.${tag}@bench.example.org` } }));
+    const registered = dataOf('register candidate', await manager.registerCandidate(sessionId, { attempt: 'first', candidate: { userId, firstName: 'Éloïse', lastName: `Martin-${tag}-${n}`, email: `c${n}.${tag}@bench.example.org` } }));
     candidates.push({ registrationId: registered.registration.id, userId, client: await bench.as(['candidates'], userId) });
   }
   await waitForSession(bench, sessionId, (s) => s.status === 'planning' && s.pendingStep?.step === 'planning', 'WaitForPlanning');
-  ok('close planning', await manager.closePlanning(sessionId));
+  dataOf('close planning', await manager.closePlanning(sessionId));
   await waitForSession(bench, sessionId, (s) => s.status === 'intake' && Boolean(s.intake), 'intake');
   return { sessionId, centreId, manager, jurors, candidates };
 }
@@ -369,7 +361,7 @@ export async function uploadDeliverables(bench: BenchRuntime, session: Lifecycle
   let bytes = 0;
   for (const candidate of session.candidates) {
     for (const file of files.get(candidate.userId) ?? []) {
-      const grant = ok('request upload', await candidate.client.requestUpload(session.sessionId, candidate.registrationId, file.type));
+      const grant = dataOf('request upload', await candidate.client.requestUpload(session.sessionId, candidate.registrationId, file.type));
       const status = await postToPresigned(grant.upload, file.bytes);
       if (status >= 300) throw new Error(`upload of ${file.type}: S3 answered ${status}`);
       posts++;
@@ -386,7 +378,7 @@ export async function closeIntake(bench: BenchRuntime, session: LifecycleSession
   advanceTo(bench, intake!.intake!.closesAt);
   await waitForSession(bench, session.sessionId, (s) => s.pendingStep?.step === 'declarations', 'WaitForConflictDeclarations');
   for (const juror of session.jurors) {
-    ok('declare links', await juror.client.declareLinks(session.sessionId, { declarations: session.candidates.map((c) => ({ registrationId: c.registrationId, link: 'none' as const })) }));
+    dataOf('declare links', await juror.client.declareLinks(session.sessionId, { declarations: session.candidates.map((c) => ({ registrationId: c.registrationId, link: 'none' as const })) }));
   }
   await waitForSession(bench, session.sessionId, (s) => s.status === 'ready-for-exam' && Boolean(s.examDay?.startsAt), 'WaitForExamDay');
 }
@@ -410,7 +402,7 @@ export async function checkInAll(bench: BenchRuntime, session: LifecycleSession)
   const ready = await sessionItem(bench, session.sessionId);
   const startsAt = new Date(ready!.examDay!.startsAt);
   advanceTo(bench, new Date(startsAt.getTime() - 3_600_000));
-  for (const candidate of session.candidates) ok('check in', await session.manager.checkIn(session.sessionId, candidate.registrationId, { status: 'present' }));
+  for (const candidate of session.candidates) dataOf('check in', await session.manager.checkIn(session.sessionId, candidate.registrationId, { status: 'present' }));
   advanceTo(bench, startsAt);
 }
 
@@ -422,10 +414,10 @@ export async function nextCalled(bench: BenchRuntime, session: LifecycleSession,
 
 /** Runs a called candidate's oral from start to end, each segment ended at its planned end (the clock moves). */
 export async function sitOral(bench: BenchRuntime, session: LifecycleSession, registrationId: string): Promise<void> {
-  const started = ok('start oral', await session.jurors[0]!.client.runOral(session.sessionId, registrationId, 'start'));
+  const started = dataOf('start oral', await session.jurors[0]!.client.runOral(session.sessionId, registrationId, 'start'));
   for (const segment of started.exam.oral!.segments) {
     advanceTo(bench, segment.plannedEndAt);
-    ok('end segment', await session.jurors[0]!.client.runOral(session.sessionId, registrationId, 'end-segment'));
+    dataOf('end segment', await session.jurors[0]!.client.runOral(session.sessionId, registrationId, 'end-segment'));
   }
 }
 
@@ -437,8 +429,8 @@ export async function runExamDay(bench: BenchRuntime, session: LifecycleSession)
     const n = await nextCalled(bench, session, heard);
     const { registrationId } = session.candidates[n]!;
     await sitOral(bench, session, registrationId);
-    const grid = ok('fill grid', await session.jurors[0]!.client.fillGrid(session.sessionId, registrationId, gridFor(n))).grid;
-    for (const juror of session.jurors) ok('sign grid', await juror.client.signGrid(session.sessionId, registrationId, grid.hash!));
+    const grid = dataOf('fill grid', await session.jurors[0]!.client.fillGrid(session.sessionId, registrationId, gridFor(n))).grid;
+    for (const juror of session.jurors) dataOf('sign grid', await juror.client.signGrid(session.sessionId, registrationId, grid.hash!));
     heard.add(registrationId);
   }
   await waitForSession(bench, session.sessionId, (s) => s.status === 'deliberated' && s.pendingStep?.step === 'pv-seal', 'WaitForPvSeal');
@@ -446,12 +438,12 @@ export async function runExamDay(bench: BenchRuntime, session: LifecycleSession)
 
 /** The jurors and the manager sign the PV they read, the manager stamps and seals it; resolves once the results are out and the execution's history archived. */
 export async function sealPv(bench: BenchRuntime, session: LifecycleSession): Promise<void> {
-  const draft = ok('read the PV', await session.manager.pvPdf(session.sessionId));
-  for (const juror of session.jurors) ok('juror signs the PV', await juror.client.signPv(session.sessionId, draft.sha256));
-  ok('manager signs the PV', await session.manager.signPv(session.sessionId, draft.sha256));
-  ok('upload the stamp', await session.manager.uploadStamp(session.centreId, { contentType: 'image/png', imageBase64: stampPng().toString('base64') }));
-  ok('apply the stamp', await session.manager.applyStamp(session.sessionId));
-  ok('seal the PV', await session.manager.sealPv(session.sessionId));
+  const draft = dataOf('read the PV', await session.manager.pvPdf(session.sessionId));
+  for (const juror of session.jurors) dataOf('juror signs the PV', await juror.client.signPv(session.sessionId, draft.sha256));
+  dataOf('manager signs the PV', await session.manager.signPv(session.sessionId, draft.sha256));
+  dataOf('upload the stamp', await session.manager.uploadStamp(session.centreId, { contentType: 'image/png', imageBase64: stampPng().toString('base64') }));
+  dataOf('apply the stamp', await session.manager.applyStamp(session.sessionId));
+  dataOf('seal the PV', await session.manager.sealPv(session.sessionId));
   await waitForSession(bench, session.sessionId, (s) => s.status === 'results-released' && Boolean(s.executionHistory), 'results released and history archived');
   await bench.runtime.s3EventsIdle();
 }
@@ -461,7 +453,7 @@ export async function readOutcomes(session: LifecycleSession): Promise<{ downloa
   let downloads = 0;
   const codes: string[] = [];
   for (const candidate of session.candidates) {
-    const result = ok('read result', await candidate.client.result(session.sessionId, candidate.registrationId));
+    const result = dataOf('read result', await candidate.client.result(session.sessionId, candidate.registrationId));
     if (result.certificate) codes.push(result.certificate.verificationCode);
     const url = result.certificate?.download?.url;
     if (url) {
@@ -679,48 +671,3 @@ export function envIntegers(name: string, fallback: readonly number[]): number[]
   const values = (process.env[name] ?? '').split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v) && v > 0);
   return values.length > 0 ? values : [...fallback];
 }
-
-type WorkerMessage<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/**
- * Calls `exportName(...args)` of a module in a fresh Node process (tsx loader, project root as
- * working directory) and resolves with what it returned (structured-cloned). The worker's own
- * output is dropped, except the end of its stderr when it fails.
- */
-export function inWorker<T>(moduleUrl: string, exportName: string, args: unknown[] = []): Promise<T> {
-  return new Promise((resolveValue, reject) => {
-    const child = fork(SELF, [fileURLToPath(moduleUrl), exportName, JSON.stringify(args)], {
-      cwd: PROJECT_ROOT,
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'CRITICAL' },
-    });
-    let stderr = '';
-    let message: WorkerMessage<T> | undefined;
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString()).slice(-4000);
-    });
-    child.on('message', (received) => {
-      message = received as WorkerMessage<T>;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (message?.ok) resolveValue(message.value);
-      else reject(new Error(`${exportName} failed in its worker: ${message && !message.ok ? message.error : `exit code ${code}`}\n${stderr}`));
-    });
-  });
-}
-
-async function workerMain(): Promise<void> {
-  const [file, exportName, args] = process.argv.slice(2) as [string, string, string];
-  try {
-    const module = (await import(pathToFileURL(file).href)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const value = await module[exportName]!(...(JSON.parse(args) as unknown[]));
-    process.send!({ ok: true, value } satisfies WorkerMessage<unknown>, undefined, {}, () => process.exit(0));
-  } catch (error) {
-    const cause = error instanceof Error && error.cause ? `\ncaused by: ${String((error.cause as Error).stack ?? error.cause)}` : '';
-    process.send!({ ok: false, error: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}${cause}` } satisfies WorkerMessage<unknown>, undefined, {}, () => process.exit(1));
-  }
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === SELF && process.send) void workerMain();

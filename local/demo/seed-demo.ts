@@ -1,4 +1,4 @@
-import { CertiflowClient, type ApiResponse } from '../../client/certiflow-client';
+import { CertiflowClient, dataOf } from '../../client/certiflow-client';
 import { postToPresigned } from '../../client/presigned-post';
 import type { Role } from '../../shared/wiring/roles';
 import type { LocalRuntime } from '../runtime';
@@ -44,11 +44,6 @@ const INTAKE_CANDIDATES = [
   { sub: 'demo-candidate-emma', firstName: 'Emma', lastName: 'Petit' },
 ];
 
-function ok<T>(what: string, response: ApiResponse<T>): T {
-  if (response.status >= 300 || response.data === undefined) throw new Error(`demo: ${what} answered ${response.status}: ${response.error?.message ?? ''}`);
-  return response.data;
-}
-
 function day(now: Date, days: number): string {
   return new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 }
@@ -88,7 +83,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   let now = runtime.clock.now();
   const jurorIds: string[] = [];
   for (const juror of JURORS) {
-    const created = ok('create juror', await certifier.createJuror({
+    const created = dataOf('create juror', await certifier.createJuror({
       userId: juror.sub,
       firstName: juror.firstName,
       lastName: juror.lastName,
@@ -102,20 +97,20 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   }
 
   const planSession = async (sessionDate: string, candidates: ReadonlyArray<{ sub: string; firstName: string; lastName: string; retake?: boolean }>) => {
-    const sessionId = ok('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate, address: '12 rue des Lilas, 69001 Lyon' })).session.id;
-    for (const jurorId of jurorIds) ok('assign juror', await manager.assignJuror(sessionId, jurorId));
+    const sessionId = dataOf('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate, address: '12 rue des Lilas, 69001 Lyon' })).session.id;
+    for (const jurorId of jurorIds) dataOf('assign juror', await manager.assignJuror(sessionId, jurorId));
     const registrations: Array<{ sub: string; registrationId: string }> = [];
     for (const c of candidates) {
       const candidate = { userId: c.sub, firstName: c.firstName, lastName: c.lastName, email: email(c.sub) };
       const body = c.retake
         ? { attempt: 'retake' as const, candidate, previouslyValidatedBlocks: ['A1', 'A2'], previousSessionDate: day(new Date(`${sessionDate}T12:00:00Z`), -240), newTraining: false }
         : { attempt: 'first' as const, candidate };
-      const registration = ok('register candidate', await manager.registerCandidate(sessionId, body)).registration;
+      const registration = dataOf('register candidate', await manager.registerCandidate(sessionId, body)).registration;
       registrations.push({ sub: c.sub, registrationId: registration.id });
       people.push({ sub: c.sub, name: `${c.firstName} ${c.lastName} (candidat·e${c.retake ? ', repassage' : ''})`, role: 'candidates' });
     }
     await waitFor(sessionId, 'WaitForPlanning', (s) => s?.session.workflow.currentStep === 'WaitForPlanning');
-    ok('close planning', await manager.closePlanning(sessionId));
+    dataOf('close planning', await manager.closePlanning(sessionId));
     await waitFor(sessionId, 'intake', (s) => s?.session.status === 'intake');
     return { sessionId, registrations };
   };
@@ -123,25 +118,25 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   const exam = await planSession(day(now, 30), EXAM_DAY_CANDIDATES);
   for (const registration of exam.registrations) {
     const candidate = await as({ sub: registration.sub, role: 'candidates' });
-    const owed = ok('read what is owed', await candidate.deliverableStatus(exam.sessionId, registration.registrationId)).intake.deliverables.map((d) => d.deliverableType);
+    const owed = dataOf('read what is owed', await candidate.deliverableStatus(exam.sessionId, registration.registrationId)).intake.deliverables.map((d) => d.deliverableType);
     for (const type of owed) {
-      const grant = ok('request upload', await candidate.requestUpload(exam.sessionId, registration.registrationId, type));
+      const grant = dataOf('request upload', await candidate.requestUpload(exam.sessionId, registration.registrationId, type));
       const status = await postToPresigned(grant.upload, await pdfWithPages(PAGES[type] ?? 3, `${registration.sub} ${type}`, 30));
       if (status >= 300) throw new Error(`demo: the upload of ${type} answered ${status}`);
     }
   }
   await runtime.s3EventsIdle();
-  const intake = ok('read session', await manager.getSession(exam.sessionId)).session.intake!;
+  const intake = dataOf('read session', await manager.getSession(exam.sessionId)).session.intake!;
   advanceTo(intake.closesAt);
   await waitFor(exam.sessionId, 'WaitForConflictDeclarations', (s) => s?.session.workflow.currentStep === 'WaitForConflictDeclarations');
   for (const juror of JURORS) {
     const client = await as({ sub: juror.sub, role: 'jurors' });
-    ok('declare links', await client.declareLinks(exam.sessionId, { declarations: exam.registrations.map((r) => ({ registrationId: r.registrationId, link: 'none' as const })) }));
+    dataOf('declare links', await client.declareLinks(exam.sessionId, { declarations: exam.registrations.map((r) => ({ registrationId: r.registrationId, link: 'none' as const })) }));
   }
   await waitFor(exam.sessionId, 'WaitForExamDay', (s) => s?.session.workflow.currentStep === 'WaitForExamDay');
-  const startsAt = new Date(ok('read session', await manager.getSession(exam.sessionId)).session.examDay!.startsAt);
+  const startsAt = new Date(dataOf('read session', await manager.getSession(exam.sessionId)).session.examDay!.startsAt);
   advanceTo(new Date(startsAt.getTime() - 3_600_000));
-  for (const registration of exam.registrations) ok('check in', await manager.checkIn(exam.sessionId, registration.registrationId, { status: 'present' }));
+  for (const registration of exam.registrations) dataOf('check in', await manager.checkIn(exam.sessionId, registration.registrationId, { status: 'present' }));
   advanceTo(startsAt);
   await waitFor(exam.sessionId, 'the first candidate called', (s) => s?.session.workflow.currentStep === 'WaitForCandidate');
 
