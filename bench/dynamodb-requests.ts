@@ -31,6 +31,7 @@ import { dynamoDb } from '../shared/adapters/aws/dynamodb-client';
 import { keys } from '../shared/adapters/dynamodb-keys';
 import { ROUTES, routeKey } from '../shared/wiring/routes';
 import type { Role } from '../shared/wiring/roles';
+import { median } from './support/stats';
 import { attributeInvocations, installCounter, OPERATIONS, quiescent, requests, sleep, type Request } from './support/request-counter';
 
 /** What one measured call did. */
@@ -234,12 +235,6 @@ async function scenario(runtime: LocalRuntime, anonymous: CertiflowClient, as: (
   await measure('replay of the same key', R.RequestUpload!, 201, () => candidateClient.request('POST', uploadPath, undefined, { idempotencyKey: uploadKey }));
   await measure('as the candidate', R.DeliverableStatus!, 200, () => candidateClient.request('GET', `/sessions/${sessionId}/candidates/${registration.id}/deliverables`));
   await measure('as manager', R.IntakeSummary!, 200, () => manager.request('GET', `/sessions/${sessionId}/intake`));
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 function pad(text: string, width: number, right = false): string {

@@ -24,6 +24,7 @@ import type { GridDocument, PvDocument } from '../shared/use-cases/records/docum
 import { sha256Of } from '../shared/use-cases/records/pv-documents';
 import { writeOnce } from '../shared/use-cases/records/write-once';
 import { stampPng } from '../test/e2e/support/documents';
+import { median } from './support/stats';
 
 const candidates = Number(process.argv[2] ?? 20);
 const ref = referentialFor('RNCP34757');
@@ -70,7 +71,6 @@ async function pagesOf(bytes: Uint8Array): Promise<number> {
   return (await PDFDocument.load(bytes)).getPageCount();
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function time<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
