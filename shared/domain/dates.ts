@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from './errors';
+import type { Language } from './sentence';
 
 /**
  * A calendar date as `YYYY-MM-DD`, read in the time zone it belongs to (a session's own): a
@@ -130,10 +131,28 @@ export function offsetAt(instant: Date, timeZone: TimeZone): string {
   return zoned(instant, timeZone).offset;
 }
 
-/** An instant for a sentence, in the session's zone: `2027-06-10 00:00 (Europe/Paris, UTC+02:00)`. */
-export function describeInstant(instant: Date, timeZone: TimeZone): string {
+/**
+ * An instant for a sentence, in the session's zone: `2027-06-10 00:00 (Europe/Paris, UTC+02:00)`,
+ * or the French way, `10 juin 2027 à 00:00 (Europe/Paris, UTC+02:00)`.
+ */
+export function describeInstant(instant: Date, timeZone: TimeZone, language: Language = 'en'): string {
   const z = zoned(instant, timeZone);
-  return `${z.toPlainDate().toString()} ${z.toPlainTime().toString({ smallestUnit: 'minute' })} (${timeZone}, UTC${z.offset})`;
+  const time = z.toPlainTime().toString({ smallestUnit: 'minute' });
+  const date = describeDate(z.toPlainDate().toString(), language);
+  return `${date}${language === 'fr' ? ' à' : ''} ${time} (${timeZone}, UTC${z.offset})`;
+}
+
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** A calendar date in French: `1er juin 2027`, `15 juin 2027`. */
+export function frenchDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${day === 1 ? '1er' : day} ${FRENCH_MONTHS[month - 1]} ${year}`;
+}
+
+/** A calendar date for a sentence: `2027-06-10` in English, `10 juin 2027` in French. */
+export function describeDate(date: IsoDate, language: Language = 'en'): string {
+  return language === 'en' ? date : frenchDate(date);
 }
 
 /** `HH:MM` of an instant in `timeZone` with its offset, for messages: `09:30 (UTC+02:00)`. */

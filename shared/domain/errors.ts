@@ -1,15 +1,25 @@
+import type { Language, Sentence } from './sentence';
+
 /**
  * A broken rule, stated for a person: the rule ID from RULES.md and a sentence that
- * says what to fix, e.g. `JURY-3: Alex Martin trained this cohort and cannot sit on its jury`.
+ * says what to fix, in English (`message`: `JURY-3: Alex Martin trains this cohort and cannot
+ * sit on its jury`) and in French (`messageFr`). Responses carry one of the two, as the request's
+ * `Accept-Language` asks; violations recorded before French was added have no `messageFr`.
  */
 export interface Violation {
   ruleId: string;
   message: string;
+  messageFr?: string;
 }
 
-/** Builds a violation whose message starts with its rule ID. */
-export function violation(ruleId: string, sentence: string): Violation {
-  return { ruleId, message: `${ruleId}: ${sentence}` };
+/** Builds a violation whose messages start with its rule ID. */
+export function violation(ruleId: string, sentence: Sentence): Violation {
+  return { ruleId, message: `${ruleId}: ${sentence.en}`, messageFr: `${ruleId} : ${sentence.fr}` };
+}
+
+/** A violation's message in `language` (English when it was recorded without French). */
+export function violationMessage(v: Violation, language: Language): string {
+  return language === 'fr' && v.messageFr ? v.messageFr : v.message;
 }
 
 /**
@@ -28,10 +38,13 @@ export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
   /** Every broken rule behind this error; empty for errors that are not about a rule. */
   readonly violations: readonly Violation[];
+  /** What is refused, in each language; `message` is its English. */
+  readonly sentence: Sentence;
 
-  constructor(message: string, violations: readonly Violation[] = []) {
-    super(message);
+  constructor(sentence: Sentence, violations: readonly Violation[] = []) {
+    super(sentence.en);
     this.name = new.target.name;
+    this.sentence = sentence;
     this.violations = violations;
   }
 }
@@ -41,7 +54,7 @@ export class RuleViolation extends DomainError {
   readonly kind = 'rule' as const;
 
   constructor(violations: readonly Violation[]) {
-    super(violations.map((v) => v.message).join('; '), violations);
+    super({ en: violations.map((v) => v.message).join('; '), fr: violations.map((v) => violationMessage(v, 'fr')).join(' ; ') }, violations);
   }
 
   /** The rule IDs broken, in order. */
@@ -70,9 +83,9 @@ export class InvalidInput extends DomainError {
   readonly kind = 'invalid' as const;
 
   constructor(
-    message: string,
+    sentence: Sentence,
     readonly field?: string,
   ) {
-    super(message);
+    super(sentence);
   }
 }

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './sentence';
 export * from './check';
 export * from './dates';
 export * from './people';

@@ -5,7 +5,9 @@ import type * as z from 'zod';
 import { logger } from '../observability/logger';
 import type { Caller } from '../use-cases/caller';
 import { routeKey, type RouteDefinition } from '../wiring/routes';
-import { errorResponse, json, responseForError } from './error-response';
+import type { Language } from '../domain/sentence';
+import { errorResponse, json, localizeViolations, responseForError } from './error-response';
+import { languageOf } from './language';
 import { callerOf } from './identity';
 import { idFor, type IdempotencyScope } from './idempotency-scope';
 import { InvalidRequest, parseJsonBody, parsePart } from './request-parsing';
@@ -40,23 +42,33 @@ function rawResponse(statusCode: number, contentType: string, body: unknown, hea
 
 const ANONYMOUS: Caller = { id: 'anonymous', roles: [] };
 
-function authorize(route: RouteDefinition, event: APIGatewayProxyEventV2): { caller: Caller } | { refusal: APIGatewayProxyStructuredResultV2 } {
+function authorize(route: RouteDefinition, event: APIGatewayProxyEventV2, language: Language): { caller: Caller } | { refusal: APIGatewayProxyStructuredResultV2 } {
   if (route.roles === 'public') return { caller: ANONYMOUS };
   const caller = callerOf(event);
-  if (!caller) return { refusal: errorResponse(401, 'Unauthorized', 'a valid bearer token is required') };
+  if (!caller) return { refusal: errorResponse(401, 'Unauthorized', { en: 'a valid bearer token is required', fr: 'un jeton d\'accès valide est requis : connectez-vous' }, language) };
   if (!caller.roles.some((role) => (route.roles as readonly string[]).includes(role))) {
+    const roles = caller.roles.join(', ');
     return {
-      refusal: errorResponse(403, 'Forbidden', `${route.method} ${route.path} is for ${route.roles.join(', ')}; your roles: ${caller.roles.join(', ') || 'none'}`),
+      refusal: errorResponse(
+        403,
+        'Forbidden',
+        {
+          en: `${route.method} ${route.path} is for ${route.roles.join(', ')}; your roles: ${roles || 'none'}`,
+          fr: `${route.method} ${route.path} est réservé aux rôles ${route.roles.join(', ')} ; vos rôles : ${roles || 'aucun'}`,
+        },
+        language,
+      ),
     };
   }
   return { caller };
 }
 
-function idempotencyScope(route: RouteDefinition, event: APIGatewayProxyEventV2, caller: Caller): IdempotencyScope | undefined {
+function idempotencyScope(route: RouteDefinition, event: APIGatewayProxyEventV2, caller: Caller, language: Language): IdempotencyScope | undefined {
   const key = event.headers?.['idempotency-key'];
   if (!route.idempotent || key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
-    throw new InvalidRequest([{ field: 'idempotency-key', message: '1 to 255 visible ASCII characters, e.g. a UUID' }]);
+    const message = language === 'fr' ? '1 à 255 caractères ASCII visibles, par exemple un UUID' : '1 to 255 visible ASCII characters, e.g. a UUID';
+    throw new InvalidRequest([{ field: 'idempotency-key', message }]);
   }
   return { callerId: caller.id, target: `${route.method} ${event.rawPath}`, key, payload: event.body ?? '' };
 }
@@ -80,30 +92,31 @@ export function routeHandler<const R extends RouteDefinition>(route: R, run: (re
   const handle = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     if (event.routeKey !== routeKey(route)) {
       logger.error('handler invoked for another route', { routeKey: event.routeKey, expected: routeKey(route) });
-      return errorResponse(500, 'InternalError', 'this route is not configured');
+      return errorResponse(500, 'InternalError', { en: 'this route is not configured', fr: 'cette route n\'est pas configurée' }, 'en');
     }
-    const authorized = authorize(route, event);
+    const language = languageOf(event.headers?.['accept-language']);
+    const authorized = authorize(route, event, language);
     if ('refusal' in authorized) return authorized.refusal;
     const { caller } = authorized;
     logger.appendKeys({ routeKey: event.routeKey, callerId: caller.id });
     try {
       const request = {
         caller,
-        path: schemas.path ? parsePart(schemas.path, event.pathParameters ?? {}, 'path') : undefined,
-        query: schemas.query ? parsePart(schemas.query, event.queryStringParameters ?? {}, 'query') : undefined,
-        headers: schemas.headers ? parsePart(schemas.headers, event.headers ?? {}, 'headers') : undefined,
-        body: schemas.body ? parsePart(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined,
+        path: schemas.path ? parsePart(schemas.path, event.pathParameters ?? {}, 'path', language) : undefined,
+        query: schemas.query ? parsePart(schemas.query, event.queryStringParameters ?? {}, 'query', language) : undefined,
+        headers: schemas.headers ? parsePart(schemas.headers, event.headers ?? {}, 'headers', language) : undefined,
+        body: schemas.body ? parsePart(schemas.body, parseJsonBody(event.body, event.isBase64Encoded, language), 'body', language) : undefined,
       };
-      const scope = once ? idempotencyScope(route, event, caller) : undefined;
+      const scope = once ? idempotencyScope(route, event, caller, language) : undefined;
       const execute = async () => {
         const result = await run({ ...request, newId: () => idFor(scope) } as ApiRequest<R>);
         return { status: result.status ?? route.status, body: result.body, headers: result.headers ?? {}, ...(result.contentType ? { contentType: result.contentType } : {}) };
       };
       const result = scope && once ? await once(scope, context, execute) : await execute();
       if (result.contentType) return rawResponse(result.status, result.contentType, result.body, result.headers);
-      return json(result.status, withZonedInstants(result.body), result.headers);
+      return json(result.status, localizeViolations(withZonedInstants(result.body), language), result.headers);
     } catch (error) {
-      return responseForError(error);
+      return responseForError(error, language);
     }
   };
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(handle).use(

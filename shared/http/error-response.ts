@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type ErrorKind, InvalidInput } from '../domain/errors';
+import { DomainError, type ErrorKind, InvalidInput, type Violation, violationMessage } from '../domain/errors';
+import type { Language, Sentence } from '../domain/sentence';
 import { logger } from '../observability/logger';
 import { InvalidRequest } from './request-parsing';
 
@@ -21,23 +22,53 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
-/** An error response: a code, a sentence a person can act on, and the rules broken if any. */
-export function errorResponse(statusCode: number, code: string, message: string, extra: Record<string, unknown> = {}): APIGatewayProxyStructuredResultV2 {
-  return json(statusCode, { error: { code, message, ...extra } });
+/**
+ * An error response: a stable code, a sentence a person can act on in the request's language,
+ * and the rules broken if any.
+ */
+export function errorResponse(statusCode: number, code: string, message: Sentence, language: Language, extra: Record<string, unknown> = {}): APIGatewayProxyStructuredResultV2 {
+  return json(statusCode, { error: { code, message: message[language], ...extra } });
+}
+
+const INTERNAL_ERROR: Sentence = {
+  en: 'Certiflow could not complete this request; nothing was changed by the failed step. Try again, and report it if it persists.',
+  fr: 'Certiflow n\'a pas pu traiter cette demande ; l\'étape en échec n\'a rien modifié. Réessayez, et signalez-le si cela persiste.',
+};
+
+/** A violation as a response carries it: its rule ID and its message in `language`. */
+export function presentViolation(v: Violation, language: Language): { ruleId: string; message: string } {
+  return { ruleId: v.ruleId, message: violationMessage(v, language) };
+}
+
+function isViolation(value: object): value is Violation {
+  const v = value as Record<string, unknown>;
+  return typeof v.ruleId === 'string' && typeof v.message === 'string' && (v.messageFr === undefined || typeof v.messageFr === 'string') && Object.keys(v).every((k) => k === 'ruleId' || k === 'message' || k === 'messageFr');
 }
 
 /**
- * Turns any thrown value into a response. Domain errors keep their message; anything else
- * is logged and answered with a generic 500: no stack traces or internals leave the service.
+ * A response body with every violation in it (a refused version's reasons, a session's
+ * blockers…) said in `language`: the one place where stored violations meet the caller's language.
  */
-export function responseForError(error: unknown): APIGatewayProxyStructuredResultV2 {
+export function localizeViolations(body: unknown, language: Language): unknown {
+  if (Array.isArray(body)) return body.map((item) => localizeViolations(item, language));
+  if (body === null || typeof body !== 'object' || body instanceof Date || body instanceof Uint8Array) return body;
+  if (isViolation(body)) return presentViolation(body, language);
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, localizeViolations(value, language)]));
+}
+
+/**
+ * Turns any thrown value into a response in `language`. Domain errors keep their code and
+ * sentence; anything else is logged and answered with a generic 500: no stack traces or
+ * internals leave the service.
+ */
+export function responseForError(error: unknown, language: Language = 'en'): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const extra: Record<string, unknown> = {};
-    if (error.violations.length > 0) extra.violations = error.violations;
+    if (error.violations.length > 0) extra.violations = error.violations.map((v) => presentViolation(v, language));
     if (error instanceof InvalidInput && error.field) extra.field = error.field;
     if (error instanceof InvalidRequest) extra.issues = error.issues;
-    return errorResponse(STATUS_OF_KIND[error.kind], error.name, error.message, extra);
+    return errorResponse(STATUS_OF_KIND[error.kind], error.name, error.sentence, language, extra);
   }
   logger.error('unexpected failure', { error: error as Error });
-  return errorResponse(500, 'InternalError', 'Certiflow could not complete this request; nothing was changed by the failed step. Try again, and report it if it persists.');
+  return errorResponse(500, 'InternalError', INTERNAL_ERROR, language);
 }

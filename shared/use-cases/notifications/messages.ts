@@ -1,4 +1,4 @@
-import { addDays, fullName, localDate, offsetAt, referentialFor, zonedIso, type PvResult, type Referential, type Violation } from '../../domain';
+import { addDays, frenchDate, fullName, localDate, offsetAt, referentialFor, zonedIso, type PvResult, type Referential, type Violation } from '../../domain';
 import type { AuditEvent } from '../audit';
 import { gridSigners } from '../exam-day/day-context';
 import { calendarOf, type JurorRecord, type RegistrationRecord, type SessionPlanning } from '../sessions/records';
@@ -31,13 +31,6 @@ export function mayNotify(event: Pick<AuditEvent, 'action' | 'details' | 'subjec
   return event.action === 'workflow.waiting' && (NOTIFYING_WAITS as readonly string[]).includes(String(event.details.step));
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** A calendar date in French: `1er juin 2027`, `15 juin 2027`. */
-export function frenchDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
-}
 
 /** An instant in French, in the session's zone with its offset: `1er juin 2027 à 14:03 (Europe/Paris, UTC+02:00)`. */
 export function frenchInstant(instant: Date | string, timeZone: string): string {
