@@ -84,11 +84,18 @@ export class CertiflowClient {
   constructor(
     readonly baseUrl: string,
     private readonly token?: string,
+    /** The language refusals are asked in (`Accept-Language`); the API answers English without it. */
+    private readonly language?: 'fr' | 'en',
   ) {}
 
   /** The same client acting with another token (or none). */
   as(token: string | undefined): CertiflowClient {
-    return new CertiflowClient(this.baseUrl, token);
+    return new CertiflowClient(this.baseUrl, token, this.language);
+  }
+
+  /** The same client asking for refusals in `language`. */
+  speaking(language: 'fr' | 'en'): CertiflowClient {
+    return new CertiflowClient(this.baseUrl, this.token, language);
   }
 
   health(): Promise<ApiResponse<HealthReport>> {
@@ -338,6 +345,7 @@ export class CertiflowClient {
   async request<T>(method: string, path: string, body?: unknown, options: WriteOptions & { rawBody?: string } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.language) headers['accept-language'] = this.language;
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;

@@ -7,6 +7,7 @@ import { apiGatewayEvent, flattenClaims } from './api-gateway-event';
 import type { LocalJwtIssuer } from './jwt-issuer';
 import { RouteMatcher } from './route-matcher';
 import { TokenBuckets } from './token-bucket';
+import type { LocalWebApp } from './web-app';
 
 /** A local-only endpoint under `/_local/`, answering JSON. */
 export type ControlEndpoint = (body: unknown, method: string) => Promise<{ status: number; body: unknown }>;
@@ -22,6 +23,8 @@ export interface HttpApiServerOptions {
   now(): Date;
   /** Endpoints that exist only locally, by path below `/_local/` (e.g. `clock`). */
   controls: Record<string, ControlEndpoint>;
+  /** The web app, served at `/` beside the API (its routes live in the URL's hash). */
+  web?: LocalWebApp;
   /** Largest body accepted, like API Gateway's 10 MB payload limit. */
   maxBodyBytes?: number;
   onError?(message: string, extra: Record<string, unknown>): void;
@@ -147,6 +150,14 @@ export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpA
       response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();
       return;
+    }
+    if ((method === 'GET' || method === 'HEAD') && options.web) {
+      const file = options.web.serve(url.pathname);
+      if (file) {
+        response.writeHead(file.status, file.headers);
+        response.end(method === 'HEAD' ? undefined : file.body);
+        return;
+      }
     }
     const body = await readBody(request, limit);
     if (!body) return sendTooLarge(request, response);

@@ -7,7 +7,7 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { TABLE_SCHEMA } from '../shared/wiring/table';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-aws';
 
@@ -73,8 +73,13 @@ export async function ensureTable(endpoint: string, tableName: string, schema: T
   }
 }
 
-/** Creates each bucket unless it exists. */
-export async function ensureBuckets(endpoint: string, bucketNames: readonly string[]): Promise<void> {
+/** The deliverables bucket's CORS, as the CDK construct sets it: the web app posts files straight to it. */
+const BROWSER_UPLOAD_CORS = {
+  CORSRules: [{ AllowedOrigins: ['*'], AllowedMethods: ['POST', 'PUT', 'GET', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag', 'x-amz-version-id'], MaxAgeSeconds: 3000 }],
+};
+
+/** Creates the buckets that do not exist; those in `browserUploads` accept the web app's uploads (CORS). */
+export async function ensureBuckets(endpoint: string, bucketNames: readonly string[], browserUploads: readonly string[] = []): Promise<void> {
   const client = new S3Client({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
   try {
     for (const bucket of bucketNames) {
@@ -83,6 +88,7 @@ export async function ensureBuckets(endpoint: string, bucketNames: readonly stri
       } catch {
         await client.send(new CreateBucketCommand({ Bucket: bucket }));
       }
+      if (browserUploads.includes(bucket)) await client.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: BROWSER_UPLOAD_CORS }));
     }
   } finally {
     client.destroy();

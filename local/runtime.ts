@@ -22,6 +22,8 @@ import { LocalJwtIssuer } from './jwt-issuer';
 import { LambdaHost } from './lambda-host';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localFunctionArn, localStateMachineArn } from './local-aws';
 import { LocalOutbox, type OutboxMessage } from './outbox';
+import { devSignInControls, peopleFile } from './dev-sign-in';
+import { localWebApp } from './web-app';
 import { REPOSITORY_ROOT } from './paths';
 import { requireJava, reservePort } from './preflight';
 import { ensureBuckets, ensureTable } from './resources';
@@ -177,7 +179,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stops.push(s3.stop);
     await ensureTable(dynamodb.url, LOCAL_RESOURCES.tableName, TABLE_SCHEMA);
     await ensureTable(dynamodb.url, LOCAL_RESOURCES.auditTableName, AUDIT_TABLE_SCHEMA);
-    await ensureBuckets(s3.url, [LOCAL_RESOURCES.deliverablesBucketName, LOCAL_RESOURCES.recordsBucketName]);
+    await ensureBuckets(s3.url, [LOCAL_RESOURCES.deliverablesBucketName, LOCAL_RESOURCES.recordsBucketName], [LOCAL_RESOURCES.deliverablesBucketName]);
 
     const urls = { api: `http://${host}:${ports.api}`, dynamodb: dynamodb.url, s3: s3.url, stepFunctions: `http://${host}:${ports.stepFunctions}` };
     const outbox = new LocalOutbox(join(options.dataDir, 'outbox'), options.onMail);
@@ -238,7 +240,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         clock: clockControl(clock),
         outbox: outbox.control(),
         '.well-known/jwks.json': async () => ({ status: 200, body: { keys: [issuer.publicJwk] } }),
+        ...devSignInControls(issuer, peopleFile(options.dataDir)),
       },
+      web: localWebApp({ connect: [urls.s3] }),
       onError: (message, extra) => log(message, extra),
     });
     stops.push(api.stop);

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { seedDemo, type Demo } from './demo/seed-demo';
+import { peopleFile, rememberPeople } from './dev-sign-in';
+import { buildWebApp } from './web-app';
 import { localDataDir } from './paths';
 import { PreflightError } from './preflight';
 import { DEFAULT_PORTS, PORT_VARIABLES, startLocalRuntime, type LocalPorts } from './runtime';
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const dataDir = localDataDir();
   const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
+  await buildWebApp();
   const runtime = await startLocalRuntime({
     dataDir,
     ports: portsFromEnvironment(),
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
   });
   const lines = [
     `Certiflow local runtime ready in ${Math.round(performance.now() - started)} ms (data: ${dataDir})`,
+    `  Web app         ${runtime.urls.api}/   open it in a browser (development sign-in, local only)`,
     `  HTTP API        ${runtime.urls.api}   (try ${runtime.urls.api}/health)`,
     `  DynamoDB Local  ${runtime.urls.dynamodb}   tables ${runtime.resources.tableName}, ${runtime.resources.auditTableName}`,
     `  S3 (s3rver)     ${runtime.urls.s3}   buckets ${runtime.resources.deliverablesBucketName}, ${runtime.resources.recordsBucketName}`,
@@ -61,7 +65,10 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   if (fresh && !args.includes('--empty')) {
     console.log('Seeding the demo (an empty data folder; `npm start -- --empty` starts bare)…');
-    console.log(demoLines(await seedDemo(runtime), runtime.urls.api).join('\n'));
+    const demo = await seedDemo(runtime);
+    rememberPeople(peopleFile(dataDir), demo.people);
+    console.log(demoLines(demo, runtime.urls.api).join('\n'));
+    console.log(`Open ${runtime.urls.api}/ and sign in as one of them.`);
   }
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,0 +1,72 @@
+import type { Problem } from '../app/api';
+import { useMessages } from '../i18n/i18n';
+import { UI } from './messages';
+
+/**
+ * A refusal or failure, said on the page (never silently dropped): the API's sentence in the
+ * page's language, the rule IDs and each field at fault. Announced to screen readers.
+ */
+export function ProblemNotice({ problem, onRetry }: { problem: Problem | undefined; onRetry?: () => void }) {
+  const t = useMessages(UI);
+  if (!problem) return null;
+  const { error } = problem;
+  const network = problem.status === 0;
+  return (
+    <div class="notice notice-error" role="alert" data-code={error.code}>
+      <p class="notice-title">
+        <strong>{problem.status >= 400 && problem.status < 500 ? t.refused : t.failed}</strong>
+        {!network && (
+          <span class="muted">
+            {' '}
+            ({t.code} {error.code}
+            {problem.status ? `, HTTP ${problem.status}` : ''})
+          </span>
+        )}
+      </p>
+      <p class="notice-message">{network ? t.networkError : error.message}</p>
+      {error.violations && error.violations.length > 0 && (
+        <ul class="violations" aria-label={t.rules}>
+          {error.violations.map((v) => (
+            <li key={v.message} data-rule={v.ruleId}>
+              {v.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error.issues && error.issues.length > 1 && (
+        <ul class="violations">
+          {error.issues.map((issue) => (
+            <li key={issue.field + issue.message}>
+              <code>{issue.field}</code> : {issue.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" class="secondary" onClick={onRetry}>
+          {t.retry}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A polite status line while something loads or runs: progress is never invisible. */
+export function Busy({ label }: { label?: string }) {
+  const t = useMessages(UI);
+  return (
+    <p class="busy" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" />
+      {label ?? t.loading}
+    </p>
+  );
+}
+
+/** A success message, announced politely. */
+export function Done({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <p class="notice notice-ok" role="status">
+      {children}
+    </p>
+  );
+}
