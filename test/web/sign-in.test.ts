@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../local/demo/seed-demo';
+import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
+import { startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
+import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+
+describe('the web app: served at /, development sign-in, French first', () => {
+  let env: TestRuntime;
+  let browser: WebBrowser;
+
+  beforeAll(async () => {
+    env = await startTestRuntime();
+    rememberPeople(peopleFile(env.dataDir), (await seedDemo(env.runtime)).people);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await env?.stop();
+  });
+
+  it('serves the app at / with a Content-Security-Policy, and its local configuration', async () => {
+    const index = await fetch(`${env.runtime.urls.api}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await index.text()).toContain('<div id="app">');
+    expect(await (await fetch(`${env.runtime.urls.api}/config.json`)).json()).toEqual({ apiUrl: '', auth: { kind: 'local' } });
+  });
+
+  it('the development sign-in says it is local only, lists the demo people, and is accessible (axe: WCAG 2.1 AA)', async () => {
+    const page = await browser.open(env.runtime.urls.api);
+    await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.getByText('Environnement local uniquement').count()).toBe(1);
+    expect(await page.locator('button[data-sub]').count()).toBeGreaterThanOrEqual(10);
+    await screenshot(page, 'sign-in');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('signs a manager in with a token of the local issuer; the page speaks English on request and French again', async () => {
+    const page = await browser.open(env.runtime.urls.api);
+    await signInAs(page, 'demo-manager');
+    await expect.poll(() => page.getByText('Hélène Roux').count()).toBeGreaterThan(0);
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();
+    await page.close();
+  });
+});
