@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Person, Role } from '../auth/person';
 import { useLanguage, useMessages, type Language } from '../i18n/i18n';
 import { UI } from '../ui/messages';
-import { href } from './router';
+import { href, useRoute } from './router';
 
 /** Each role's area of the app, its path and its label's key. */
 export const AREAS: ReadonlyArray<{ role: Role; path: string; label: keyof (typeof UI)['fr'] }> = [
@@ -37,6 +37,7 @@ function LanguageSwitch() {
 export function Layout({ person, onSignOut, children }: { person?: Person; onSignOut?: () => void; children: ComponentChildren }) {
   const t = useMessages(UI);
   const areas = person ? AREAS.filter((a) => person.roles.includes(a.role)) : [];
+  const [currentArea] = useRoute();
   return (
     <>
       <a class="skip" href="#main">
@@ -64,7 +65,9 @@ export function Layout({ person, onSignOut, children }: { person?: Person; onSig
             <ul class="tabs">
               {areas.map((a) => (
                 <li key={a.path}>
-                  <a href={href(a.path)}>{t[a.label] as string}</a>
+                  <a href={href(a.path)} aria-current={a.path === currentArea ? 'page' : undefined}>
+                    {t[a.label] as string}
+                  </a>
                 </li>
               ))}
             </ul>
