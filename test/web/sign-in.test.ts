@@ -1,4 +1,9 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../local/paths';
 import { seedDemo } from '../../local/demo/seed-demo';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
@@ -48,5 +53,23 @@ describe('the web app: served at /, development sign-in, French first', () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();
     await page.close();
+  });
+});
+
+describe('the deployed build (vite build --mode aws)', () => {
+  it('carries no development sign-in: neither its page nor its endpoint is in the bundle', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'certiflow-web-aws-'));
+    try {
+      await build({ configFile: join(REPOSITORY_ROOT, 'web', 'vite.config.ts'), mode: 'aws', logLevel: 'silent', build: { outDir } });
+      const bundle = readdirSync(join(outDir, 'assets'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+        .join('\n');
+      expect(bundle).toContain('oauth2/authorize');
+      expect(bundle).not.toContain('_local/sign-in');
+      expect(bundle).not.toContain('Connexion de développement');
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });

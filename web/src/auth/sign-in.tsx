@@ -1,107 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import type { AppConfig } from '../app/config';
 import { useLanguage, useMessages } from '../i18n/i18n';
 import { Busy } from '../ui/problem';
 import { startCognitoSignIn } from './cognito';
-import type { Role } from './person';
 import { SIGN_IN } from './sign-in-messages';
 
-/** A person of the local demo, as `GET /_local/people` lists them. */
-interface DemoPerson {
-  sub: string;
-  name: string;
-  role: Role;
-  centreId?: string;
-}
+/** Whether this build carries the development sign-in: false in the deployed build (`vite build --mode aws`). */
+declare const __LOCAL_SIGN_IN__: boolean;
 
-const ROLES: Role[] = ['candidates', 'jurors', 'managers', 'quality', 'certifiers'];
-
-/** Asks the local runtime to sign a token; exists only locally. */
-async function localToken(apiUrl: string, person: Omit<DemoPerson, 'name'> & { name?: string }): Promise<string> {
-  const response = await fetch(`${apiUrl}/_local/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
-  const body = (await response.json()) as { token?: string; error?: { message: string } };
-  if (!response.ok || !body.token) throw new Error(body.error?.message ?? String(response.status));
-  return body.token;
-}
-
-function LocalSignIn({ apiUrl, onToken }: { apiUrl: string; onToken(token: string): void }) {
-  const t = useMessages(SIGN_IN);
-  const [people, setPeople] = useState<DemoPerson[] | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
-  const [custom, setCustom] = useState<{ role: Role; sub: string; centreId: string }>({ role: 'managers', sub: 'm-1', centreId: 'centre-1' });
-  useEffect(() => {
-    fetch(`${apiUrl}/_local/people`)
-      .then((r) => r.json() as Promise<{ people: DemoPerson[] }>)
-      .then((body) => setPeople(body.people))
-      .catch(() => setPeople([]));
-  }, [apiUrl]);
-  const signIn = (person: Omit<DemoPerson, 'name'> & { name?: string }) =>
-    localToken(apiUrl, person)
-      .then(onToken)
-      .catch((error: Error) => setFailure(`${t.failed} ${error.message}`));
-  return (
-    <section aria-labelledby="local-sign-in">
-      <h1 id="local-sign-in">{t.localTitle}</h1>
-      <p class="notice notice-warn">{t.localWarning}</p>
-      {failure && (
-        <p class="notice notice-error" role="alert">
-          {failure}
-        </p>
-      )}
-      <h2>{t.demoPeople}</h2>
-      {people === undefined ? (
-        <Busy />
-      ) : people.length === 0 ? (
-        <p>{t.noDemo}</p>
-      ) : (
-        <ul class="people">
-          {people.map((p) => (
-            <li key={p.sub}>
-              <button type="button" onClick={() => signIn(p)} data-sub={p.sub}>
-                {t.signInAs(p.name)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t.custom}</h2>
-      <form
-        class="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void signIn({ role: custom.role, sub: custom.sub, ...(custom.role === 'managers' && custom.centreId ? { centreId: custom.centreId } : {}) });
-        }}
-      >
-        <label>
-          {t.role}
-          <select value={custom.role} onChange={(e) => setCustom({ ...custom, role: (e.target as HTMLSelectElement).value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.sub}
-          <input required value={custom.sub} onInput={(e) => setCustom({ ...custom, sub: (e.target as HTMLInputElement).value })} />
-        </label>
-        <label>
-          {t.centre}
-          <input value={custom.centreId} onInput={(e) => setCustom({ ...custom, centreId: (e.target as HTMLInputElement).value })} />
-        </label>
-        <button type="submit">{t.submit}</button>
-      </form>
-    </section>
-  );
-}
+const LocalSignIn = __LOCAL_SIGN_IN__ ? lazy(() => import('./local-sign-in')) : undefined;
 
 /** The sign-in page: Cognito's hosted sign-in on AWS; the local development sign-in otherwise. */
 export function SignIn({ config, onToken }: { config: AppConfig; onToken(token: string): void }) {
   const t = useMessages(SIGN_IN);
   const { language } = useLanguage();
   const auth = config.auth;
-  if (auth.kind === 'local') return <LocalSignIn apiUrl={config.apiUrl} onToken={onToken} />;
+  if (auth.kind === 'local' && LocalSignIn) {
+    return (
+      <Suspense fallback={<Busy />}>
+        <LocalSignIn apiUrl={config.apiUrl} onToken={onToken} />
+      </Suspense>
+    );
+  }
+  if (auth.kind === 'local') return <p role="alert">{t.failed}</p>;
   return (
     <section aria-labelledby="sign-in">
       <h1 id="sign-in">{t.title}</h1>
