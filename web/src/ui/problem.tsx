@@ -3,6 +3,18 @@ import { useMessages } from '../i18n/i18n';
 import { UI } from './messages';
 
 /**
+ * The sentence for a problem: the API's own, except for the answers the gateway gives before any
+ * function runs (no token, throttled, too large), which carry no sentence in the page's language.
+ */
+function sentenceOf(problem: Problem, t: (typeof UI)['fr']): string {
+  if (problem.status === 0) return t.networkError;
+  if (problem.status === 401) return t.unauthorized;
+  if (problem.status === 429) return t.tooMany;
+  if (problem.status === 413) return t.tooLarge;
+  return problem.error.message;
+}
+
+/**
  * A refusal or failure, said on the page (never silently dropped): the API's sentence in the
  * page's language, the rule IDs and each field at fault. Announced to screen readers.
  */
@@ -23,7 +35,7 @@ export function ProblemNotice({ problem, onRetry }: { problem: Problem | undefin
           </span>
         )}
       </p>
-      <p class="notice-message">{network ? t.networkError : error.message}</p>
+      <p class="notice-message">{sentenceOf(problem, t)}</p>
       {error.violations && error.violations.length > 0 && (
         <ul class="violations" aria-label={t.rules}>
           {error.violations.map((v) => (
