@@ -18,6 +18,11 @@ export class InvalidRequest extends InvalidInput {
 
 const FRENCH_ERRORS = z.locales.fr().localeError;
 
+function frenchIssueParam(issue: z.core.$ZodIssue): string | undefined {
+  const params = (issue as { params?: { fr?: unknown } }).params;
+  return typeof params?.fr === 'string' ? params.fr : undefined;
+}
+
 function fieldOf(part: string, path: readonly PropertyKey[]): string {
   return path.length > 0 ? path.map(String).join('.') : part;
 }
@@ -29,7 +34,7 @@ export function parsePart<S extends z.ZodType>(schema: S, value: unknown, part: 
   throw new InvalidRequest(
     result.error.issues.map((issue) => ({
       field: fieldOf(part, issue.path),
-      message: language === 'fr' ? (frenchOf(issue.message) ?? issue.message) : issue.message,
+      message: language === 'fr' ? (frenchIssueParam(issue) ?? frenchOf(issue.message) ?? issue.message) : issue.message,
     })),
   );
 }

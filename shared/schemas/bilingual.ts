@@ -12,6 +12,14 @@ export function bilingual(sentence: Sentence): string {
   return sentence.en;
 }
 
+/**
+ * A custom issue's message in both languages, for messages built from the input (a refinement
+ * naming a value): the French rides in the issue's `params`, so nothing is remembered per value.
+ */
+export function bilingualIssue(sentence: Sentence): { message: string; params: { fr: string } } {
+  return { message: sentence.en, params: { fr: sentence.fr } };
+}
+
 /** The French of a message written with {@link bilingual}; undefined for any other message. */
 export function frenchOf(message: string): string | undefined {
   return FRENCH_OF.get(message);
