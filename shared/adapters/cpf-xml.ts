@@ -79,7 +79,13 @@ function certifications(passages: readonly CpfPassage[]): XmlNode[] {
 
 function requireLength(field: string, value: string, min: number, max: number): void {
   if (value.length < min || value.length > max) {
-    throw new InvalidInput(`${field} must be ${min === max ? `exactly ${min}` : `${min} to ${max}`} characters for the CPF flux`, field);
+    throw new InvalidInput(
+      {
+        en: `${field} must be ${min === max ? `exactly ${min}` : `${min} to ${max}`} characters for the CPF flux`,
+        fr: `${field} doit compter ${min === max ? `exactement ${min}` : `de ${min} à ${max}`} caractères pour le flux CPF`,
+      },
+      field,
+    );
   }
 }
 
@@ -97,7 +103,7 @@ export function cpfFluxXml(input: CpfFluxInput): string {
   requireLength('fluxId', input.fluxId, 1, 50);
   requireLength('certifier.idClient', input.certifier.idClient, 8, 8);
   requireLength('certifier.idContrat', input.certifier.idContrat, 1, 20);
-  if (input.passages.length === 0) throw new InvalidInput('a CPF flux reports at least one passage', 'passages');
+  if (input.passages.length === 0) throw new InvalidInput({ en: 'a CPF flux reports at least one passage', fr: 'un flux CPF déclare au moins un passage' }, 'passages');
   const document: XmlNode = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     'cpf:flux': {

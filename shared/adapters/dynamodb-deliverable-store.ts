@@ -64,9 +64,14 @@ export class DynamoDbDeliverableStore implements DeliverableStore {
       );
     } catch (error) {
       const failed = failedConditions(error);
-      if (failed.includes(0)) throw new Conflict(`version ${version.id} of upload ${version.uploadId} is already recorded`);
-      if (failed.includes(2)) throw new Conflict(`session ${version.sessionId} of upload ${version.id} does not exist`);
-      if (failed.includes(1)) throw new StaleVersion(`another version of this deliverable was recorded at the same time; numbering again`);
+      if (failed.includes(0)) throw new Conflict({ en: `version ${version.id} of upload ${version.uploadId} is already recorded`, fr: `la version ${version.id} du dépôt ${version.uploadId} est déjà enregistrée` });
+      if (failed.includes(2)) throw new Conflict({ en: `session ${version.sessionId} of upload ${version.id} does not exist`, fr: `la session ${version.sessionId} du dépôt ${version.id} n'existe pas` });
+      if (failed.includes(1)) {
+        throw new StaleVersion({
+          en: `another version of this deliverable was recorded at the same time; numbering again`,
+          fr: `une autre version de ce livrable a été enregistrée au même moment ; nouvelle numérotation en cours`,
+        });
+      }
       throw error;
     }
   }

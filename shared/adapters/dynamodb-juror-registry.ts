@@ -18,6 +18,11 @@ function jurorItem(juror: JurorRecord): Record<string, unknown> {
   };
 }
 
+/** The guard item that keeps an e-mail to one registry juror, and finds the juror by it. */
+function emailGuardKey(email: string): { PK: string; SK: string } {
+  return { PK: `JUROR_EMAIL#${email.toLowerCase()}`, SK: 'META' };
+}
+
 /** The juror registry in the single table; guard items keep e-mails and user ids unique. */
 export class DynamoDbJurorRegistry implements JurorRegistry {
   constructor(
@@ -38,7 +43,7 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
     const isNew = previous === undefined;
     const expectedVersion = previous?.version ?? 0;
     const previousUserId = previous?.userId;
-    const emailGuard = { PK: `JUROR_EMAIL#${juror.email.toLowerCase()}`, SK: 'META' };
+    const emailGuard = emailGuardKey(juror.email);
     const bindsAccount = juror.userId !== undefined && juror.userId !== previousUserId;
     const userGuard = bindsAccount ? { PK: `JUROR_USER#${juror.userId}`, SK: 'META' } : undefined;
     const releasedGuard = bindsAccount && previousUserId ? { PK: `JUROR_USER#${previousUserId}`, SK: 'META' } : undefined;
@@ -69,15 +74,27 @@ export class DynamoDbJurorRegistry implements JurorRegistry {
     } catch (error) {
       const failed = failedConditions(error);
       if (failed.length === 0) throw error;
-      if (failed.includes(1) && isNew) throw new Conflict(`a juror with the e-mail ${juror.email} is already in the registry`);
-      if (userGuard && failed.includes(isNew ? 2 : 1)) throw new Conflict(`user ${juror.userId} is already a juror of the registry`);
-      throw new Conflict(isNew ? `juror ${juror.id} already exists` : `juror ${juror.id} was changed by someone else since version ${expectedVersion}; reload and try again`);
+      if (failed.includes(1) && isNew) throw new Conflict({ en: `a juror with the e-mail ${juror.email} is already in the registry`, fr: `un juré avec l'adresse e-mail ${juror.email} figure déjà au registre` });
+      if (userGuard && failed.includes(isNew ? 2 : 1)) throw new Conflict({ en: `user ${juror.userId} is already a juror of the registry`, fr: `l'utilisateur ${juror.userId} est déjà juré du registre` });
+      throw new Conflict(
+        isNew
+          ? { en: `juror ${juror.id} already exists`, fr: `le juré ${juror.id} existe déjà` }
+          : {
+              en: `juror ${juror.id} was changed by someone else since version ${expectedVersion}; reload and try again`,
+              fr: `le juré ${juror.id} a été modifié par quelqu'un d'autre depuis la version ${expectedVersion} ; rechargez et réessayez`,
+            },
+      );
     }
   }
 
   /** A guard item whose key makes a value unique across the registry. */
   private guard(key: { PK: string; SK: string }, entity: string, jurorId: string) {
     return putNew(this.tableName, { ...key, entity, jurorId });
+  }
+
+  async findByEmails(emails: readonly string[]): Promise<JurorRecord[]> {
+    const guards = await batchGetRecords<{ jurorId: string }>(this.tableName, [...new Set(emails.map((email) => email.toLowerCase()))].map(emailGuardKey), true);
+    return guards.length === 0 ? [] : this.getMany(guards.map((guard) => guard.jurorId));
   }
 
   async findByUserId(userId: string): Promise<JurorRecord | undefined> {

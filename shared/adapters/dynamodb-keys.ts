@@ -1,3 +1,5 @@
+import type { Sentence } from '../domain/sentence';
+
 /** Key builders of the single-table design (docs/data-model.md is their reference). */
 export const keys = {
   session: (sessionId: string) => ({ PK: `SESSION#${sessionId}`, SK: 'META' }),
@@ -74,6 +76,9 @@ export function recordOf<T>(item: Record<string, unknown>): T {
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
+
+/** Why a cursor {@link decodeCursor} cannot read is refused (field `cursor`). */
+export const NOT_A_CURSOR: Sentence = { en: 'cursor: not a cursor this API returned', fr: 'cursor : ce curseur n\'a pas été renvoyé par cette API' };
 
 /** Decodes a cursor made by {@link encodeCursor}; undefined for a malformed one. */
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {

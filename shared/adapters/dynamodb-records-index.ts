@@ -6,7 +6,7 @@ import type { AppealRecord, CertificateRecord } from '../use-cases/records/recor
 import type { Page } from '../use-cases/sessions/ports';
 import { dynamoDb } from './aws/dynamodb-client';
 import { queryAllItems } from './dynamodb-batch';
-import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
+import { decodeCursor, encodeCursor, keys, NOT_A_CURSOR, recordOf } from './dynamodb-keys';
 
 type Item = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ export class DynamoDbRecordsIndex implements RecordsIndex {
 
   async openCases(query: { limit: number; cursor?: string }): Promise<Page<OpenCase>> {
     const cursor = decodeCursor(query.cursor);
-    if (query.cursor && !cursor) throw new InvalidInput('cursor: not a cursor this API returned', 'cursor');
+    if (query.cursor && !cursor) throw new InvalidInput(NOT_A_CURSOR, 'cursor');
     const page = await dynamoDb().send(
       new QueryCommand({
         TableName: this.tableName,

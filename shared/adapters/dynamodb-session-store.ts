@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Conflict, InvalidInput } from '../domain/errors';
+import type { Sentence } from '../domain/sentence';
 import type { AuditEvent } from '../use-cases/audit';
 import { StaleVersion, type Page, type PlanningItem, type SessionChange, type SessionQuery, type SessionStore } from '../use-cases/sessions/ports';
 import type {
@@ -22,7 +23,7 @@ import { ABSENT, auditPut, putNew } from './transaction-items';
 import { dynamoDb } from './aws/dynamodb-client';
 import { batchGetRecords, queryAllItems } from './dynamodb-batch';
 import { failedConditions } from './dynamodb-errors';
-import { decodeCursor, encodeCursor, keys, recordOf } from './dynamodb-keys';
+import { decodeCursor, encodeCursor, keys, NOT_A_CURSOR, recordOf } from './dynamodb-keys';
 
 type Item = Record<string, unknown>;
 
@@ -37,7 +38,7 @@ function sessionItem(session: SessionRecord): Item {
 }
 
 /** What a planning item writes: an item (created only when `mustBeNew`), or the removal of one. */
-type PlanningWrite = { item: Item; mustBeNew: boolean; describe: string } | { remove: { PK: string; SK: string }; describe: string };
+type PlanningWrite = { item: Item; mustBeNew: boolean; describe: Sentence } | { remove: { PK: string; SK: string }; describe: Sentence };
 
 /** The write of a planning item in a session change's transaction. */
 function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite {
@@ -51,10 +52,13 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: item.create ?? false,
-        describe: `candidate ${item.record.candidate.userId} is already registered to session ${session.id}`,
+        describe: {
+          en: `candidate ${item.record.candidate.userId} is already registered to session ${session.id}`,
+          fr: `le candidat ${item.record.candidate.userId} est déjà inscrit à la session ${session.id}`,
+        },
       };
     case 'trainers':
-      return { item: { ...keys.trainers(session.id), entity: 'Trainers', trainers: item.records }, mustBeNew: false, describe: 'trainers' };
+      return { item: { ...keys.trainers(session.id), entity: 'Trainers', trainers: item.records }, mustBeNew: false, describe: { en: 'trainers', fr: 'formateurs' } };
     case 'assignment':
       return {
         item: {
@@ -64,12 +68,12 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: true,
-        describe: `juror ${item.record.jurorId} already sits on session ${session.id}`,
+        describe: { en: `juror ${item.record.jurorId} already sits on session ${session.id}`, fr: `le juré ${item.record.jurorId} siège déjà à la session ${session.id}` },
       };
     case 'exam':
-      return { item: { ...keys.exam(session.id, item.record.registrationId), entity: 'Exam', ...item.record }, mustBeNew: false, describe: 'exam' };
+      return { item: { ...keys.exam(session.id, item.record.registrationId), entity: 'Exam', ...item.record }, mustBeNew: false, describe: { en: 'exam', fr: 'épreuve' } };
     case 'grid':
-      return { item: { ...keys.grid(session.id, item.record.registrationId), entity: 'Grid', ...item.record }, mustBeNew: false, describe: 'grid' };
+      return { item: { ...keys.grid(session.id, item.record.registrationId), entity: 'Grid', ...item.record }, mustBeNew: false, describe: { en: 'grid', fr: 'grille' } };
     case 'incident': {
       const open = item.record.routedTo === 'quality-committee' && !item.record.decisionId;
       return {
@@ -80,7 +84,7 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: !item.update,
-        describe: `incident ${item.record.id} is already recorded`,
+        describe: { en: `incident ${item.record.id} is already recorded`, fr: `l'incident ${item.record.id} est déjà enregistré` },
       };
     }
     case 'certificate':
@@ -93,7 +97,7 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: false,
-        describe: 'certificate',
+        describe: { en: 'certificate', fr: 'parchemin ou livret' },
       };
     case 'appeal':
       return {
@@ -104,25 +108,28 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: item.create ?? false,
-        describe: `appeal ${item.record.id} is already recorded`,
+        describe: { en: `appeal ${item.record.id} is already recorded`, fr: `le recours ${item.record.id} est déjà enregistré` },
       };
     case 'decision':
       return {
         item: { ...keys.decision(session.id, item.record.decidedAt, item.record.id), entity: 'Decision', ...item.record },
         mustBeNew: item.create ?? false,
-        describe: `the quality committee already ruled on these cases (decision ${item.record.id})`,
+        describe: {
+          en: `the quality committee already ruled on these cases (decision ${item.record.id})`,
+          fr: `le comité qualité a déjà statué sur ces dossiers (décision ${item.record.id})`,
+        },
       };
     case 'pv':
-      return { item: { ...keys.pv(session.id, item.record.part1.rncpCode), entity: 'Pv', ...item.record }, mustBeNew: false, describe: 'PV' };
+      return { item: { ...keys.pv(session.id, item.record.part1.rncpCode), entity: 'Pv', ...item.record }, mustBeNew: false, describe: { en: 'PV', fr: 'PV' } };
     case 'sitting':
-      return { item: { ...keys.sitting(item.record.userId, item.record.sessionDate, item.record.sessionId), entity: 'Sitting', ...item.record }, mustBeNew: false, describe: 'sitting' };
+      return { item: { ...keys.sitting(item.record.userId, item.record.sessionDate, item.record.sessionId), entity: 'Sitting', ...item.record }, mustBeNew: false, describe: { en: 'sitting', fr: 'passage' } };
     case 'unassignment':
-      return { remove: keys.assignment(session.id, item.jurorId), describe: `juror ${item.jurorId} does not sit on session ${session.id}` };
+      return { remove: keys.assignment(session.id, item.jurorId), describe: { en: `juror ${item.jurorId} does not sit on session ${session.id}`, fr: `le juré ${item.jurorId} ne siège pas à la session ${session.id}` } };
     case 'distribution':
       return {
         item: { ...keys.distribution(session.id, item.record.ruleId, item.record.id), entity: 'Distribution', ...item.record },
         mustBeNew: true,
-        describe: `distribution ${item.record.id} is already recorded`,
+        describe: { en: `distribution ${item.record.id} is already recorded`, fr: `la distribution ${item.record.id} est déjà enregistrée` },
       };
     case 'deliverable':
       return {
@@ -132,22 +139,25 @@ function planningItem(item: PlanningItem, session: SessionRecord): PlanningWrite
           ...item.record,
         },
         mustBeNew: false,
-        describe: `deliverable version ${item.record.id}`,
+        describe: { en: `deliverable version ${item.record.id}`, fr: `version de livrable ${item.record.id}` },
       };
     case 'jurySet':
-      return { item: { ...keys.jurySet(session.id, item.record.registrationId), entity: 'JurySet', ...item.record }, mustBeNew: false, describe: 'jury set' };
+      return { item: { ...keys.jurySet(session.id, item.record.registrationId), entity: 'JurySet', ...item.record }, mustBeNew: false, describe: { en: 'jury set', fr: 'livrables remis au jury' } };
     case 'declaration':
       return {
         item: { ...keys.declaration(session.id, item.record.jurorId, item.record.registrationId), entity: 'ConflictDeclaration', ...item.record },
         mustBeNew: true,
-        describe: `juror ${item.record.jurorId} already declared on registration ${item.record.registrationId}`,
+        describe: {
+          en: `juror ${item.record.jurorId} already declared on registration ${item.record.registrationId}`,
+          fr: `le juré ${item.record.jurorId} a déjà fait sa déclaration pour l'inscription ${item.record.registrationId}`,
+        },
       };
   }
 }
 
 function limitQuery(input: QueryCommandInput, query: SessionQuery): QueryCommandInput {
   const cursor = decodeCursor(query.cursor);
-  if (query.cursor && !cursor) throw new InvalidInput('cursor: not a cursor this API returned', 'cursor');
+  if (query.cursor && !cursor) throw new InvalidInput(NOT_A_CURSOR, 'cursor');
   return { ...input, Limit: query.limit, ExclusiveStartKey: cursor };
 }
 
@@ -220,9 +230,13 @@ export class DynamoDbSessionStore implements SessionStore {
       },
       ...entries.map((entry) => this.transactEntry(entry)),
       auditPut(this.auditTableName(), change.audit),
+      ...(change.events ?? []).map((event) => auditPut(this.auditTableName(), event)),
     ];
     if (transactItems.length > MAX_TRANSACTION_ITEMS) {
-      throw new InvalidInput(`this change would write ${transactItems.length} records at once; one change writes at most ${MAX_TRANSACTION_ITEMS}: send it in smaller parts`);
+      throw new InvalidInput({
+        en: `this change would write ${transactItems.length} records at once; one change writes at most ${MAX_TRANSACTION_ITEMS}: send it in smaller parts`,
+        fr: `cette modification écrirait ${transactItems.length} enregistrements à la fois ; une modification en écrit au plus ${MAX_TRANSACTION_ITEMS} : envoyez-la en plusieurs parties`,
+      });
     }
     try {
       await dynamoDb().send(new TransactWriteCommand({ TransactItems: transactItems }));
@@ -230,11 +244,14 @@ export class DynamoDbSessionStore implements SessionStore {
       const failed = failedConditions(error);
       if (failed.length === 0) throw error;
       if (failed.includes(0)) {
-        if (expectedVersion === 0) throw new Conflict(`session ${session.id} already exists`);
-        throw new StaleVersion(`session ${session.id} was changed by someone else since version ${expectedVersion}; reload it and try again`);
+        if (expectedVersion === 0) throw new Conflict({ en: `session ${session.id} already exists`, fr: `la session ${session.id} existe déjà` });
+        throw new StaleVersion({
+          en: `session ${session.id} was changed by someone else since version ${expectedVersion}; reload it and try again`,
+          fr: `la session ${session.id} a été modifiée par quelqu'un d'autre depuis la version ${expectedVersion} ; rechargez-la et réessayez`,
+        });
       }
       const entry = entries[failed[0]! - 1];
-      throw new Conflict(entry ? entry.describe : 'the change conflicts with a record that already exists');
+      throw new Conflict(entry ? entry.describe : { en: 'the change conflicts with a record that already exists', fr: 'la modification entre en conflit avec un enregistrement qui existe déjà' });
     }
   }
 

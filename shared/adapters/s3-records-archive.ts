@@ -30,7 +30,12 @@ export class S3RecordsArchive implements RecordsArchive {
       const s3VersionId = written.VersionId ?? '';
       return { key, s3VersionId, sha256, contentType, size: bytes.length, ...(await this.lockOf(key, s3VersionId)) };
     } catch (error) {
-      if (isPreconditionFailed(error)) throw new Conflict(`the record ${key} is already written; sealed records are kept unaltered (PV-7)`);
+      if (isPreconditionFailed(error)) {
+        throw new Conflict({
+          en: `the record ${key} is already written; sealed records are kept unaltered (PV-7)`,
+          fr: `le document ${key} est déjà écrit ; les documents scellés sont conservés sans modification (PV-7)`,
+        });
+      }
       throw error;
     }
   }

@@ -83,7 +83,10 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
       await stepFunctions().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     } catch (error) {
       if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken) {
-        throw new Conflict("the session's workflow is no longer waiting for this step; reload the session to see where it stands");
+        throw new Conflict({
+          en: "the session's workflow is no longer waiting for this step; reload the session to see where it stands",
+          fr: "le déroulement de la session n'attend plus cette étape ; rechargez la session pour voir où elle en est",
+        });
       }
       throw error;
     }

@@ -36,12 +36,15 @@ export function isAppealGround(ground: string): ground is AppealGround {
 export function checkAppealAdmissible(appeal: Appeal, registration: { id: string; candidateId: string; sessionId: string }): Check {
   const found: Violation[] = [];
   if (!isAppealGround(appeal.ground)) {
-    found.push(violation('QUAL-1', `"${appeal.ground}" is not a ground for appeal; a candidate may appeal only when the modalities or durations were not respected or the confidentiality of the exchanges was compromised`)); // QUAL-1
+    found.push(violation('QUAL-1', {
+      en: `"${appeal.ground}" is not a ground for appeal; a candidate may appeal only when the modalities or durations were not respected or the confidentiality of the exchanges was compromised`,
+      fr: `"${appeal.ground}" n'est pas un motif de recours ; un candidat ne peut former un recours que si les modalités ou les durées de l'épreuve n'ont pas été respectées, ou si la confidentialité des échanges a été compromise`,
+    })); // QUAL-1
   }
   if (registration.id !== appeal.registrationId || registration.candidateId !== appeal.candidateId || registration.sessionId !== appeal.sessionId) {
-    found.push(violation('QUAL-1', 'only a candidate registered to the session may appeal against it'));
+    found.push(violation('QUAL-1', { en: 'only a candidate registered to the session may appeal against it', fr: 'seul un candidat inscrit à la session peut former un recours contre elle' }));
   }
-  if (appeal.statement.trim() === '') found.push(violation('QUAL-1', 'the appeal must say what happened'));
+  if (appeal.statement.trim() === '') found.push(violation('QUAL-1', { en: 'the appeal must say what happened', fr: "le recours doit exposer ce qui s'est passé" }));
   return checkOf(found);
 }
 
@@ -72,8 +75,8 @@ export interface SessionResult {
 /** QUAL-2: a committee decision must give its reason and rule on at least one case. */
 export function checkCommitteeDecision(decision: CommitteeDecision): Check {
   const found: Violation[] = [];
-  if (decision.reason.trim() === '') found.push(violation('QUAL-2', "the quality committee's decision must record why"));
-  if (decision.caseIds.length === 0) found.push(violation('QUAL-2', 'the quality committee rules on an appeal or a reported breach; name at least one'));
+  if (decision.reason.trim() === '') found.push(violation('QUAL-2', { en: "the quality committee's decision must record why", fr: 'la décision du comité qualité doit être motivée' }));
+  if (decision.caseIds.length === 0) found.push(violation('QUAL-2', { en: 'the quality committee rules on an appeal or a reported breach; name at least one', fr: 'le comité qualité statue sur un recours ou un manquement signalé ; indiquez-en au moins un' }));
   return checkOf(found);
 }
 
@@ -105,5 +108,8 @@ export function appealsCloseAt(releasedAt: Date, months: number, timeZone: TimeZ
 /** QUAL-1: an appeal filed once the window closed is not admissible; the violation says when it closed. */
 export function checkAppealInTime(filedAt: Date, closesAt: Date | undefined, timeZone: TimeZone): Check {
   if (!closesAt || filedAt < closesAt) return checkOf([]);
-  return checkOf([violation('QUAL-1', `the window for appeals against this session closed at ${describeInstant(closesAt, timeZone)}; the certifier accepts appeals until then`)]); // QUAL-1
+  return checkOf([violation('QUAL-1', {
+      en: `the window for appeals against this session closed at ${describeInstant(closesAt, timeZone)}; the certifier accepts appeals until then`,
+      fr: `le délai de recours contre cette session a pris fin le ${describeInstant(closesAt, timeZone, 'fr')} ; le certificateur accepte les recours jusqu'à cette date`,
+    })]); // QUAL-1
 }

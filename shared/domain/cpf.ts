@@ -1,6 +1,7 @@
 import { checkOf, type Check } from './check';
-import { compareIsoDates, isIsoDate, type IsoDate } from './dates';
+import { compareIsoDates, describeDate, isIsoDate, type IsoDate } from './dates';
 import { violation, type Violation } from './errors';
+import type { Sentence } from './sentence';
 import type { Referential } from './referential/schema';
 
 /**
@@ -69,57 +70,80 @@ const INSEE_COUNTRY = /^99\d{3}$/;
 const FRANCE_COUNTRY_CODE = '99100';
 const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
 
-function textProblem(field: string, value: unknown, required: boolean): string | undefined {
+function textProblem(field: string, value: unknown, required: boolean): Sentence | undefined {
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_NAME) return `${field} must be 1 to ${MAX_NAME} characters`;
-  if (CONTROL_CHARACTER.test(value)) return `${field} contains a control character`;
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_NAME) {
+    return { en: `${field} must be 1 to ${MAX_NAME} characters`, fr: `${field} doit compter de 1 à ${MAX_NAME} caractères` };
+  }
+  if (CONTROL_CHARACTER.test(value)) return { en: `${field} contains a control character`, fr: `${field} contient un caractère de contrôle` };
   return undefined;
 }
 
-function birthDateProblems(birthDate: unknown, today: IsoDate): string[] {
-  if (typeof birthDate !== 'string' || !isIsoDate(birthDate)) return [`holder.birthDate "${String(birthDate)}" is not a calendar date written YYYY-MM-DD`];
-  if (birthDate < '1900-01-01') return [`holder.birthDate ${birthDate} is before 1900, which the CPF does not accept`];
-  if (compareIsoDates(birthDate, today) > 0) return [`holder.birthDate ${birthDate} is after ${today}`];
+function birthDateProblems(birthDate: unknown, today: IsoDate): Sentence[] {
+  if (typeof birthDate !== 'string' || !isIsoDate(birthDate)) {
+    return [{ en: `holder.birthDate "${String(birthDate)}" is not a calendar date written YYYY-MM-DD`, fr: `holder.birthDate "${String(birthDate)}" n'est pas une date écrite AAAA-MM-JJ` }];
+  }
+  if (birthDate < '1900-01-01') {
+    return [{ en: `holder.birthDate ${birthDate} is before 1900, which the CPF does not accept`, fr: `holder.birthDate ${describeDate(birthDate, 'fr')} est antérieure à 1900, ce que le CPF n'accepte pas` }];
+  }
+  if (compareIsoDates(birthDate, today) > 0) {
+    return [{ en: `holder.birthDate ${birthDate} is after ${today}`, fr: `holder.birthDate ${describeDate(birthDate, 'fr')} est postérieure au ${describeDate(today, 'fr')}` }];
+  }
   return [];
 }
 
-function birthplaceProblems(birthplace: HolderIdentity['birthplace'] | undefined): string[] {
-  if (!birthplace) return ['holder.birthplace is missing'];
-  const found: string[] = [];
+function birthplaceProblems(birthplace: HolderIdentity['birthplace'] | undefined): Sentence[] {
+  if (!birthplace) return [{ en: 'holder.birthplace is missing', fr: 'holder.birthplace est manquant' }];
+  const found: Sentence[] = [];
   const city = textProblem('holder.birthplace.city', birthplace.city, true);
   if (city) found.push(city);
   const { inseeCode, countryCode } = birthplace;
   if (inseeCode === undefined && countryCode === undefined) {
-    found.push('holder.birthplace needs inseeCode (born in France) or countryCode (born abroad)');
+    found.push({
+      en: 'holder.birthplace needs inseeCode (born in France) or countryCode (born abroad)',
+      fr: "holder.birthplace doit indiquer inseeCode (né en France) ou countryCode (né à l'étranger)",
+    });
   } else if (inseeCode !== undefined && countryCode !== undefined) {
-    found.push('holder.birthplace gives both inseeCode and countryCode; keep inseeCode for a birth in France, countryCode for a birth abroad');
+    found.push({
+      en: 'holder.birthplace gives both inseeCode and countryCode; keep inseeCode for a birth in France, countryCode for a birth abroad',
+      fr: "holder.birthplace indique à la fois inseeCode et countryCode ; gardez inseeCode pour une naissance en France, countryCode pour une naissance à l'étranger",
+    });
   } else if (inseeCode !== undefined) {
     if (!INSEE_COMMUNE.test(inseeCode) || INSEE_COUNTRY.test(inseeCode)) {
-      found.push(`holder.birthplace.inseeCode "${inseeCode}" must be the commune's INSEE code: 5 characters, digits or 2A/2B for Corsica`);
+      found.push({
+        en: `holder.birthplace.inseeCode "${inseeCode}" must be the commune's INSEE code: 5 characters, digits or 2A/2B for Corsica`,
+        fr: `holder.birthplace.inseeCode "${inseeCode}" doit être le code INSEE de la commune : 5 caractères, des chiffres ou 2A/2B pour la Corse`,
+      });
     }
   } else if (!INSEE_COUNTRY.test(countryCode!)) {
-    found.push(`holder.birthplace.countryCode "${countryCode}" must be an INSEE country code: 99 and 3 digits, e.g. 99109 for Germany`);
+    found.push({
+      en: `holder.birthplace.countryCode "${countryCode}" must be an INSEE country code: 99 and 3 digits, e.g. 99109 for Germany`,
+      fr: `holder.birthplace.countryCode "${countryCode}" doit être un code pays INSEE : 99 suivi de 3 chiffres, par exemple 99109 pour l'Allemagne`,
+    });
   } else if (countryCode === FRANCE_COUNTRY_CODE) {
-    found.push(`holder.birthplace.countryCode ${FRANCE_COUNTRY_CODE} is France; for a birth in France give the commune's inseeCode`);
+    found.push({
+      en: `holder.birthplace.countryCode ${FRANCE_COUNTRY_CODE} is France; for a birth in France give the commune's inseeCode`,
+      fr: `holder.birthplace.countryCode ${FRANCE_COUNTRY_CODE} désigne la France ; pour une naissance en France, indiquez le code INSEE de la commune (inseeCode)`,
+    });
   }
   return found;
 }
 
-function identityProblems(identity: HolderIdentity, today: IsoDate): string[] {
-  const found: string[] = [];
-  const push = (problem: string | undefined) => {
+function identityProblems(identity: HolderIdentity, today: IsoDate): Sentence[] {
+  const found: Sentence[] = [];
+  const push = (problem: Sentence | undefined) => {
     if (problem) found.push(problem);
   };
   push(textProblem('holder.birthName', identity.birthName, true));
   push(textProblem('holder.usageName', identity.usageName, false));
   const firstNames: unknown = identity.firstNames;
   if (!Array.isArray(firstNames) || firstNames.length < 1 || firstNames.length > 3) {
-    found.push('holder.firstNames must list 1 to 3 first names');
+    found.push({ en: 'holder.firstNames must list 1 to 3 first names', fr: 'holder.firstNames doit comporter de 1 à 3 prénoms' });
   } else {
     firstNames.forEach((name, i) => push(textProblem(`holder.firstNames[${i}]`, name, true)));
   }
   found.push(...birthDateProblems(identity.birthDate, today));
-  if (identity.sex !== 'M' && identity.sex !== 'F') found.push(`holder.sex "${String(identity.sex)}" must be M or F`);
+  if (identity.sex !== 'M' && identity.sex !== 'F') found.push({ en: `holder.sex "${String(identity.sex)}" must be M or F`, fr: `holder.sex "${String(identity.sex)}" doit valoir M ou F` });
   found.push(...birthplaceProblems(identity.birthplace));
   return found;
 }
@@ -140,7 +164,12 @@ function certificationCodes(ref: Referential, result: CpfResult): string[] | Vio
   const codes: string[] = [];
   for (const blockCode of result.blocksValidatedNow) {
     const block = ref.blocks.find((b) => b.code === blockCode);
-    if (!block) return violation(RULE, `registration ${result.registrationId} lists block ${blockCode} in blocksValidatedNow, which ${ref.rncpCode} does not define`);
+    if (!block) {
+      return violation(RULE, {
+        en: `registration ${result.registrationId} lists block ${blockCode} in blocksValidatedNow, which ${ref.rncpCode} does not define`,
+        fr: `l'inscription ${result.registrationId} indique le bloc ${blockCode} dans blocksValidatedNow, que ${ref.rncpCode} ne définit pas`,
+      });
+    }
     codes.push(block.partialCertificationCode); // RETAKE-1
   }
   return [...new Set(codes)];
@@ -149,18 +178,37 @@ function certificationCodes(ref: Referential, result: CpfResult): string[] | Vio
 function selectResult(ref: Referential, result: CpfResult): CpfPassage[] | Violation {
   if (result.result !== 'admitted' && result.result !== 'partially-admitted') return [];
   const registration = `registration ${result.registrationId}`;
-  if (result.titleCode !== ref.rncpCode) return violation(RULE, `${registration} is for ${result.titleCode}, not ${ref.rncpCode}`);
+  const inscription = `l'inscription ${result.registrationId}`;
+  if (result.titleCode !== ref.rncpCode) return violation(RULE, { en: `${registration} is for ${result.titleCode}, not ${ref.rncpCode}`, fr: `${inscription} concerne ${result.titleCode}, et non ${ref.rncpCode}` });
   const codes = certificationCodes(ref, result);
   if (!Array.isArray(codes)) return codes;
   if (codes.length === 0) return [];
-  if (!isIsoDate(result.sessionDate)) return violation(RULE, `${registration} has sessionDate "${result.sessionDate}", which is not a calendar date written YYYY-MM-DD`);
+  if (!isIsoDate(result.sessionDate)) {
+    return violation(RULE, {
+      en: `${registration} has sessionDate "${result.sessionDate}", which is not a calendar date written YYYY-MM-DD`,
+      fr: `${inscription} a pour sessionDate "${result.sessionDate}", qui n'est pas une date écrite AAAA-MM-JJ`,
+    });
+  }
   const longest = Math.max(...codes.map((code) => code.length));
   if (result.registrationId.length + 1 + longest > MAX_ID_TECHNIQUE) {
-    return violation(RULE, `${registration}: registrationId is too long for the CPF's idTechnique, which holds at most ${MAX_ID_TECHNIQUE} characters`);
+    return violation(RULE, {
+      en: `${registration}: registrationId is too long for the CPF's idTechnique, which holds at most ${MAX_ID_TECHNIQUE} characters`,
+      fr: `${inscription} : registrationId est trop long pour l'idTechnique du CPF, limité à ${MAX_ID_TECHNIQUE} caractères`,
+    });
   }
-  if (!result.holder) return violation(RULE, `${registration} cannot be reported to the CPF: holder is missing, and the Caisse des Dépôts needs the holder's identity`);
+  if (!result.holder) {
+    return violation(RULE, {
+      en: `${registration} cannot be reported to the CPF: holder is missing, and the Caisse des Dépôts needs the holder's identity`,
+      fr: `${inscription} ne peut pas être déclarée au CPF : holder est manquant, et la Caisse des Dépôts a besoin de l'identité du titulaire`,
+    });
+  }
   const problems = identityProblems(result.holder, result.sessionDate);
-  if (problems.length > 0) return violation(RULE, `${registration} cannot be reported to the CPF: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    return violation(RULE, {
+      en: `${registration} cannot be reported to the CPF: ${problems.map((p) => p.en).join('; ')}`,
+      fr: `${inscription} ne peut pas être déclarée au CPF : ${problems.map((p) => p.fr).join(' ; ')}`,
+    });
+  }
   const holder = result.holder;
   return codes.map((certificationCode) => ({
     id: `${result.registrationId}-${certificationCode}`,

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { InvalidInput } from './errors';
-import type { Language } from './sentence';
+import type { Language, Sentence } from './sentence';
 
 /**
  * A calendar date as `YYYY-MM-DD`, read in the time zone it belongs to (a session's own): a
@@ -24,12 +24,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const IANA_NAME = /^(?:UTC|[A-Za-z][A-Za-z_-]*(?:\/[A-Za-z0-9_+-]+)+)$/;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+function notACalendarDate(date: string): Sentence {
+  return { en: `"${date}" is not a calendar date written YYYY-MM-DD`, fr: `"${date}" n'est pas une date écrite AAAA-MM-JJ` };
+}
+
 function plainDate(date: IsoDate): Temporal.PlainDate {
-  if (!ISO_DATE.test(date)) throw new InvalidInput(`"${date}" is not a calendar date written YYYY-MM-DD`, 'date');
+  if (!ISO_DATE.test(date)) throw new InvalidInput(notACalendarDate(date), 'date');
   try {
     return Temporal.PlainDate.from(date, { overflow: 'reject' });
   } catch {
-    throw new InvalidInput(`"${date}" is not a calendar date written YYYY-MM-DD`, 'date');
+    throw new InvalidInput(notACalendarDate(date), 'date');
   }
 }
 
@@ -116,7 +120,7 @@ export function startOfDay(date: IsoDate, timeZone: TimeZone): Date {
 
 /** The instant of a wall-clock time `HH:MM` on `date` in `timeZone` (a skipped time moves forward). */
 export function localInstant(date: IsoDate, time: string, timeZone: TimeZone): Date {
-  if (!isLocalTime(time)) throw new InvalidInput(`"${time}" is not a time written HH:MM`, 'time');
+  if (!isLocalTime(time)) throw new InvalidInput({ en: `"${time}" is not a time written HH:MM`, fr: `"${time}" n'est pas une heure écrite HH:MM` }, 'time');
   const dateTime = plainDate(date).toPlainDateTime(Temporal.PlainTime.from(time));
   return new Date(dateTime.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds);
 }

@@ -5,6 +5,7 @@ import type { SignatureMethod } from './exam-day';
 import type { DeliverableType, Referential } from './referential/schema';
 import { assertNotSealed } from './sealed';
 import type { Scope } from './scope';
+import { frenchDe, type Sentence } from './sentence';
 
 /** A competency is acquired or not; nothing in between (DELIB-1). */
 export type CompetencyDecision = 'acquired' | 'not_acquired';
@@ -86,8 +87,11 @@ export interface GridContext {
   /** The session's zone, in which messages state times. */
   timeZone: TimeZone;
   /** Owed deliverables missing from the jury's set: the competencies they evidence cannot be acquired (DELIB-6). */
-  missingDeliverables: readonly Pick<DeliverableType, 'id' | 'label' | 'modality'>[];
+  missingDeliverables: readonly MissingDeliverable[];
 }
+
+/** A deliverable the jury lacks, as refusals name it: `label` in English, `name` in French. */
+export type MissingDeliverable = Pick<DeliverableType, 'id' | 'label' | 'name' | 'modality'>;
 
 /**
  * DELIB-6, when a deliverable is missing: the decision rests on the exam, the practical cases and
@@ -97,8 +101,8 @@ export interface GridContext {
  */
 export function unacquirableCompetencies(
   scope: Pick<Scope, 'competencies'>,
-  missing: readonly Pick<DeliverableType, 'id' | 'label' | 'modality'>[],
-): { code: string; deliverable: Pick<DeliverableType, 'id' | 'label' | 'modality'> }[] {
+  missing: readonly MissingDeliverable[],
+): { code: string; deliverable: MissingDeliverable }[] {
   return scope.competencies.flatMap((c) => {
     const deliverable = missing.find((d) => c.modalities.includes(d.modality)); // DELIB-6
     return deliverable ? [{ code: c.code, deliverable }] : [];
@@ -108,7 +112,10 @@ export function unacquirableCompetencies(
 /** DELIB-6: the jury fills a grid only once the candidate's exam was held. */
 export function checkGridFillable(ctx: Pick<GridContext, 'candidateName' | 'examEndedAt'>): Check {
   if (ctx.examEndedAt) return checkOf([]);
-  return checkOf([violation('DELIB-6', `${ctx.candidateName} has not sat the exam; the jury decides on the exam, the practical cases and the deliverables`)]); // DELIB-6
+  return checkOf([violation('DELIB-6', {
+      en: `${ctx.candidateName} has not sat the exam; the jury decides on the exam, the practical cases and the deliverables`,
+      fr: `${ctx.candidateName} n'a pas passé l'épreuve ; le jury se prononce sur l'épreuve, les cas pratiques et les livrables`,
+    })]); // DELIB-6
 }
 
 /**
@@ -122,23 +129,43 @@ export function checkGridDecisions(
   const found: Violation[] = [];
   for (const { code, deliverable } of unacquirableCompetencies(ctx.scope, ctx.missingDeliverables ?? [])) {
     if (grid.decisions[code] === 'acquired') {
-      found.push(violation('DELIB-6', `${code} cannot be acquired: the jury does not have ${ctx.candidateName}'s ${deliverable.label} (${deliverable.modality}), on which the decision rests`)); // DELIB-6
+      found.push(
+        violation('DELIB-6', {
+          en: `${code} cannot be acquired: the jury does not have ${ctx.candidateName}'s ${deliverable.label} (${deliverable.modality}), on which the decision rests`,
+          fr: `${code} ne peut pas être acquise : le jury ne dispose pas du livrable "${deliverable.name}" (${deliverable.modality}) ${frenchDe(ctx.candidateName)}, sur lequel repose la décision`,
+        }),
+      ); // DELIB-6
     }
   }
   const inScope = new Set(ctx.scope.competencies.map((c) => c.code));
   for (const [code, value] of Object.entries(grid.decisions)) {
     if (!inScope.has(code)) {
       const block = ctx.ref.competencies.find((c) => c.code === code)?.block;
-      found.push(violation('DELIB-7', block ? `${code} belongs to block ${block}, which is not in ${ctx.candidateName}'s scope; remove it` : `${code} is not a competency of ${ctx.ref.rncpCode}; remove it`)); // DELIB-7
+      const outOfScope: Sentence = block
+        ? { en: `${code} belongs to block ${block}, which is not in ${ctx.candidateName}'s scope; remove it`, fr: `${code} relève du bloc ${block}, qui ne fait pas partie du périmètre ${frenchDe(ctx.candidateName)} ; retirez-la de la grille` }
+        : { en: `${code} is not a competency of ${ctx.ref.rncpCode}; remove it`, fr: `${code} n'est pas une compétence de ${ctx.ref.rncpCode} ; retirez ${code} de la grille` };
+      found.push(violation('DELIB-7', outOfScope)); // DELIB-7
     } else if (!(COMPETENCY_DECISIONS as readonly string[]).includes(value)) {
-      found.push(violation('DELIB-1', `${code} is marked "${value}"; a competency is either acquired or not acquired`)); // DELIB-1
+      found.push(violation('DELIB-1', { en: `${code} is marked "${value}"; a competency is either acquired or not acquired`, fr: `${code} est marquée "${value}" ; une compétence est soit acquise, soit non acquise` })); // DELIB-1
     }
   }
   const undecided = ctx.scope.competencies.filter((c) => grid.decisions[c.code] === undefined).map((c) => c.code);
-  if (undecided.length > 0) found.push(violation('DELIB-1', `${undecided.join(', ')} ${undecided.length === 1 ? 'is' : 'are'} not decided yet; mark each acquired or not acquired`)); // DELIB-1
+  if (undecided.length > 0) {
+    const one = undecided.length === 1;
+    found.push(
+      violation('DELIB-1', {
+        en: `${undecided.join(', ')} ${one ? 'is' : 'are'} not decided yet; mark each acquired or not acquired`,
+        fr: `${undecided.join(', ')} ${one ? "n'est pas encore décidée" : 'ne sont pas encore décidées'} ; marquez ${one ? 'la' : 'chacune'} acquise ou non acquise`,
+      }),
+    ); // DELIB-1
+  }
   if (found.length === 0 && !computeOutcome(ctx.ref, ctx.scope, grid.decisions).titleObtained) {
-    if (!grid.reasons?.trim()) found.push(violation('DELIB-5', `${ctx.candidateName} does not obtain the title: record the jury's reasons`)); // DELIB-5
-    if (!grid.recommendations?.trim()) found.push(violation('DELIB-5', `${ctx.candidateName} does not obtain the title: record the jury's recommendations`)); // DELIB-5
+    if (!grid.reasons?.trim()) {
+      found.push(violation('DELIB-5', { en: `${ctx.candidateName} does not obtain the title: record the jury's reasons`, fr: `${ctx.candidateName} n'obtient pas le titre : consignez les motifs du jury` })); // DELIB-5
+    }
+    if (!grid.recommendations?.trim()) {
+      found.push(violation('DELIB-5', { en: `${ctx.candidateName} does not obtain the title: record the jury's recommendations`, fr: `${ctx.candidateName} n'obtient pas le titre : consignez les recommandations du jury` })); // DELIB-5
+    }
   }
   return checkOf(found);
 }
@@ -148,13 +175,25 @@ export function checkGridSignatures(grid: Pick<Grid, 'signatures'>, ctx: Pick<Gr
   const found: Violation[] = [];
   const name = (id: string) => ctx.jurorNames[id] ?? id;
   for (const id of ctx.eligibleJurorIds) {
-    if (!grid.signatures.some((s) => s.jurorId === id)) found.push(violation('DELIB-4', `${name(id)} has not signed ${ctx.candidateName}'s grid; every juror of the candidate signs it`)); // DELIB-4
+    if (!grid.signatures.some((s) => s.jurorId === id)) {
+      found.push(violation('DELIB-4', { en: `${name(id)} has not signed ${ctx.candidateName}'s grid; every juror of the candidate signs it`, fr: `${name(id)} n'a pas signé la grille ${frenchDe(ctx.candidateName)} ; chaque juré du candidat la signe` })); // DELIB-4
+    }
   }
   for (const s of grid.signatures) {
     if (!ctx.eligibleJurorIds.includes(s.jurorId)) {
-      found.push(violation('JURY-4', `${name(s.jurorId)} is not an eligible juror of ${ctx.candidateName} and cannot sign their grid`)); // JURY-4
+      found.push(
+        violation('JURY-4', {
+          en: `${name(s.jurorId)} is not an eligible juror of ${ctx.candidateName} and cannot sign their grid`,
+          fr: `${name(s.jurorId)} ne fait pas partie des jurés pouvant évaluer ${ctx.candidateName} et ne peut pas signer sa grille`,
+        }),
+      ); // JURY-4
     } else if (ctx.examEndedAt && s.signedAt.getTime() < ctx.examEndedAt.getTime()) {
-      found.push(violation('DELIB-4', `${name(s.jurorId)} signed at ${formatTime(s.signedAt, ctx.timeZone)}, before ${ctx.candidateName}'s oral ended at ${formatTime(ctx.examEndedAt, ctx.timeZone)}; the jury deliberates at the end of the exam`)); // DELIB-4
+      found.push(
+        violation('DELIB-4', {
+          en: `${name(s.jurorId)} signed at ${formatTime(s.signedAt, ctx.timeZone)}, before ${ctx.candidateName}'s oral ended at ${formatTime(ctx.examEndedAt, ctx.timeZone)}; the jury deliberates at the end of the exam`,
+          fr: `${name(s.jurorId)} a signé à ${formatTime(s.signedAt, ctx.timeZone)}, avant la fin de l'oral ${frenchDe(ctx.candidateName)} à ${formatTime(ctx.examEndedAt, ctx.timeZone)} ; le jury délibère à l'issue de l'épreuve`,
+        }),
+      ); // DELIB-4
     }
   }
   return checkOf(found);
@@ -167,12 +206,16 @@ export function checkGrid(grid: Grid, ctx: GridContext): Check {
   return checkOf([...checkGridDecisions(grid, ctx).violations, ...checkGridSignatures(grid, ctx).violations]);
 }
 
+function gridName(candidateName: string): Sentence {
+  return { en: `${candidateName}'s grid`, fr: `la grille ${frenchDe(candidateName)}` };
+}
+
 /** A grid cannot be sealed (or filled) as it stands. */
 export class GridIncomplete extends RuleViolation {}
 
 /** Records the decisions (DELIB-6 first); throws {@link GridIncomplete}, or `SealedRecordImmutable` once sealed (PV-7). */
 export function fillGrid(grid: Grid, decisions: Record<string, CompetencyDecision>, notes: Pick<Grid, 'reasons' | 'recommendations'>, ctx: GridContext): Grid {
-  assertNotSealed(grid, `${ctx.candidateName}'s grid`); // PV-7
+  assertNotSealed(grid, gridName(ctx.candidateName)); // PV-7
   const fillable = checkGridFillable(ctx); // DELIB-6
   if (!fillable.ok) throw new GridIncomplete(fillable.violations);
   return { ...grid, decisions: { ...decisions }, reasons: notes.reasons, recommendations: notes.recommendations, signatures: [] };
@@ -180,13 +223,13 @@ export function fillGrid(grid: Grid, decisions: Record<string, CompetencyDecisio
 
 /** Adds a juror's signature; throws `SealedRecordImmutable` once sealed (PV-7). */
 export function signGrid(grid: Grid, signature: GridSignature, candidateName: string): Grid {
-  assertNotSealed(grid, `${candidateName}'s grid`); // PV-7
+  assertNotSealed(grid, gridName(candidateName)); // PV-7
   return { ...grid, signatures: [...grid.signatures.filter((s) => s.jurorId !== signature.jurorId), signature] };
 }
 
 /** Seals a complete grid at `now`; throws {@link GridIncomplete} listing what is missing. */
 export function sealGrid(grid: Grid, ctx: GridContext, now: Date): Grid {
-  assertNotSealed(grid, `${ctx.candidateName}'s grid`); // PV-7
+  assertNotSealed(grid, gridName(ctx.candidateName)); // PV-7
   const check = checkGrid(grid, ctx);
   if (!check.ok) throw new GridIncomplete(check.violations);
   return { ...grid, sealedAt: now };

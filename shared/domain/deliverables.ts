@@ -3,6 +3,7 @@ import { RuleViolation, violation, type Violation } from './errors';
 import { checkOf, type Check } from './check';
 import type { DeliverableType } from './referential/schema';
 import type { Registration, Scope } from './scope';
+import type { Language } from './sentence';
 
 /** Days before the session by which the jury must hold every deliverable (Q21). */
 export const DELIVERABLE_LEAD_DAYS = 5;
@@ -68,16 +69,22 @@ export function isLate(calendar: SessionCalendar, receivedAt: Date): boolean {
   return receivedAt.getTime() >= intakeClosesAt(calendar).getTime(); // DELIV-5
 }
 
-/** The closing instant for a sentence, with its zone: `2027-06-10 00:00 (Europe/Paris, UTC+02:00)`. */
-export function describeIntakeClose(calendar: SessionCalendar): string {
-  return describeInstant(intakeClosesAt(calendar), calendar.timeZone);
+/**
+ * The closing instant for a sentence, with its zone: `2027-06-10 00:00 (Europe/Paris, UTC+02:00)`,
+ * or in French `10 juin 2027 à 00:00 (Europe/Paris, UTC+02:00)`.
+ */
+export function describeIntakeClose(calendar: SessionCalendar, language: Language = 'en'): string {
+  return describeInstant(intakeClosesAt(calendar), calendar.timeZone, language);
 }
 
 /** DELIV-2: the page count lies within the deliverable's range; the message gives both. */
 export function checkPageCount(type: DeliverableType, pages: number): Check {
   if (!Number.isInteger(pages) || pages < type.minPages || pages > type.maxPages) {
     return checkOf([
-      violation('DELIV-2', `the ${type.label} has ${pages} page${pages === 1 ? '' : 's'}; ${type.minPages} to ${type.maxPages} are required`), // DELIV-2
+      violation('DELIV-2', {
+        en: `the ${type.label} has ${pages} page${pages === 1 ? '' : 's'}; ${type.minPages} to ${type.maxPages} are required`,
+        fr: `le livrable "${type.name}" compte ${pages} page${pages === 1 ? '' : 's'} ; il en faut de ${type.minPages} à ${type.maxPages}`,
+      }), // DELIV-2
     ]);
   }
   return checkOf([]);
@@ -88,7 +95,10 @@ export function checkDeliverableOwed(scope: Scope, deliverableTypeId: string): C
   if (scope.deliverables.some((d) => d.id === deliverableTypeId)) return checkOf([]);
   const owed = scope.deliverables.map((d) => d.id).join(', ');
   return checkOf([
-    violation('DELIV-3', `"${deliverableTypeId}" is not a deliverable this candidate owes; only ${owed} may be submitted`), // DELIV-3
+    violation('DELIV-3', {
+      en: `"${deliverableTypeId}" is not a deliverable this candidate owes; only ${owed} may be submitted`,
+      fr: `"${deliverableTypeId}" n'est pas un livrable attendu de ce candidat ; seuls peuvent être déposés : ${owed}`,
+    }), // DELIV-3
   ]);
 }
 
@@ -99,7 +109,10 @@ export function checkDeliverableOwed(scope: Scope, deliverableTypeId: string): C
 export function checkJuryDocumentRequest(scope: Scope, requested: string): Check {
   if (scope.deliverables.some((d) => d.id === requested)) return checkOf([]);
   return checkOf([
-    violation('DELIV-3', `the jury cannot request "${requested}": only the deliverables of the referential (${scope.deliverables.map((d) => d.id).join(', ')}) may be asked for`), // DELIV-3
+    violation('DELIV-3', {
+      en: `the jury cannot request "${requested}": only the deliverables of the referential (${scope.deliverables.map((d) => d.id).join(', ')}) may be asked for`,
+      fr: `le jury ne peut pas demander "${requested}" : seuls les livrables du référentiel (${scope.deliverables.map((d) => d.id).join(', ')}) peuvent être demandés`,
+    }), // DELIV-3
   ]);
 }
 
@@ -115,16 +128,31 @@ export function checkIndividual(
 ): Check {
   const found: Violation[] = [];
   if (upload.registrationId !== registration.id) {
-    found.push(violation('DELIV-6', `upload ${upload.id} belongs to registration ${upload.registrationId}, not ${registration.id}; a deliverable belongs to exactly one candidate`)); // DELIV-6
+    found.push(
+      violation('DELIV-6', {
+        en: `upload ${upload.id} belongs to registration ${upload.registrationId}, not ${registration.id}; a deliverable belongs to exactly one candidate`,
+        fr: `le dépôt ${upload.id} relève de l'inscription ${upload.registrationId}, et non de ${registration.id} ; un livrable appartient à un seul candidat`,
+      }),
+    ); // DELIV-6
   }
   const { uploader } = upload;
   const ownFile = uploader.as === 'candidate' && uploader.id === registration.candidateId;
   if (!ownFile && uploader.as !== 'session-manager') {
-    found.push(violation('DELIV-6', `only the candidate, or their session manager on their behalf, can submit their deliverable; it was sent by ${uploader.id}`)); // DELIV-6
+    found.push(
+      violation('DELIV-6', {
+        en: `only the candidate, or their session manager on their behalf, can submit their deliverable; it was sent by ${uploader.id}`,
+        fr: `seul le candidat, ou son responsable de session pour son compte, peut déposer son livrable ; celui-ci a été envoyé par ${uploader.id}`,
+      }),
+    ); // DELIV-6
   }
   const copy = otherRegistrationsVersions.find((v) => v.registrationId !== upload.registrationId && v.contentHash === upload.contentHash);
   if (copy) {
-    found.push(violation('DELIV-6', `this file is identical to one submitted for registration ${copy.registrationId}; even for a shared project each candidate submits their own report`)); // DELIV-6
+    found.push(
+      violation('DELIV-6', {
+        en: `this file is identical to one submitted for registration ${copy.registrationId}; even for a shared project each candidate submits their own report`,
+        fr: `ce fichier est identique à un fichier déposé pour l'inscription ${copy.registrationId} ; même pour un projet commun, chaque candidat dépose son propre rapport`,
+      }),
+    ); // DELIV-6
   }
   return checkOf(found);
 }
@@ -170,10 +198,10 @@ export function receiveUpload(input: ReceiveUploadInput): ReceivedUpload {
   if (!late || version.status === 'refused') return { version };
   return {
     version,
-    lateNotice: violation(
-      'DELIV-5',
-      `the ${type?.label ?? upload.deliverableType} arrived at ${describeInstant(upload.receivedAt, calendar.timeZone)}, after intake closed at ${describeIntakeClose(calendar)}; it is kept but not given to the jury unless the session manager admits it`,
-    ),
+    lateNotice: violation('DELIV-5', {
+      en: `the ${type?.label ?? upload.deliverableType} arrived at ${describeInstant(upload.receivedAt, calendar.timeZone)}, after intake closed at ${describeIntakeClose(calendar)}; it is kept but not given to the jury unless the session manager admits it`,
+      fr: `le livrable "${type?.name ?? upload.deliverableType}" est arrivé le ${describeInstant(upload.receivedAt, calendar.timeZone, 'fr')}, après la clôture des dépôts le ${describeIntakeClose(calendar, 'fr')} ; il est conservé, mais n'est transmis au jury que si le responsable de session l'admet`,
+    }),
   };
 }
 
@@ -217,7 +245,14 @@ export function selectJurySet(
     const usable = accepted.filter((v) => !isLate(calendar, v.receivedAt) || admitted.has(v.id)); // DELIV-7, DELIV-5
     const chosen = usable[usable.length - 1];
     if (chosen) selected[type.id] = chosen;
-    else missing.push(violation('DELIV-4', `the ${type.label} was not received before intake closed at ${describeIntakeClose(calendar)}, 5 days before the session`)); // DELIV-4
+    else {
+      missing.push(
+        violation('DELIV-4', {
+          en: `the ${type.label} was not received before intake closed at ${describeIntakeClose(calendar)}, 5 days before the session`,
+          fr: `le livrable "${type.name}" n'a pas été reçu avant la clôture des dépôts le ${describeIntakeClose(calendar, 'fr')}, 5 jours avant la session`,
+        }),
+      ); // DELIV-4
+    }
     notSelected.push(...accepted.filter((v) => v !== chosen));
   }
   return { selected, missing, notSelected };

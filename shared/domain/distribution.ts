@@ -1,5 +1,6 @@
-import { addDays, addMonths, compareIsoDates, daysBetween, localDate, type IsoDate, type TimeZone } from './dates';
+import { addDays, addMonths, compareIsoDates, daysBetween, describeDate, localDate, type IsoDate, type TimeZone } from './dates';
 import { violation, type Violation } from './errors';
+import type { Sentence } from './sentence';
 
 /** The dates a distribution deadline is counted from. */
 export interface CohortCalendar {
@@ -17,19 +18,22 @@ export interface DistributionRule {
   document: 'guide-section-1' | 'guide' | 'evaluation-grids';
   audience: 'project-team' | 'trainers' | 'learners' | 'jury';
   /** The phrase used in messages, e.g. "at least 1 month before the cohort starts". */
-  when: string;
+  when: Sentence;
   deadline: (calendar: CohortCalendar) => IsoDate;
 }
 
+const BEFORE_COHORT_WEEKS: Sentence = { en: 'at least 2 weeks before the cohort starts', fr: 'au moins 2 semaines avant le lancement de la promotion' };
+const BEFORE_PRAIRIE_END: Sentence = { en: 'before the end of the prairie', fr: 'avant la fin de la prairie' };
+
 /** The distribution table of RULES.md, rows DIST-1 to DIST-7 in order. */
 export const DISTRIBUTION_RULES: readonly DistributionRule[] = [
-  { id: 'DIST-1', document: 'guide-section-1', audience: 'project-team', when: 'at least 1 month before the cohort starts', deadline: (c) => addMonths(c.cohortStart, -1) }, // DIST-1
-  { id: 'DIST-2', document: 'guide', audience: 'trainers', when: 'at least 2 weeks before the cohort starts', deadline: (c) => addDays(c.cohortStart, -14) }, // DIST-2
-  { id: 'DIST-3', document: 'guide', audience: 'learners', when: 'before the end of the prairie', deadline: (c) => c.prairieEnd }, // DIST-3
-  { id: 'DIST-4', document: 'guide', audience: 'jury', when: 'at least 2 weeks before the session', deadline: (c) => addDays(c.sessionDate, -14) }, // DIST-4
-  { id: 'DIST-5', document: 'evaluation-grids', audience: 'trainers', when: 'at least 2 weeks before the cohort starts', deadline: (c) => addDays(c.cohortStart, -14) }, // DIST-5
-  { id: 'DIST-6', document: 'evaluation-grids', audience: 'learners', when: 'before the end of the prairie', deadline: (c) => c.prairieEnd }, // DIST-6
-  { id: 'DIST-7', document: 'evaluation-grids', audience: 'jury', when: 'on the day of the session, one per candidate', deadline: (c) => c.sessionDate }, // DIST-7
+  { id: 'DIST-1', document: 'guide-section-1', audience: 'project-team', when: { en: 'at least 1 month before the cohort starts', fr: 'au moins 1 mois avant le lancement de la promotion' }, deadline: (c) => addMonths(c.cohortStart, -1) }, // DIST-1
+  { id: 'DIST-2', document: 'guide', audience: 'trainers', when: BEFORE_COHORT_WEEKS, deadline: (c) => addDays(c.cohortStart, -14) }, // DIST-2
+  { id: 'DIST-3', document: 'guide', audience: 'learners', when: BEFORE_PRAIRIE_END, deadline: (c) => c.prairieEnd }, // DIST-3
+  { id: 'DIST-4', document: 'guide', audience: 'jury', when: { en: 'at least 2 weeks before the session', fr: 'au moins 2 semaines avant la session' }, deadline: (c) => addDays(c.sessionDate, -14) }, // DIST-4
+  { id: 'DIST-5', document: 'evaluation-grids', audience: 'trainers', when: BEFORE_COHORT_WEEKS, deadline: (c) => addDays(c.cohortStart, -14) }, // DIST-5
+  { id: 'DIST-6', document: 'evaluation-grids', audience: 'learners', when: BEFORE_PRAIRIE_END, deadline: (c) => c.prairieEnd }, // DIST-6
+  { id: 'DIST-7', document: 'evaluation-grids', audience: 'jury', when: { en: 'on the day of the session, one per candidate', fr: 'le jour de la session, une par candidat' }, deadline: (c) => c.sessionDate }, // DIST-7
 ];
 
 /** A recorded distribution of a document to an audience. */
@@ -63,6 +67,24 @@ function label(rule: DistributionRule): string {
   return `${doc} to the ${rule.audience.replace('-', ' ')}`;
 }
 
+const DOCUMENT_FR: Record<DistributionRule['document'], string> = {
+  'guide-section-1': 'de la section 1 du guide',
+  guide: 'du guide',
+  'evaluation-grids': "des grilles d'évaluation",
+};
+
+const AUDIENCE_FR: Record<DistributionRule['audience'], string> = {
+  'project-team': "à l'équipe projet",
+  trainers: 'aux formateurs',
+  learners: 'aux apprenants',
+  jury: 'au jury',
+};
+
+/** The French subject of a distribution's alerts: `la diffusion du guide aux formateurs`. */
+function labelFr(rule: DistributionRule): string {
+  return `la diffusion ${DOCUMENT_FR[rule.document]} ${AUDIENCE_FR[rule.audience]}`;
+}
+
 /**
  * Each distribution's state at `now`, today being read in the session's zone: done (on time or late), overdue, due within
  * `horizonDays`, or pending; overdue, late and soon-due rows carry an alert.
@@ -80,11 +102,26 @@ export function distributionStatus(calendar: CohortCalendar, records: readonly D
         ...base,
         state: 'done-late' as const,
         distributedOn: done.distributedOn,
-        alert: violation(rule.id, `${label(rule)} went out on ${done.distributedOn}, after ${deadline} (${rule.when})`),
+        alert: violation(rule.id, {
+          en: `${label(rule)} went out on ${done.distributedOn}, after ${deadline} (${rule.when.en})`,
+          fr: `${labelFr(rule)} a eu lieu le ${describeDate(done.distributedOn, 'fr')}, après la date limite du ${describeDate(deadline, 'fr')} (${rule.when.fr})`,
+        }),
       };
     }
-    if (daysLeft < 0) return { ...base, state: 'overdue' as const, alert: violation(rule.id, `${label(rule)} is overdue: it was due by ${deadline} (${rule.when})`) };
-    if (daysLeft <= horizonDays) return { ...base, state: 'due-soon' as const, alert: violation(rule.id, `${label(rule)} is due by ${deadline}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${rule.when})`) };
+    if (daysLeft < 0) {
+      const alert = violation(rule.id, {
+        en: `${label(rule)} is overdue: it was due by ${deadline} (${rule.when.en})`,
+        fr: `${labelFr(rule)} est en retard : elle était attendue au plus tard le ${describeDate(deadline, 'fr')} (${rule.when.fr})`,
+      });
+      return { ...base, state: 'overdue' as const, alert };
+    }
+    if (daysLeft <= horizonDays) {
+      const alert = violation(rule.id, {
+        en: `${label(rule)} is due by ${deadline}, in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (${rule.when.en})`,
+        fr: `${labelFr(rule)} est attendue au plus tard le ${describeDate(deadline, 'fr')}, dans ${daysLeft} jour${daysLeft === 1 ? '' : 's'} (${rule.when.fr})`,
+      });
+      return { ...base, state: 'due-soon' as const, alert };
+    }
     return { ...base, state: 'pending' as const };
   });
 }

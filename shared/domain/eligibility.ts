@@ -43,9 +43,14 @@ export function eligibilityMatrix(jurors: readonly Person[], candidates: readonl
     const conflicted = jurors.filter((j) => conflicts.some((d) => d.jurorId === j.id && d.candidateId === c.id)); // JURY-4
     const eligible = jurors.filter((j) => !conflicted.includes(j));
     if (eligible.length < MIN_ELIGIBLE_JURORS_PER_CANDIDATE) {
-      const who = eligible.length === 0 ? 'no juror' : `only ${joinNames(eligible.map(fullName))}`;
+      const names = eligible.map(fullName);
+      const who = eligible.length === 0 ? 'no juror' : `only ${joinNames(names)}`;
+      const quiFr = eligible.length === 0 ? 'aucun juré ne peut' : `il n'y a que ${joinNames(names, 'fr')} qui ${eligible.length === 1 ? 'puisse' : 'puissent'}`;
       found.push(
-        violation('JURY-4', `${who} can evaluate ${fullName(c)} without conflict; ${MIN_ELIGIBLE_JURORS_PER_CANDIDATE} are required, so add a juror or rearrange the session`), // JURY-4
+        violation('JURY-4', {
+          en: `${who} can evaluate ${fullName(c)} without conflict; ${MIN_ELIGIBLE_JURORS_PER_CANDIDATE} are required, so add a juror or rearrange the session`,
+          fr: `${quiFr} évaluer ${fullName(c)} sans conflit d'intérêts ; il en faut ${MIN_ELIGIBLE_JURORS_PER_CANDIDATE} : ajoutez un juré ou réorganisez la session`,
+        }), // JURY-4
       );
     }
     return {
@@ -89,7 +94,12 @@ export function assessConflictFinding(
   );
   if (declaredInTime) return { ...checkOf([]), invalidatesSession: false };
   return {
-    ...checkOf([violation('JURY-5', `${names.juror} had not declared a link with ${names.candidate} (${finding.description}); the session is invalidated`)]), // JURY-5
+    ...checkOf([
+      violation('JURY-5', {
+        en: `${names.juror} had not declared a link with ${names.candidate} (${finding.description}); the session is invalidated`,
+        fr: `${names.juror} n'avait pas déclaré de lien avec ${names.candidate} (${finding.description}) ; la session est invalidée`,
+      }),
+    ]), // JURY-5
     invalidatesSession: true,
   };
 }

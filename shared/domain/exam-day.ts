@@ -3,6 +3,7 @@ import { addMinutes, formatTime, minutesBetween, type TimeZone } from './dates';
 import { RuleViolation, violation, type Violation } from './errors';
 import type { ExamSegment, Referential } from './referential/schema';
 import type { Scope } from './scope';
+import { frenchDe } from './sentence';
 
 /** A disability accommodation: extra time the session manager announces at the start of the session (EXAM-2, Q24). */
 export interface Accommodation {
@@ -41,12 +42,31 @@ export function segmentsInScope(ref: Referential, scope: Pick<Scope, 'modalities
 export function checkAccommodation(accommodation: Accommodation, sessionStartAt: Date, timeZone: TimeZone): Check {
   const found: Violation[] = [];
   if (!Number.isInteger(accommodation.extraMinutes) || accommodation.extraMinutes <= 0) {
-    found.push(violation('EXAM-2', `extra time must be a positive number of minutes, not ${accommodation.extraMinutes}`)); // EXAM-2
+    found.push(
+      violation('EXAM-2', {
+        en: `extra time must be a positive number of minutes, not ${accommodation.extraMinutes}`,
+        fr: `le temps majoré doit être un nombre positif de minutes, et non ${accommodation.extraMinutes}`,
+      }),
+    ); // EXAM-2
   }
-  if (accommodation.justification.trim() === '') found.push(violation('EXAM-2', 'extra time needs a recorded justification (the accommodation granted for a disability)'));
-  if (accommodation.grantedBy.trim() === '') found.push(violation('EXAM-2', 'extra time must be granted by the session manager'));
+  if (accommodation.justification.trim() === '') {
+    found.push(
+      violation('EXAM-2', {
+        en: 'extra time needs a recorded justification (the accommodation granted for a disability)',
+        fr: "le temps majoré doit avoir une justification consignée (l'aménagement accordé au titre d'un handicap)",
+      }),
+    );
+  }
+  if (accommodation.grantedBy.trim() === '') {
+    found.push(violation('EXAM-2', { en: 'extra time must be granted by the session manager', fr: 'le temps majoré doit être accordé par le responsable de session' }));
+  }
   if (accommodation.announcedAt.getTime() > sessionStartAt.getTime()) {
-    found.push(violation('EXAM-2', `extra time was announced at ${formatTime(accommodation.announcedAt, timeZone)}, after the session started at ${formatTime(sessionStartAt, timeZone)}; it must be announced at the start`));
+    found.push(
+      violation('EXAM-2', {
+        en: `extra time was announced at ${formatTime(accommodation.announcedAt, timeZone)}, after the session started at ${formatTime(sessionStartAt, timeZone)}; it must be announced at the start`,
+        fr: `le temps majoré a été annoncé à ${formatTime(accommodation.announcedAt, timeZone)}, après le début de la session à ${formatTime(sessionStartAt, timeZone)} ; il doit être annoncé au début de la session`,
+      }),
+    );
   }
   return checkOf(found);
 }
@@ -105,7 +125,12 @@ export function candidateClock(input: ClockInput): CandidateClock {
   let startAt = plannedStartAt;
   if (lateArrival && lateArrival.arrivedAt > plannedStartAt) {
     if (lateArrival.decision !== 'allowed') {
-      throw new LateStartNotAllowed([violation('EXAM-3', `the candidate arrived at ${formatTime(lateArrival.arrivedAt, timeZone)}, after the planned start at ${formatTime(plannedStartAt, timeZone)}, and the session manager did not allow them to sit`)]); // EXAM-3
+      throw new LateStartNotAllowed([
+        violation('EXAM-3', {
+          en: `the candidate arrived at ${formatTime(lateArrival.arrivedAt, timeZone)}, after the planned start at ${formatTime(plannedStartAt, timeZone)}, and the session manager did not allow them to sit`,
+          fr: `le candidat est arrivé à ${formatTime(lateArrival.arrivedAt, timeZone)}, après le début prévu à ${formatTime(plannedStartAt, timeZone)}, et le responsable de session ne l'a pas autorisé à passer l'épreuve`,
+        }),
+      ]); // EXAM-3
     }
     startAt = lateArrival.arrivedAt;
   }
@@ -139,16 +164,26 @@ export function checkRecordedTimings(clock: CandidateClock, recorded: readonly R
   for (const r of recorded) {
     const s = clock.segments.find((x) => x.id === r.segmentId);
     if (!s) {
-      found.push(violation('EXAM-2', `segment "${r.segmentId}" is not part of this candidate's oral`));
+      found.push(violation('EXAM-2', { en: `segment "${r.segmentId}" is not part of this candidate's oral`, fr: `la séquence "${r.segmentId}" ne fait pas partie de l'oral de ce candidat` }));
       continue;
     }
     const allowed = minutesBetween(s.startAt, s.endAt);
     const actual = minutesBetween(r.startedAt, r.endedAt);
     if (Math.abs(actual - allowed) > toleranceMinutes) {
-      found.push(violation('EXAM-2', `"${s.name}" lasted ${actual} minutes instead of ${allowed}; durations cannot be lengthened or shortened`)); // EXAM-2
+      found.push(
+        violation('EXAM-2', {
+          en: `"${s.name}" lasted ${actual} minutes instead of ${allowed}; durations cannot be lengthened or shortened`,
+          fr: `la séquence "${s.name}" a duré ${actual} minutes au lieu de ${allowed} ; les durées ne peuvent être ni allongées ni raccourcies`,
+        }),
+      ); // EXAM-2
     }
     if (r.endedAt.getTime() > addMinutes(clock.endAt, toleranceMinutes).getTime()) {
-      found.push(violation('EXAM-3', `"${s.name}" ended at ${formatTime(r.endedAt, clock.timeZone)}, after the oral's fixed end at ${formatTime(clock.endAt, clock.timeZone)}`)); // EXAM-3
+      found.push(
+        violation('EXAM-3', {
+          en: `"${s.name}" ended at ${formatTime(r.endedAt, clock.timeZone)}, after the oral's fixed end at ${formatTime(clock.endAt, clock.timeZone)}`,
+          fr: `la séquence "${s.name}" s'est terminée à ${formatTime(r.endedAt, clock.timeZone)}, après l'heure de fin fixée de l'oral, ${formatTime(clock.endAt, clock.timeZone)}`,
+        }),
+      ); // EXAM-3
     }
   }
   return checkOf(found);
@@ -208,8 +243,14 @@ export interface AttendanceRecord {
 export function recordAttendance(registrationIds: readonly string[], checkedIn: readonly string[], lateArrivals: readonly LateArrival[], timeZone: TimeZone): AttendanceRecord[] {
   return registrationIds.map((id) => {
     const refused = lateArrivals.find((l) => l.registrationId === id && l.decision === 'refused');
-    if (refused) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', `arrived late at ${formatTime(refused.arrivedAt, timeZone)} and was not allowed to sit; recorded absent`) };
-    if (!checkedIn.includes(id)) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', 'did not show up; recorded absent') }; // EXAM-4
+    if (refused) {
+      const reason = violation('EXAM-4', {
+        en: `arrived late at ${formatTime(refused.arrivedAt, timeZone)} and was not allowed to sit; recorded absent`,
+        fr: `arrivé en retard à ${formatTime(refused.arrivedAt, timeZone)} et non autorisé à passer l'épreuve ; enregistré absent`,
+      });
+      return { registrationId: id, status: 'absent', reason };
+    }
+    if (!checkedIn.includes(id)) return { registrationId: id, status: 'absent', reason: violation('EXAM-4', { en: 'did not show up; recorded absent', fr: "ne s'est pas présenté ; enregistré absent" }) }; // EXAM-4
     return { registrationId: id, status: 'present' };
   });
 }
@@ -235,7 +276,12 @@ export function checkRemoteExamStart(mode: SessionMode, registrationId: string, 
   if (mode.kind !== 'remote') return checkOf([]);
   const verified = checks.some((c) => c.registrationId === registrationId && c.checkedAt.getTime() <= startAt.getTime());
   if (verified) return checkOf([]);
-  return checkOf([violation('EXAM-5', `${candidateName}'s identity has not been verified; a remote exam cannot start before it is`)]); // EXAM-5
+  return checkOf([
+    violation('EXAM-5', {
+      en: `${candidateName}'s identity has not been verified; a remote exam cannot start before it is`,
+      fr: `l'identité ${frenchDe(candidateName)} n'a pas été vérifiée ; une épreuve à distance ne peut pas commencer avant cette vérification`,
+    }),
+  ]); // EXAM-5
 }
 
 /** Throws {@link IdentityNotVerified} when {@link checkRemoteExamStart} fails. */
@@ -250,7 +296,12 @@ export function checkRemoteSignatures(mode: SessionMode, signatures: readonly { 
   return checkOf(
     signatures
       .filter((s) => s.method !== 'electronic')
-      .map((s) => violation('EXAM-5', `${s.signerName} signed by hand in a remote session; documents must be signed electronically and authenticated`)), // EXAM-5
+      .map((s) =>
+        violation('EXAM-5', {
+          en: `${s.signerName} signed by hand in a remote session; documents must be signed electronically and authenticated`,
+          fr: `${s.signerName} a signé à la main lors d'une session à distance ; les documents doivent être signés électroniquement et authentifiés`,
+        }),
+      ), // EXAM-5
   );
 }
 
@@ -277,7 +328,15 @@ export interface BreachRouting {
  */
 export function routeBreach(breach: ReportedBreach): BreachRouting {
   if (breach.state === 'avoidable') {
-    return { to: 'session-manager', mayLeadToAnnulment: false, notice: violation('EXAM-6', `${breach.description}: alert the session manager now so it can be avoided`) }; // EXAM-6
+    const notice = violation('EXAM-6', {
+      en: `${breach.description}: alert the session manager now so it can be avoided`,
+      fr: `${breach.description} : alertez dès maintenant le responsable de session afin que ce manquement puisse être évité`,
+    });
+    return { to: 'session-manager', mayLeadToAnnulment: false, notice }; // EXAM-6
   }
-  return { to: 'quality-committee', mayLeadToAnnulment: true, notice: violation('EXAM-6', `${breach.description}: reported to the quality committee, which may annul the session`) }; // EXAM-6
+  const notice = violation('EXAM-6', {
+    en: `${breach.description}: reported to the quality committee, which may annul the session`,
+    fr: `${breach.description} : manquement signalé au comité qualité, qui peut annuler la session`,
+  });
+  return { to: 'quality-committee', mayLeadToAnnulment: true, notice }; // EXAM-6
 }

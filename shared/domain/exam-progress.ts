@@ -1,6 +1,7 @@
 import { addMinutes, formatTime, type TimeZone } from './dates';
-import { Conflict, RuleViolation, violation, type Violation } from './errors';
+import { Conflict, RuleViolation, violation, violationMessage, type Violation } from './errors';
 import { assertRemoteExamStart, candidateClock, type ClockInput, type IdentityCheck, type SessionMode } from './exam-day';
+import { frenchDe, type Sentence } from './sentence';
 
 /** Where a candidate stands on the exam day, in the order it happens. */
 export type CandidateStage = 'expected' | 'present' | 'absent' | 'in-oral' | 'oral-ended' | 'deliberated';
@@ -35,20 +36,21 @@ export const LATE_AFTER_MINUTES = 1;
 /** Minutes a segment may be ended before its planned end, for the clocks of people and machines. */
 export const SEGMENT_TOLERANCE_MINUTES = 1;
 
-const STAGE_WORDS: Record<CandidateStage, string> = {
-  expected: 'is expected and not checked in yet',
-  present: 'is checked in and waits for the oral',
-  absent: 'is recorded absent',
-  'in-oral': 'is sitting the oral',
-  'oral-ended': 'has finished the oral and waits for the deliberation',
-  deliberated: 'has been deliberated',
+const STAGE_WORDS: Record<CandidateStage, Sentence> = {
+  expected: { en: 'is expected and not checked in yet', fr: "est attendu et n'a pas encore émargé" },
+  present: { en: 'is checked in and waits for the oral', fr: 'a émargé et attend son oral' },
+  absent: { en: 'is recorded absent', fr: 'est enregistré absent' },
+  'in-oral': { en: 'is sitting the oral', fr: 'passe son oral' },
+  'oral-ended': { en: 'has finished the oral and waits for the deliberation', fr: 'a terminé son oral et attend la délibération' },
+  deliberated: { en: 'has been deliberated', fr: "a déjà fait l'objet de la délibération" },
 };
 
 /** Throws {@link StepOutOfOrder} naming the candidate's stage and the rule, unless the stage is one of `allowed`. */
-export function assertStage(day: CandidateDay, allowed: readonly CandidateStage[], candidateName: string, ruleId: string, what: string): void {
+export function assertStage(day: CandidateDay, allowed: readonly CandidateStage[], candidateName: string, ruleId: string, what: Sentence): void {
   if (allowed.includes(day.stage)) return;
-  const found = violation(ruleId, `${candidateName} ${STAGE_WORDS[day.stage]}; ${what}`);
-  throw new StepOutOfOrder(found.message, [found]);
+  const stage = STAGE_WORDS[day.stage];
+  const found = violation(ruleId, { en: `${candidateName} ${stage.en}; ${what.en}`, fr: `${candidateName} ${stage.fr} ; ${what.fr}` });
+  throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
 }
 
 /** The check-in the session manager records. */
@@ -70,20 +72,28 @@ export interface CheckInInput {
  * end of their slot unmoved; refused, they are recorded absent and stay on the PV.
  */
 export function checkInCandidate(day: CandidateDay, input: CheckInInput): CandidateDay {
-  assertStage(day, ['expected'], input.candidateName, 'EXAM-4', 'a candidate is checked in once');
+  assertStage(day, ['expected'], input.candidateName, 'EXAM-4', { en: 'a candidate is checked in once', fr: "un candidat n'émarge qu'une fois" });
   if (input.status === 'absent') {
-    return { ...day, stage: 'absent', checkIn: { at: input.at, by: input.by, late: false }, absence: violation('EXAM-4', `${input.candidateName} did not show up; recorded absent`) }; // EXAM-4
+    const absence = violation('EXAM-4', { en: `${input.candidateName} did not show up; recorded absent`, fr: `${input.candidateName} ne s'est pas présenté ; enregistré absent` });
+    return { ...day, stage: 'absent', checkIn: { at: input.at, by: input.by, late: false }, absence }; // EXAM-4
   }
   const late = input.at.getTime() > addMinutes(input.plannedStartAt, LATE_AFTER_MINUTES).getTime(); // EXAM-3
   if (!late) return { ...day, stage: 'present', checkIn: { at: input.at, by: input.by, late: false } };
   if (!input.decision) {
     throw new RuleViolation([
-      violation('EXAM-3', `${input.candidateName} arrives at ${formatTime(input.at, input.timeZone)}, after the planned start at ${formatTime(input.plannedStartAt, input.timeZone)}: record the session manager's decision, allowed or refused; the end of the slot does not move either way`),
+      violation('EXAM-3', {
+        en: `${input.candidateName} arrives at ${formatTime(input.at, input.timeZone)}, after the planned start at ${formatTime(input.plannedStartAt, input.timeZone)}: record the session manager's decision, allowed or refused; the end of the slot does not move either way`,
+        fr: `${input.candidateName} arrive à ${formatTime(input.at, input.timeZone)}, après le début prévu à ${formatTime(input.plannedStartAt, input.timeZone)} : consignez la décision du responsable de session, autorisation (allowed) ou refus (refused) ; dans les deux cas, la fin du créneau ne change pas`,
+      }),
     ]); // EXAM-3
   }
   const checkIn = { at: input.at, by: input.by, late: true, decision: input.decision };
   if (input.decision === 'refused') {
-    return { ...day, stage: 'absent', checkIn, absence: violation('EXAM-4', `${input.candidateName} arrived late at ${formatTime(input.at, input.timeZone)} and was not allowed to sit; recorded absent`) }; // EXAM-3, EXAM-4
+    const absence = violation('EXAM-4', {
+      en: `${input.candidateName} arrived late at ${formatTime(input.at, input.timeZone)} and was not allowed to sit; recorded absent`,
+      fr: `${input.candidateName} est arrivé en retard à ${formatTime(input.at, input.timeZone)} et n'a pas été autorisé à passer l'épreuve ; enregistré absent`,
+    });
+    return { ...day, stage: 'absent', checkIn, absence }; // EXAM-3, EXAM-4
   }
   return { ...day, stage: 'present', checkIn };
 }
@@ -91,9 +101,14 @@ export function checkInCandidate(day: CandidateDay, input: CheckInInput): Candid
 /** EXAM-5: records the verification of a remote candidate's identity, which must come before the oral. */
 export function verifyIdentity(day: CandidateDay, check: IdentityCheck, mode: SessionMode, candidateName: string): CandidateDay {
   if (mode.kind !== 'remote') {
-    throw new RuleViolation([violation('EXAM-5', `the session is held on site; ${candidateName}'s identity is checked at the door, not remotely`)]);
+    throw new RuleViolation([
+      violation('EXAM-5', {
+        en: `the session is held on site; ${candidateName}'s identity is checked at the door, not remotely`,
+        fr: `la session se tient sur place ; l'identité ${frenchDe(candidateName)} est vérifiée à l'accueil, et non à distance`,
+      }),
+    ]);
   }
-  assertStage(day, ['present'], candidateName, 'EXAM-5', 'the identity is verified after the check-in and before the oral');
+  assertStage(day, ['present'], candidateName, 'EXAM-5', { en: 'the identity is verified after the check-in and before the oral', fr: "l'identité est vérifiée après l'émargement et avant l'oral" });
   return { ...day, identityCheck: check };
 }
 
@@ -113,7 +128,8 @@ export interface OralStartInput extends Omit<ClockInput, 'plannedStartAt' | 'lat
  * must be verified first.
  */
 export function startOral(day: CandidateDay, input: OralStartInput): CandidateDay {
-  assertStage(day, ['present'], input.candidateName, day.stage === 'absent' ? 'EXAM-4' : 'EXAM-1', day.stage === 'expected' ? 'check them in before the oral' : 'an oral starts once');
+  const what: Sentence = day.stage === 'expected' ? { en: 'check them in before the oral', fr: "faites-le émarger avant l'oral" } : { en: 'an oral starts once', fr: "un oral ne commence qu'une fois" };
+  assertStage(day, ['present'], input.candidateName, day.stage === 'absent' ? 'EXAM-4' : 'EXAM-1', what);
   if (input.mode.kind === 'remote') assertRemoteExamStart(input.mode, day.registrationId, input.candidateName, day.identityCheck ? [day.identityCheck] : [], input.at); // EXAM-5
   const late = day.checkIn?.late === true;
   const clock = candidateClock({
@@ -138,13 +154,16 @@ export function startOral(day: CandidateDay, input: OralStartInput): CandidateDa
  * An end after the planned end is recorded as it happened (evidence for QUAL-1).
  */
 export function endSegment(day: CandidateDay, at: Date, candidateName: string, timeZone: TimeZone): CandidateDay {
-  assertStage(day, ['in-oral'], candidateName, 'EXAM-1', 'only a running oral has a segment to end');
+  assertStage(day, ['in-oral'], candidateName, 'EXAM-1', { en: 'only a running oral has a segment to end', fr: 'seul un oral en cours a une séquence à terminer' });
   const segments = day.oral!.segments;
   const index = segments.findIndex((s) => s.endedAt === undefined);
   const current = segments[index]!;
   if (at.getTime() < addMinutes(current.plannedEndAt, -SEGMENT_TOLERANCE_MINUTES).getTime()) {
     throw new RuleViolation([
-      violation('EXAM-2', `"${current.name}" ends at ${formatTime(current.plannedEndAt, timeZone)}; its duration cannot be shortened (it is ${formatTime(at, timeZone)})`),
+      violation('EXAM-2', {
+        en: `"${current.name}" ends at ${formatTime(current.plannedEndAt, timeZone)}; its duration cannot be shortened (it is ${formatTime(at, timeZone)})`,
+        fr: `la séquence "${current.name}" se termine à ${formatTime(current.plannedEndAt, timeZone)} ; sa durée ne peut pas être raccourcie (il est ${formatTime(at, timeZone)})`,
+      }),
     ]); // EXAM-2
   }
   const next = segments.map((s, i) => (i === index ? { ...s, endedAt: at } : i === index + 1 ? { ...s, startedAt: at } : s));
@@ -155,7 +174,10 @@ export function endSegment(day: CandidateDay, at: Date, candidateName: string, t
 /** EXAM-2: no request lengthens an oral; only the extra time for a disability announced at the start of the session does. */
 export function refuseExtension(candidateName: string): never {
   throw new RuleViolation([
-    violation('EXAM-2', `${candidateName}'s oral cannot be lengthened: durations are fixed, and only extra time for a disability, announced by the start of the session, adds minutes`),
+    violation('EXAM-2', {
+      en: `${candidateName}'s oral cannot be lengthened: durations are fixed, and only extra time for a disability, announced by the start of the session, adds minutes`,
+      fr: `l'oral ${frenchDe(candidateName)} ne peut pas être prolongé : les durées sont fixes, et seul le temps majoré accordé au titre d'un handicap, annoncé au début de la session, ajoute des minutes`,
+    }),
   ]); // EXAM-2
 }
 

@@ -1,8 +1,10 @@
 import { checkOf, type Check } from './check';
-import { addDays, compareIsoDates, describeInstant, localDate, type IsoDate, type SessionCalendar } from './dates';
+import { addDays, compareIsoDates, describeDate, describeInstant, localDate, type IsoDate, type SessionCalendar } from './dates';
 import { DELIVERABLE_LEAD_DAYS, describeIntakeClose, intakeClosesAt } from './deliverables';
 import { RuleViolation, violation, type Violation } from './errors';
 import { fullName, type Person } from './people';
+import type { DeliverableType } from './referential/schema';
+import { frenchDe } from './sentence';
 
 /** Minimum number of jurors in a session (JURY-1). */
 export const MIN_JURORS = 2;
@@ -55,15 +57,30 @@ export class TrainerOnJury extends RuleViolation {}
 export function checkHabilitation(juror: Juror, date: IsoDate): Check {
   const name = fullName(juror);
   const h = juror.habilitation;
-  if (!h) return checkOf([violation('JURY-2', `${name} holds no habilitation from the certifier; record one valid on ${date}`)]);
+  const day = describeDate(date, 'fr');
+  if (!h) {
+    return checkOf([
+      violation('JURY-2', { en: `${name} holds no habilitation from the certifier; record one valid on ${date}`, fr: `${name} ne détient aucune habilitation du certificateur ; enregistrez-en une valide le ${day}` }),
+    ]);
+  }
   if (compareIsoDates(date, h.validFrom) < 0) {
-    return checkOf([violation('JURY-2', `${name}'s habilitation is valid only from ${h.validFrom}, after the session on ${date}`)]);
+    return checkOf([
+      violation('JURY-2', {
+        en: `${name}'s habilitation is valid only from ${h.validFrom}, after the session on ${date}`,
+        fr: `l'habilitation ${frenchDe(name)} n'est valide qu'à partir du ${describeDate(h.validFrom, 'fr')}, après la session du ${day}`,
+      }),
+    ]);
   }
   if (compareIsoDates(date, h.validUntil) > 0) {
-    return checkOf([violation('JURY-2', `${name}'s habilitation expired on ${h.validUntil}, before the session on ${date}; it must be renewed`)]);
+    return checkOf([
+      violation('JURY-2', {
+        en: `${name}'s habilitation expired on ${h.validUntil}, before the session on ${date}; it must be renewed`,
+        fr: `l'habilitation ${frenchDe(name)} a expiré le ${describeDate(h.validUntil, 'fr')}, avant la session du ${day} ; elle doit être renouvelée`,
+      }),
+    ]);
   }
   if (h.revokedOn && compareIsoDates(date, h.revokedOn) >= 0) {
-    return checkOf([violation('JURY-2', `${name}'s habilitation was withdrawn on ${h.revokedOn}`)]);
+    return checkOf([violation('JURY-2', { en: `${name}'s habilitation was withdrawn on ${h.revokedOn}`, fr: `l'habilitation ${frenchDe(name)} a été retirée le ${describeDate(h.revokedOn, 'fr')}` })]);
   }
   return checkOf([]);
 }
@@ -78,18 +95,28 @@ export function checkSessionJury(input: SessionJuryInput): Check {
   const found: Violation[] = [];
   const distinct = new Set(jurors.map((j) => j.id));
   if (distinct.size < MIN_JURORS) {
-    found.push(violation('JURY-1', `the session has ${distinct.size} juror${distinct.size === 1 ? '' : 's'}; at least ${MIN_JURORS} are required`)); // JURY-1
+    const s = distinct.size === 1 ? '' : 's';
+    found.push(violation('JURY-1', { en: `the session has ${distinct.size} juror${s}; at least ${MIN_JURORS} are required`, fr: `la session compte ${distinct.size} juré${s} ; il en faut au moins ${MIN_JURORS}` })); // JURY-1
   }
   for (const juror of jurors) {
     const name = fullName(juror);
-    if (juror.profession.trim() === '') found.push(violation('JURY-2', `${name} has no profession recorded; a juror is a professional of the field`)); // JURY-2
+    if (juror.profession.trim() === '') {
+      found.push(violation('JURY-2', { en: `${name} has no profession recorded; a juror is a professional of the field`, fr: `aucune profession n'est enregistrée pour ${name} ; un juré est un professionnel du métier` })); // JURY-2
+    }
     if (juror.yearsOfExperience < MIN_JUROR_EXPERIENCE_YEARS) {
-      found.push(violation('JURY-2', `${name} has ${juror.yearsOfExperience} year${juror.yearsOfExperience === 1 ? '' : 's'} of experience; at least ${MIN_JUROR_EXPERIENCE_YEARS} are required`)); // JURY-2
+      const years = juror.yearsOfExperience;
+      found.push(
+        violation('JURY-2', {
+          en: `${name} has ${years} year${years === 1 ? '' : 's'} of experience; at least ${MIN_JUROR_EXPERIENCE_YEARS} are required`,
+          fr: `${name} a ${years} an${years === 1 ? '' : 's'} d'expérience ; il en faut au moins ${MIN_JUROR_EXPERIENCE_YEARS}`,
+        }),
+      ); // JURY-2
     }
     found.push(...checkHabilitation(juror, sessionDate).violations); // JURY-2
     const trained = candidates.filter((c) => c.trainerIds.includes(juror.id));
     if (trained.length > 0) {
-      found.push(violation('JURY-3', `${name} trained ${trained.map(fullName).join(', ')} and cannot sit on this session's jury`)); // JURY-3
+      const trainees = trained.map(fullName).join(', ');
+      found.push(violation('JURY-3', { en: `${name} trained ${trainees} and cannot sit on this session's jury`, fr: `${name} a formé ${trainees} et ne peut pas siéger dans le jury de cette session` })); // JURY-3
     }
   }
   return checkOf(found);
@@ -134,7 +161,12 @@ export function checkJuryPresence(jurors: readonly Person[], exams: readonly Exa
     const name = juror ? fullName(juror) : absence.jurorId;
     for (const exam of exams) {
       if (absence.from < exam.endAt && absence.to > exam.startAt) {
-        found.push(violation('JURY-6', `${name} was absent during ${exam.candidateName}'s exam; the jury must stay together, and this is reported to the quality committee`)); // JURY-6
+        found.push(
+          violation('JURY-6', {
+            en: `${name} was absent during ${exam.candidateName}'s exam; the jury must stay together, and this is reported to the quality committee`,
+            fr: `${name} a quitté le jury pendant l'épreuve ${frenchDe(exam.candidateName)} ; le jury doit rester réuni, et ce manquement est signalé au comité qualité`,
+          }),
+        ); // JURY-6
       }
     }
   }
@@ -163,12 +195,23 @@ export function checkJuryReceipts(calendar: SessionCalendar, jurors: readonly Ju
     const r = receipts.find((x) => x.jurorId === juror.id);
     const guide = r?.guideReceivedOn;
     if (guide ? compareIsoDates(guide, guideDeadline) > 0 : compareIsoDates(today, guideDeadline) > 0) {
-      found.push(violation('JURY-7', `${name} ${guide ? `received the guide on ${guide}` : 'has not received the guide'}; it was due by ${guideDeadline}, 2 weeks before the session`)); // JURY-7
+      found.push(
+        violation('JURY-7', {
+          en: `${name} ${guide ? `received the guide on ${guide}` : 'has not received the guide'}; it was due by ${guideDeadline}, 2 weeks before the session`,
+          fr: `${name} ${guide ? `a reçu le guide le ${describeDate(guide, 'fr')}` : "n'a pas reçu le guide"} ; il devait lui parvenir au plus tard le ${describeDate(guideDeadline, 'fr')}, 2 semaines avant la session`,
+        }),
+      ); // JURY-7
     }
     const deliverables = r?.deliverablesReceivedAt;
     if (deliverables ? deliverables.getTime() > deliverablesDeadline.getTime() : now.getTime() > deliverablesDeadline.getTime()) {
       const what = deliverables ? `received the candidates' deliverables at ${describeInstant(deliverables, calendar.timeZone)}` : "has not received the candidates' deliverables";
-      found.push(violation('JURY-7', `${name} ${what}; they were due by ${describeIntakeClose(calendar)}, ${DELIVERABLE_LEAD_DAYS} days before the session`)); // JURY-7
+      const whatFr = deliverables ? `a reçu les livrables des candidats le ${describeInstant(deliverables, calendar.timeZone, 'fr')}` : "n'a pas reçu les livrables des candidats";
+      found.push(
+        violation('JURY-7', {
+          en: `${name} ${what}; they were due by ${describeIntakeClose(calendar)}, ${DELIVERABLE_LEAD_DAYS} days before the session`,
+          fr: `${name} ${whatFr} ; ils devaient lui parvenir au plus tard le ${describeIntakeClose(calendar, 'fr')}, ${DELIVERABLE_LEAD_DAYS} jours avant la session`,
+        }),
+      ); // JURY-7
     }
   }
   return checkOf(found);
@@ -189,20 +232,25 @@ export interface DossierJury {
 export interface DossierCandidate {
   registrationId: string;
   name: string;
-  owed: readonly { id: string; label: string }[];
+  /** Each deliverable owed: `label` names it in English, `name` in French. */
+  owed: readonly Pick<DeliverableType, 'id' | 'label' | 'name'>[];
 }
 
 /** JURY-8: the dossier jury holds the guide, the referential, one grid per candidate, their deliverables and the PV. */
 export function checkDossierJury(dossier: DossierJury, candidates: readonly DossierCandidate[]): Check {
   const found: Violation[] = [];
-  if (!dossier.guideDocumentId) found.push(violation('JURY-8', 'the dossier jury lacks the guide (mode d\'emploi)')); // JURY-8
-  if (!dossier.referentialDocumentId) found.push(violation('JURY-8', 'the dossier jury lacks the competency and evaluation referential'));
-  if (!dossier.pvId) found.push(violation('JURY-8', 'the dossier jury lacks the PV'));
+  if (!dossier.guideDocumentId) found.push(violation('JURY-8', { en: "the dossier jury lacks the guide (mode d'emploi)", fr: "le dossier jury ne contient pas le guide (mode d'emploi)" })); // JURY-8
+  if (!dossier.referentialDocumentId) {
+    found.push(violation('JURY-8', { en: 'the dossier jury lacks the competency and evaluation referential', fr: "le dossier jury ne contient pas le référentiel de compétences et d'évaluation" }));
+  }
+  if (!dossier.pvId) found.push(violation('JURY-8', { en: 'the dossier jury lacks the PV', fr: 'le dossier jury ne contient pas le PV' }));
   for (const c of candidates) {
-    if (!dossier.gridIds[c.registrationId]) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s evaluation grid`));
+    if (!dossier.gridIds[c.registrationId]) {
+      found.push(violation('JURY-8', { en: `the dossier jury lacks ${c.name}'s evaluation grid`, fr: `le dossier jury ne contient pas la grille d'évaluation ${frenchDe(c.name)}` }));
+    }
     const held = dossier.deliverables[c.registrationId] ?? [];
     for (const d of c.owed) {
-      if (!held.includes(d.id)) found.push(violation('JURY-8', `the dossier jury lacks ${c.name}'s ${d.label}`));
+      if (!held.includes(d.id)) found.push(violation('JURY-8', { en: `the dossier jury lacks ${c.name}'s ${d.label}`, fr: `le dossier jury ne contient pas le livrable "${d.name}" ${frenchDe(c.name)}` }));
     }
   }
   return checkOf(found);

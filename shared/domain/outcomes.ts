@@ -24,5 +24,12 @@ export function certificateFor(ref: Referential, blocksValidated: readonly strin
     .map((b) => ({ code: b.code, title: b.title, partialCertificationCode: b.partialCertificationCode }));
   if (blocks.length === ref.blocks.length) return { kind: 'parchemin', rncpCode: ref.rncpCode, title: ref.title, blocks }; // RETAKE-1
   if (blocks.length > 0) return { kind: 'livret', rncpCode: ref.rncpCode, title: ref.title, blocks }; // RETAKE-1
-  return { kind: 'none', rncpCode: ref.rncpCode, reason: violation('RETAKE-1', `no block of ${ref.rncpCode} is validated, so neither a parchemin nor a livret is issued`) };
+  return {
+    kind: 'none',
+    rncpCode: ref.rncpCode,
+    reason: violation('RETAKE-1', {
+      en: `no block of ${ref.rncpCode} is validated, so neither a parchemin nor a livret is issued`,
+      fr: `aucun bloc de ${ref.rncpCode} n'est validé : ni parchemin ni livret n'est délivré`,
+    }),
+  };
 }

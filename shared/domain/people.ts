@@ -1,3 +1,5 @@
+import type { Language } from './sentence';
+
 /** A person the system names in messages and documents. */
 export interface Person {
   id: string;
@@ -10,8 +12,8 @@ export function fullName(person: Pick<Person, 'firstName' | 'lastName'>): string
   return `${person.firstName} ${person.lastName}`.trim();
 }
 
-/** Lists names for a sentence: "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
+/** Lists names for a sentence: "A", "A and B", "A, B and C"; in French "A, B et C". */
+export function joinNames(names: readonly string[], language: Language = 'en'): string {
   if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, -1).join(', ')} ${language === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
 }

@@ -1,8 +1,9 @@
 import { checkOf, type Check } from './check';
-import { addYears, compareIsoDates, type IsoDate } from './dates';
+import { addYears, compareIsoDates, describeDate, type IsoDate } from './dates';
 import { violation, type Violation } from './errors';
 import type { Referential } from './referential/schema';
 import { scopeViolations, type Registration } from './scope';
+import { frenchDe } from './sentence';
 
 /** Years after a session within which a candidate may sit again without new training (RETAKE-4). */
 export const RETAKE_WITHOUT_TRAINING_YEARS = 1;
@@ -29,13 +30,19 @@ export function retakeWithoutTrainingUntil(previousSessionDate: IsoDate): IsoDat
 export function checkRetakeEligibility(input: { previousSessionDate: IsoDate; sessionDate: IsoDate; newTraining: boolean; candidateName: string }): Check {
   if (compareIsoDates(input.previousSessionDate, input.sessionDate) >= 0) {
     return checkOf([
-      violation('RETAKE-4', `${input.candidateName}'s earlier session on ${input.previousSessionDate} is not before this session on ${input.sessionDate}; give the date of the session they last sat`), // RETAKE-4
+      violation('RETAKE-4', {
+        en: `${input.candidateName}'s earlier session on ${input.previousSessionDate} is not before this session on ${input.sessionDate}; give the date of the session they last sat`,
+        fr: `la session précédente ${frenchDe(input.candidateName)}, le ${describeDate(input.previousSessionDate, 'fr')}, n'est pas antérieure à cette session du ${describeDate(input.sessionDate, 'fr')} ; indiquez la date de sa dernière session`,
+      }), // RETAKE-4
     ]);
   }
   const until = retakeWithoutTrainingUntil(input.previousSessionDate);
   if (input.newTraining || compareIsoDates(input.sessionDate, until) <= 0) return checkOf([]);
   return checkOf([
-    violation('RETAKE-4', `${input.candidateName} last sat on ${input.previousSessionDate}; after ${until} a new training is required before sitting again`), // RETAKE-4
+    violation('RETAKE-4', {
+      en: `${input.candidateName} last sat on ${input.previousSessionDate}; after ${until} a new training is required before sitting again`,
+      fr: `la dernière session ${frenchDe(input.candidateName)} date du ${describeDate(input.previousSessionDate, 'fr')} ; après le ${describeDate(until, 'fr')}, une nouvelle formation est requise avant de se présenter à nouveau`,
+    }), // RETAKE-4
   ]);
 }
 
@@ -67,6 +74,6 @@ export function checkBlocksKept(before: readonly string[], after: readonly strin
   return checkOf(
     before
       .filter((b) => !after.includes(b) && !voidedByAnnulment.includes(b))
-      .map((b) => violation('RETAKE-3', `block ${b} was validated and stays validated for life; it cannot be withdrawn`)), // RETAKE-3
+      .map((b) => violation('RETAKE-3', { en: `block ${b} was validated and stays validated for life; it cannot be withdrawn`, fr: `le bloc ${b} a été validé et le reste à vie ; il ne peut pas être retiré` })), // RETAKE-3
   );
 }

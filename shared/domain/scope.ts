@@ -53,11 +53,17 @@ export function scopeViolations(ref: Referential, registration: Registration): V
   const found: Violation[] = [];
   for (const code of earlier) {
     if (!ref.blocks.some((b) => b.code === code)) {
-      found.push(violation('RETAKE-2', `block ${code} does not exist in ${ref.rncpCode}; a retake lists validated blocks among ${ref.blocks.map((b) => b.code).join(', ')}`));
+      const blocks = ref.blocks.map((b) => b.code).join(', ');
+      found.push(
+        violation('RETAKE-2', {
+          en: `block ${code} does not exist in ${ref.rncpCode}; a retake lists validated blocks among ${blocks}`,
+          fr: `le bloc ${code} n'existe pas dans ${ref.rncpCode} ; une reprise indique les blocs déjà validés parmi ${blocks}`,
+        }),
+      );
     }
   }
   if (registration.kind === 'retake' && ref.blocks.every((b) => earlier.includes(b.code))) {
-    found.push(violation('RETAKE-2', `every block of ${ref.rncpCode} is already validated; there is nothing left to retake`));
+    found.push(violation('RETAKE-2', { en: `every block of ${ref.rncpCode} is already validated; there is nothing left to retake`, fr: `tous les blocs de ${ref.rncpCode} sont déjà validés ; il n'y a plus rien à repasser` }));
   }
   return found;
 }

@@ -1,4 +1,6 @@
+import { describeInstant } from './dates';
 import { RuleViolation, violation } from './errors';
+import type { Sentence } from './sentence';
 
 /** A sealed PV or grid cannot be altered (PV-7). */
 export class SealedRecordImmutable extends RuleViolation {}
@@ -8,11 +10,17 @@ export interface Sealable {
   sealedAt?: Date;
 }
 
-/** PV-7: throws {@link SealedRecordImmutable} when `record` is sealed; call before any change. */
-export function assertNotSealed(record: Sealable, what: string): void {
+/**
+ * PV-7: throws {@link SealedRecordImmutable} when `record` is sealed; call before any change.
+ * `what` names the record in each language, the French with its article (`le PV pv-1`, `la grille de …`).
+ */
+export function assertNotSealed(record: Sealable, what: Sentence): void {
   if (record.sealedAt) {
     throw new SealedRecordImmutable([
-      violation('PV-7', `${what} was sealed on ${record.sealedAt.toISOString()} and is kept unaltered; it can no longer be changed`), // PV-7
+      violation('PV-7', {
+        en: `${what.en} was sealed on ${record.sealedAt.toISOString()} and is kept unaltered; it can no longer be changed`,
+        fr: `${what.fr} est sous scellé depuis le ${describeInstant(record.sealedAt, 'UTC', 'fr')} : son contenu est conservé sans altération et ne peut plus être modifié`,
+      }), // PV-7
     ]);
   }
 }
@@ -29,6 +37,6 @@ function stable(value: unknown): string {
  * PV-7 at the storage edge: when `before` is sealed, `after` must be identical to it.
  * Throws {@link SealedRecordImmutable} otherwise.
  */
-export function assertSealedUnchanged<T extends Sealable>(before: T, after: T, what: string): void {
+export function assertSealedUnchanged<T extends Sealable>(before: T, after: T, what: Sentence): void {
   if (before.sealedAt && stable(before) !== stable(after)) assertNotSealed(before, what); // PV-7
 }

@@ -17,3 +17,11 @@ export interface Sentence {
 export function sentenceIn(sentence: Sentence, language: Language): string {
   return sentence[language];
 }
+
+/**
+ * French "de" before a name or word, elided before a vowel: `d'Alex Martin`, `de Camille Durand`
+ * (`la grille ${frenchDe(name)}`). A leading h is left unelided: whether it is mute cannot be told.
+ */
+export function frenchDe(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d'${name}` : `de ${name}`;
+}

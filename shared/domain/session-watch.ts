@@ -1,7 +1,8 @@
-import { addDays, compareIsoDates, localDate, type IsoDate, type SessionCalendar } from './dates';
+import { addDays, compareIsoDates, describeDate, localDate, type IsoDate, type SessionCalendar } from './dates';
 import { intakeClosesAt } from './deliverables';
 import { distributionStatus, type DistributionRecord } from './distribution';
 import { violation } from './errors';
+import type { Sentence } from './sentence';
 
 /** How long before intake closes a session with deliverables still missing is at risk (DELIV-4). */
 export const INTAKE_RISK_HOURS = 48;
@@ -37,10 +38,11 @@ export interface WatchedSession {
 /** The kinds of risk the watch reports, each one a business metric. */
 export type SessionRiskKind = 'intake-at-risk' | 'distribution-overdue' | 'step-overdue' | 'pv-not-sealed';
 
-/** One finding behind a risk: the rule it threatens (none for a product choice) and a sentence for a person. */
+/** One finding behind a risk: the rule it threatens (none for a product choice) and a sentence for a person, in English and in French. */
 export interface RiskFinding {
   ruleId?: string;
   message: string;
+  messageFr?: string;
 }
 
 /** One risk found on a session: its kind and what was found. */
@@ -87,7 +89,10 @@ function intakeRisk(session: WatchedSession, now: Date): SessionRisk | undefined
   return {
     kind: 'intake-at-risk',
     findings: lacking.map((candidate) =>
-      violation('DELIV-4', `intake closes in ${hours} h and registration ${candidate.registrationId} still lacks ${candidate.missing.join(', ')}`),
+      violation('DELIV-4', {
+        en: `intake closes in ${hours} h and registration ${candidate.registrationId} still lacks ${candidate.missing.join(', ')}`,
+        fr: `la clôture des dépôts a lieu dans ${hours} h et il manque encore ${candidate.missing.join(', ')} pour l'inscription ${candidate.registrationId}`,
+      }),
     ),
   };
 }
@@ -109,8 +114,9 @@ function distributionRisk(session: WatchedSession, now: Date): SessionRisk | und
 function stepRisk(session: WatchedSession): SessionRisk | undefined {
   if (!session.overdue) return undefined;
   const ruleId = OVERDUE_STEP_RULES[session.overdue.step];
-  const sentence = `the ${session.overdue.step} step has waited past its time since ${session.overdue.since}`;
-  return { kind: 'step-overdue', findings: [ruleId ? violation(ruleId, sentence) : { message: sentence }] };
+  const { step, since } = session.overdue;
+  const sentence: Sentence = { en: `the ${step} step has waited past its time since ${since}`, fr: `l'étape ${step} a dépassé son délai depuis ${since}` };
+  return { kind: 'step-overdue', findings: [ruleId ? violation(ruleId, sentence) : { message: sentence.en, messageFr: sentence.fr }] };
 }
 
 /**
@@ -121,7 +127,7 @@ function pvRisk(session: WatchedSession, now: Date): SessionRisk | undefined {
   if (session.sealed) return undefined;
   const dayAfter = addDays(session.calendar.date, 1);
   if (compareIsoDates(localDate(now, session.calendar.timeZone), dayAfter) < 0) return undefined; // PV-5, PV-6
-  return { kind: 'pv-not-sealed', findings: [violation('PV-6', `the exam day was ${session.calendar.date} and the PV is not sealed yet`)] };
+  return { kind: 'pv-not-sealed', findings: [violation('PV-6', { en: `the exam day was ${session.calendar.date} and the PV is not sealed yet`, fr: `le jour de l'épreuve était le ${describeDate(session.calendar.date, 'fr')} et le PV n'est pas encore scellé` })] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { checkOf, type Check } from './check';
-import { isIsoDate, isTimeZone, localDate, type IsoDate, type TimeZone } from './dates';
+import { describeDate, isIsoDate, isTimeZone, localDate, type IsoDate, type TimeZone } from './dates';
 import { violation, type Violation } from './errors';
 import type { SessionMode } from './exam-day';
 import type { Person } from './people';
@@ -55,17 +55,37 @@ export interface Candidate extends Person {
  */
 export function checkSessionSetup(session: Session): Check {
   const found: Violation[] = [];
-  if (!isTimeZone(session.timeZone)) found.push(violation('PV-2', `"${session.timeZone}" is not an IANA time zone such as Europe/Paris or America/Guadeloupe`));
-  else if (!isIsoDate(session.date)) found.push(violation('PV-2', `"${session.date}" is not a session date written YYYY-MM-DD`));
-  else if (localDate(session.startsAt, session.timeZone) !== session.date) {
-    found.push(violation('PV-2', `the session starts on ${localDate(session.startsAt, session.timeZone)} in ${session.timeZone}, which is not its date ${session.date}`));
+  if (!isTimeZone(session.timeZone)) {
+    found.push(
+      violation('PV-2', {
+        en: `"${session.timeZone}" is not an IANA time zone such as Europe/Paris or America/Guadeloupe`,
+        fr: `"${session.timeZone}" n'est pas un fuseau horaire IANA tel que Europe/Paris ou America/Guadeloupe`,
+      }),
+    );
+  } else if (!isIsoDate(session.date)) {
+    found.push(violation('PV-2', { en: `"${session.date}" is not a session date written YYYY-MM-DD`, fr: `"${session.date}" n'est pas une date de session écrite AAAA-MM-JJ` }));
+  } else if (localDate(session.startsAt, session.timeZone) !== session.date) {
+    const startDay = localDate(session.startsAt, session.timeZone);
+    found.push(
+      violation('PV-2', {
+        en: `the session starts on ${startDay} in ${session.timeZone}, which is not its date ${session.date}`,
+        fr: `la session commence le ${describeDate(startDay, 'fr')} dans le fuseau ${session.timeZone}, ce qui ne correspond pas à sa date, le ${describeDate(session.date, 'fr')}`,
+      }),
+    );
   }
-  if (session.centre.address.trim() === '') found.push(violation('PV-2', "the organising centre's address is required; it goes on part 1 of the PV")); // PV-2
+  if (session.centre.address.trim() === '') {
+    found.push(violation('PV-2', { en: "the organising centre's address is required; it goes on part 1 of the PV", fr: "l'adresse du centre organisateur est requise ; elle figure en partie 1 du PV" })); // PV-2
+  }
   if (session.mode.kind === 'remote') {
     if (!(REMOTE_REASONS as readonly string[]).includes(session.mode.reason)) {
-      found.push(violation('EXAM-5', `"${session.mode.reason}" is not a reason to hold a session remotely; use lockdown, disability or the session manager's decision`)); // EXAM-5
+      found.push(
+        violation('EXAM-5', {
+          en: `"${session.mode.reason}" is not a reason to hold a session remotely; use lockdown, disability or the session manager's decision`,
+          fr: `"${session.mode.reason}" n'est pas un motif pour tenir une session à distance ; utilisez lockdown (confinement), disability (handicap) ou la décision du responsable de session`,
+        }),
+      ); // EXAM-5
     }
-    if (session.mode.decidedBy.trim() === '') found.push(violation('EXAM-5', 'a remote session must record who decided it'));
+    if (session.mode.decidedBy.trim() === '') found.push(violation('EXAM-5', { en: 'a remote session must record who decided it', fr: "une session à distance doit indiquer qui l'a décidée" }));
   }
   return checkOf(found);
 }

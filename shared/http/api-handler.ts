@@ -22,6 +22,8 @@ export interface ApiRequest<R extends RouteDefinition> {
   path: Parsed<R['request']['path']>;
   query: Parsed<R['request']['query']>;
   headers: Parsed<R['request']['headers']>;
+  /** The language the caller asked to be answered in (`Accept-Language`), for sentences a use case writes itself. */
+  language: Language;
   /** The id of what this request creates: the same for every retry carrying the same Idempotency-Key. */
   newId(): string;
 }
@@ -102,6 +104,7 @@ export function routeHandler<const R extends RouteDefinition>(route: R, run: (re
     try {
       const request = {
         caller,
+        language,
         path: schemas.path ? parsePart(schemas.path, event.pathParameters ?? {}, 'path', language) : undefined,
         query: schemas.query ? parsePart(schemas.query, event.queryStringParameters ?? {}, 'query', language) : undefined,
         headers: schemas.headers ? parsePart(schemas.headers, event.headers ?? {}, 'headers', language) : undefined,

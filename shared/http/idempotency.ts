@@ -61,10 +61,16 @@ export async function runOnce<T>(scope: IdempotencyScope, context: Context, run:
   } catch (error) {
     const name = (error as Error).name;
     if (name === 'IdempotencyAlreadyInProgressError') {
-      throw new Conflict('a request with this Idempotency-Key is still being processed; retry it in a moment');
+      throw new Conflict({
+        en: 'a request with this Idempotency-Key is still being processed; retry it in a moment',
+        fr: 'une requête portant cette Idempotency-Key est encore en cours de traitement ; réessayez dans un instant',
+      });
     }
     if (name === 'IdempotencyValidationError') {
-      throw new IdempotencyKeyReused('this Idempotency-Key was already used with a different request body; use a new key for a new request');
+      throw new IdempotencyKeyReused({
+        en: 'this Idempotency-Key was already used with a different request body; use a new key for a new request',
+        fr: 'cette Idempotency-Key a déjà servi pour une requête au contenu différent ; utilisez une nouvelle clé pour une nouvelle requête',
+      });
     }
     throw error;
   }

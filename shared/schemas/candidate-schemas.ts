@@ -1,9 +1,10 @@
 import * as z from 'zod';
+import { bilingual } from './bilingual';
 import { email, isoDate, namePart } from './common';
 import { holderIdentityBody } from './cpf-schemas';
 
 const candidate = /* @__PURE__ */ z.strictObject({
-  userId: z.string().trim().min(1, "the candidate's user id (sub) in the identity provider").max(128),
+  userId: z.string().trim().min(1, bilingual({ en: "the candidate's user id (sub) in the identity provider", fr: "l'identifiant utilisateur du candidat (sub) auprès du fournisseur d'identité" })).max(128),
   firstName: namePart,
   lastName: namePart,
   email,
@@ -28,10 +29,10 @@ export const registerCandidateBody = /* @__PURE__ */ z.discriminatedUnion(
         .optional()
         .describe('the blocks validated before, e.g. ["A1","A2"], for results from before Certiflow; read from the results ledger when it holds the candidate'),
       previousSessionDate: isoDate.optional().describe('the date of the session last sat, for results from before Certiflow; read from the results ledger when it holds the candidate'),
-      newTraining: z.boolean({ message: 'required for a retake: whether the candidate followed a new training since' }),
+      newTraining: z.boolean({ message: bilingual({ en: 'required for a retake: whether the candidate followed a new training since', fr: 'requis pour une nouvelle présentation : si le candidat a suivi une nouvelle formation depuis' }) }),
     }),
   ],
-  { error: 'attempt: "first" or "retake"' },
+  { error: bilingual({ en: 'attempt: "first" or "retake"', fr: 'attempt : "first" ou "retake"' }) },
 );
 
 /** A validated registration body. */
@@ -39,8 +40,8 @@ export type RegisterCandidateInput = z.infer<typeof registerCandidateBody>;
 
 /** Body of `PUT /sessions/{sessionId}/candidates/{registrationId}/accommodation` (EXAM-2). */
 export const accommodationBody = /* @__PURE__ */ z.strictObject({
-  extraMinutes: z.number().int().min(1, 'extra minutes, 1 to 120').max(120, 'extra minutes, 1 to 120'),
-  justification: z.string().trim().min(10, 'why the extra time is granted, 10 to 1000 characters').max(1000),
+  extraMinutes: z.number().int().min(1, bilingual({ en: 'extra minutes, 1 to 120', fr: 'minutes supplémentaires, de 1 à 120' })).max(120, bilingual({ en: 'extra minutes, 1 to 120', fr: 'minutes supplémentaires, de 1 à 120' })),
+  justification: z.string().trim().min(10, bilingual({ en: 'why the extra time is granted, 10 to 1000 characters', fr: 'pourquoi le temps supplémentaire est accordé, de 10 à 1000 caractères' })).max(1000),
 });
 
 /** Body of `PUT /sessions/{sessionId}/trainers`: the cohort's trainers (JURY-3). */
@@ -50,6 +51,6 @@ export const trainersBody = /* @__PURE__ */ z.strictObject({
 
 /** Path parameters of a registration. */
 export const registrationPath = /* @__PURE__ */ z.object({
-  sessionId: z.string().uuid('a session id'),
-  registrationId: z.string().uuid('a registration id'),
+  sessionId: z.string().uuid(bilingual({ en: 'a session id', fr: 'un identifiant de session' })),
+  registrationId: z.string().uuid(bilingual({ en: 'a registration id', fr: "un identifiant d'inscription" })),
 });

@@ -13,6 +13,9 @@ export const REFERENTIALS: readonly Referential[] = [loadReferential(RNCP34757)]
 /** The validated referential of a title; throws {@link NotFound} for an unknown RNCP code. */
 export function referentialFor(rncpCode: string): Referential {
   const ref = REFERENTIALS.find((r) => r.rncpCode === rncpCode);
-  if (!ref) throw new NotFound(`no referential is defined for ${rncpCode}; known titles: ${REFERENTIALS.map((r) => r.rncpCode).join(', ')}`);
+  if (!ref) {
+    const known = REFERENTIALS.map((r) => r.rncpCode).join(', ');
+    throw new NotFound({ en: `no referential is defined for ${rncpCode}; known titles: ${known}`, fr: `aucun référentiel n'est défini pour ${rncpCode} ; titres connus : ${known}` });
+  }
   return ref;
 }

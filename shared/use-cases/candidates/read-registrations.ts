@@ -26,9 +26,9 @@ export async function getRegistration(deps: Pick<Deps, 'sessions' | 'jurors'>, c
   const planning = await loadPlanning(deps.sessions, sessionId);
   const registration = planning.registrations.find((r) => r.id === registrationId);
   if (caller.roles.includes('candidates') && registration?.candidate.userId === caller.id) return registrationView(registration, planning, 'candidate');
-  if (caller.roles.every((role) => role === 'candidates')) throw new Forbidden('a candidate sees only their own registration');
+  if (caller.roles.every((role) => role === 'candidates')) throw new Forbidden({ en: 'a candidate sees only their own registration', fr: 'un candidat ne consulte que sa propre inscription' });
   await assertCanReadSession(caller, planning, deps.jurors);
-  if (!registration) throw new NotFound(`no registration ${registrationId} in session ${sessionId}`);
+  if (!registration) throw new NotFound({ en: `no registration ${registrationId} in session ${sessionId}`, fr: `aucune inscription ${registrationId} dans la session ${sessionId}` });
   return registrationView(registration, planning, sessionAudience(caller, planning));
 }
 

@@ -29,8 +29,12 @@ export async function setAccommodation(
     const startsAt = examDayStartsAt(planning.session);
     const started = ['exam-day', 'deliberated', 'failed'].includes(planning.session.status) || new Date(at).getTime() >= startsAt.getTime();
     if (started) {
+      const { timeZone } = calendarOf(planning.session);
       throw new AccommodationTooLate([
-        violation('EXAM-2', `extra time is announced by the start of the session, ${describeInstant(startsAt, calendarOf(planning.session).timeZone)}; it can no longer be added`),
+        violation('EXAM-2', {
+          en: `extra time is announced by the start of the session, ${describeInstant(startsAt, timeZone)}; it can no longer be added`,
+          fr: `le temps supplémentaire d'un aménagement est annoncé au plus tard au début de la session, le ${describeInstant(startsAt, timeZone, 'fr')} ; il ne peut plus être accordé`,
+        }),
       ]); // EXAM-2
     }
     const registration = registrationOf(planning, registrationId);

@@ -16,7 +16,7 @@ export async function setHolderIdentity(deps: Pick<Deps, 'sessions' | 'now' | 'n
   let updated: RegistrationRecord | undefined;
   const { session } = await applySessionChange(deps, sessionId, actorOf(caller), (planning) => {
     assertManagesSession(caller, planning.session);
-    if (planning.session.annulment) throw new Conflict(`QUAL-2: session ${sessionId} was annulled; its results are never exported`);
+    if (planning.session.annulment) throw new Conflict({ en: `QUAL-2: session ${sessionId} was annulled; its results are never exported`, fr: `QUAL-2 : la session ${sessionId} a été annulée ; ses résultats ne sont jamais exportés` });
     const registration = registrationOf(planning, registrationId);
     updated = { ...registration, holder };
     if (JSON.stringify(registration.holder) === JSON.stringify(holder)) return undefined;

@@ -47,9 +47,23 @@ export async function decideLateDeliverable(
   const { session } = await applySessionChange(deps, sessionId, actorOf(caller), (planning, at) => {
     assertManagesSession(caller, planning.session);
     const version = planning.deliverables.find((v) => v.id === uploadId);
-    if (!version) throw new NotFound(`no deliverable version ${uploadId} in session ${sessionId}`);
-    if (!version.late) throw new InvalidInput(`deliverable version ${uploadId} arrived in time; only late deliverables take a decision (DELIV-5)`, 'uploadId');
-    if (version.status !== 'accepted') throw new Conflict(`deliverable version ${uploadId} was refused (${version.violations.map((v) => v.ruleId).join(', ')}); it cannot be admitted`);
+    if (!version) throw new NotFound({ en: `no deliverable version ${uploadId} in session ${sessionId}`, fr: `aucune version de livrable ${uploadId} dans la session ${sessionId}` });
+    if (!version.late) {
+      throw new InvalidInput(
+        {
+          en: `deliverable version ${uploadId} arrived in time; only late deliverables take a decision (DELIV-5)`,
+          fr: `la version de livrable ${uploadId} est arrivée dans les délais ; seuls les livrables en retard font l'objet d'une décision (DELIV-5)`,
+        },
+        'uploadId',
+      );
+    }
+    if (version.status !== 'accepted') {
+      const rules = version.violations.map((v) => v.ruleId).join(', ');
+      throw new Conflict({
+        en: `deliverable version ${uploadId} was refused (${rules}); it cannot be admitted`,
+        fr: `la version de livrable ${uploadId} a été refusée (${rules}) ; elle ne peut pas être admise`,
+      });
+    }
     if (version.lateDecision?.decision === input.decision && version.lateDecision.reason === input.reason) {
       decided = version;
       return undefined;

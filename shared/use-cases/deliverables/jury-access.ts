@@ -20,7 +20,7 @@ function jurorOf(deps: Pick<Deps, 'jurors'>, caller: Caller): Promise<JurorRecor
 /** The juror, who must sit on this session; Forbidden otherwise. */
 function sitting(juror: JurorRecord | undefined, planning: SessionPlanning): JurorRecord {
   if (!juror || !planning.assignments.some((a) => a.jurorId === juror.id)) {
-    throw new Forbidden(`you do not sit on the jury of session ${planning.session.id}`);
+    throw new Forbidden({ en: `you do not sit on the jury of session ${planning.session.id}`, fr: `vous ne siégez pas au jury de la session ${planning.session.id}` });
   }
   return juror;
 }
@@ -60,13 +60,24 @@ export async function juryDownload(
   const juror = sitting(callerJuror, planning);
   const registration = registrationOf(planning, registrationId);
   if (planning.declarations.some((d) => d.jurorId === juror.id && d.registrationId === registrationId && d.link !== 'none')) {
-    throw new Forbidden(`JURY-4: you declared a link with ${fullName(registration.candidate)} and do not evaluate them`);
+    const name = fullName(registration.candidate);
+    throw new Forbidden({ en: `JURY-4: you declared a link with ${name} and do not evaluate them`, fr: `JURY-4 : vous avez déclaré un lien avec ${name} et ne l'évaluez pas` });
   }
   const set = planning.jurySets.find((s) => s.registrationId === registrationId);
-  if (!set) throw new Conflict(`the deliverables of session ${sessionId} are frozen for the jury at the intake deadline; they are not available yet (DELIV-7)`);
+  if (!set) {
+    throw new Conflict({
+      en: `the deliverables of session ${sessionId} are frozen for the jury at the intake deadline; they are not available yet (DELIV-7)`,
+      fr: `les livrables de la session ${sessionId} sont figés pour le jury à la date limite de dépôt ; ils ne sont pas encore disponibles (DELIV-7)`,
+    });
+  }
   const copy = set.selected[deliverableType];
   const version = copy && planning.deliverables.find((v) => v.id === copy.versionId);
-  if (!copy || !version) throw new NotFound(`the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`);
+  if (!copy || !version) {
+    throw new NotFound({
+      en: `the jury has no ${deliverableType} for this candidate (DELIV-4: it was not received in time)`,
+      fr: `le jury n'a pas de livrable ${deliverableType} pour ce candidat (DELIV-4 : il n'a pas été reçu dans les délais)`,
+    });
+  }
   const fileName = `${registration.candidate.lastName}-${deliverableType}-v${version.version}.pdf`;
   const url = await deps.files.presignDownload(version.key, copy.s3VersionId, fileName, DOWNLOAD_URL_SECONDS); // DELIV-7: these bytes and no others
   const at = deps.now().toISOString();
@@ -111,7 +122,10 @@ export async function declareLinks(
     const juror = sitting(callerJuror, current);
     const { status } = current.session;
     if (status !== DECLARING && !DECLARED.includes(status)) {
-      throw new Conflict(`declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${status}`);
+      throw new Conflict({
+        en: `declarations are made on receiving the deliverables, once they are frozen; session ${sessionId} is in ${status}`,
+        fr: `les déclarations se font à la réception des livrables, une fois ceux-ci figés ; la session ${sessionId} est à l'état ${status}`,
+      });
     }
     const jurors = await assignedJurors(deps.jurors, current);
     const records: ConflictDeclarationRecord[] = [];
@@ -128,7 +142,12 @@ export async function declareLinks(
         continue;
       }
       if (earlier && earlier.link !== declaration.link) {
-        throw new Conflict(`you already declared "${earlier.link}" for registration ${declaration.registrationId} at ${describeInstant(new Date(earlier.declaredAt), calendarOf(current.session).timeZone)}; a declared link cannot be withdrawn, ask the manager`);
+        const declaredAt = new Date(earlier.declaredAt);
+        const { timeZone } = calendarOf(current.session);
+        throw new Conflict({
+          en: `you already declared "${earlier.link}" for registration ${declaration.registrationId} at ${describeInstant(declaredAt, timeZone)}; a declared link cannot be withdrawn, ask the manager`,
+          fr: `vous avez déjà déclaré "${earlier.link}" pour l'inscription ${declaration.registrationId} le ${describeInstant(declaredAt, timeZone, 'fr')} ; un lien déclaré ne peut pas être retiré, adressez-vous au responsable de session`,
+        });
       }
       if (!earlier && status === DECLARING) records.push({ jurorId: juror.id, registrationId: declaration.registrationId, link: declaration.link, ...(declaration.description ? { description: declaration.description } : {}), declaredAt: at });
     }
@@ -165,6 +184,9 @@ export function missingDeclarations(planning: SessionPlanning, jurors: readonly 
   return planning.assignments.flatMap((a) => {
     const pending = planning.registrations.filter((r) => !planning.declarations.some((d) => d.jurorId === a.jurorId && d.registrationId === r.id));
     const juror = jurors.find((j) => j.id === a.jurorId);
-    return pending.length === 0 ? [] : [violation('JURY-4', `${juror ? fullName(juror) : a.jurorId} has not yet declared on ${pending.length} candidate${pending.length === 1 ? '' : 's'}`)];
+    if (pending.length === 0) return [];
+    const name = juror ? fullName(juror) : a.jurorId;
+    const s = pending.length === 1 ? '' : 's';
+    return [violation('JURY-4', { en: `${name} has not yet declared on ${pending.length} candidate${s}`, fr: `${name} n'a pas encore déclaré ses liens pour ${pending.length} candidat${s}` })];
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Conflict, describeInstant, receiveUpload, violation, type Uploader, type Violation } from '../../domain';
+import { Conflict, describeInstant, receiveUpload, violation, type Sentence, type Uploader, type Violation } from '../../domain';
 import { logger } from '../../observability/logger';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
@@ -31,11 +31,18 @@ export class BucketNotVersioned extends Error {
 
 const MAX_ATTEMPTS = 4;
 
-/** A size as people read it: 20 MiB, 740 KiB, 512 bytes. */
-function readableSize(bytes: number): string {
-  if (bytes >= 1048576) return `${Number((bytes / 1048576).toFixed(1))} MiB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
-  return `${bytes} bytes`;
+/** A size as people read it: 20 MiB, 740 KiB, 512 bytes; in French 1,5 Mio, 740 Kio, 512 octets. */
+function readableSize(bytes: number): Sentence {
+  const sized = (amount: number, en: string, fr: string): Sentence => ({ en: `${amount} ${en}`, fr: `${String(amount).replace('.', ',')} ${fr}` });
+  if (bytes >= 1048576) return sized(Number((bytes / 1048576).toFixed(1)), 'MiB', 'Mio');
+  if (bytes >= 1024) return sized(Number((bytes / 1024).toFixed(1)), 'KiB', 'Kio');
+  return sized(bytes, 'bytes', 'octets');
+}
+
+/** How a refusal names a deliverable: its English label, and its official (French) name. */
+interface DeliverableNames {
+  label: string;
+  name: string;
 }
 
 /**
@@ -49,11 +56,30 @@ function uploaderOf(intent: UploadIntentRecord, planning: SessionPlanning): Uplo
 }
 
 /** Why an object on a key that already holds a recorded version is refused (DELIV-7). */
-function reuseViolation(first: DeliverableVersionRecord, label: string, timeZone: string): Violation {
-  return violation(
-    'DELIV-7',
-    `this upload URL was already used for version ${first.version} of the ${label}, received at ${describeInstant(new Date(first.receivedAt), timeZone)}; an upload URL takes one file, so this one is kept on record, refused, and never reaches the jury: ask for a new upload URL`,
-  );
+function reuseViolation(first: DeliverableVersionRecord, { label, name }: DeliverableNames, timeZone: string): Violation {
+  const receivedAt = new Date(first.receivedAt);
+  return violation('DELIV-7', {
+    en: `this upload URL was already used for version ${first.version} of the ${label}, received at ${describeInstant(receivedAt, timeZone)}; an upload URL takes one file, so this one is kept on record, refused, and never reaches the jury: ask for a new upload URL`,
+    fr: `ce lien de dépôt a déjà servi pour la version ${first.version} du livrable "${name}", reçue le ${describeInstant(receivedAt, timeZone, 'fr')} ; un lien de dépôt ne reçoit qu'un fichier : celui-ci est conservé, refusé, et ne parvient jamais au jury ; demandez un nouveau lien de dépôt`,
+  });
+}
+
+/** Why the file itself is refused (DELIV-2): too large, or not a PDF whose pages can be counted. */
+function fileViolation({ label, name }: DeliverableNames, size: number, maxBytes: number, pages: number | undefined): Violation | undefined {
+  if (size > maxBytes) {
+    const [actual, allowed] = [readableSize(size), readableSize(maxBytes)];
+    return violation('DELIV-2', {
+      en: `the ${label} is ${actual.en}; files up to ${allowed.en} are accepted`,
+      fr: `le livrable "${name}" pèse ${actual.fr} ; les fichiers sont acceptés jusqu'à ${allowed.fr}`,
+    });
+  }
+  if (pages === undefined) {
+    return violation('DELIV-2', {
+      en: `the ${label} is not a readable PDF document, so its pages cannot be counted; upload it as a PDF`,
+      fr: `le livrable "${name}" n'est pas un document PDF lisible, ses pages ne peuvent donc pas être comptées ; déposez-le au format PDF`,
+    });
+  }
+  return undefined;
 }
 
 /**
@@ -85,7 +111,7 @@ export async function receiveDeliverable(
 
   for (let attempt = 1; ; attempt++) {
     const planning = await deps.sessions.load(intent.sessionId);
-    if (!planning) throw new Conflict(`session ${intent.sessionId} of upload ${intent.id} no longer exists`);
+    if (!planning) throw new Conflict({ en: `session ${intent.sessionId} of upload ${intent.id} no longer exists`, fr: `la session ${intent.sessionId} du dépôt ${intent.id} n'existe plus` });
     const onKey = planning.deliverables.filter((v) => v.uploadId === intent.id);
     if (object.s3VersionId && onKey.some((v) => v.s3VersionId === object.s3VersionId)) {
       logger.info('duplicate S3 event ignored', { key: object.key, s3VersionId: object.s3VersionId });
@@ -105,7 +131,8 @@ export async function receiveDeliverable(
     const registration = registrationOf(planning, intent.registrationId);
     const scope = scopeOf(planning, registration);
     const calendar = calendarOf(planning.session);
-    const label = scope.deliverables.find((d) => d.id === intent.deliverableType)?.label ?? intent.deliverableType;
+    const type = scope.deliverables.find((d) => d.id === intent.deliverableType);
+    const names: DeliverableNames = { label: type?.label ?? intent.deliverableType, name: type?.name ?? intent.deliverableType };
     const uploader = uploaderOf(intent, planning);
     const firstOnKey = onKey.find((v) => v.id === intent.id);
     const versionId = firstOnKey ? uuidFrom(`${intent.id}|${file.s3VersionId}`) : intent.id;
@@ -117,12 +144,9 @@ export async function receiveDeliverable(
       existingVersions: planning.deliverables.map(toDomainVersion),
     });
     const fileProblems: Violation[] = [];
-    if (firstOnKey) fileProblems.push(reuseViolation(firstOnKey, label, calendar.timeZone)); // DELIV-7
-    if (file.size > intent.maxBytes) {
-      fileProblems.push(violation('DELIV-2', `the ${label} is ${readableSize(file.size)}; files up to ${readableSize(intent.maxBytes)} are accepted`));
-    } else if (pages === undefined) {
-      fileProblems.push(violation('DELIV-2', `the ${label} is not a readable PDF document, so its pages cannot be counted; upload it as a PDF`));
-    }
+    if (firstOnKey) fileProblems.push(reuseViolation(firstOnKey, names, calendar.timeZone)); // DELIV-7
+    const unfit = fileViolation(names, file.size, intent.maxBytes, pages); // DELIV-2
+    if (unfit) fileProblems.push(unfit);
     const violations = [...fileProblems, ...received.version.violations.filter((v) => pages !== undefined || v.ruleId !== 'DELIV-2')];
     const version: DeliverableVersionRecord = {
       id: versionId,

@@ -45,7 +45,10 @@ export async function requestUpload(
   const registration = registrationOf(planning, registrationId);
   assertCandidateOrManager(caller, planning, registration);
   if (planning.session.status === 'planning' || planning.session.status === 'failed') {
-    throw new Conflict(`session ${sessionId} is not taking deliverables (it is in ${planning.session.status}); intake opens once planning is closed`);
+    throw new Conflict({
+      en: `session ${sessionId} is not taking deliverables (it is in ${planning.session.status}); intake opens once planning is closed`,
+      fr: `la session ${sessionId} ne reçoit pas de livrables (elle est à l'état ${planning.session.status}) ; les dépôts s'ouvrent une fois la planification close`,
+    });
   }
   const owed = checkDeliverableOwed(scopeOf(planning, registration), deliverableType); // DELIV-1, DELIV-3
   if (!owed.ok) throw new DeliverableNotOwed(owed.violations);
@@ -82,11 +85,19 @@ export async function requestUpload(
 /** The same upload asked for again: its URL again, valid until the same instant, unless a file already came or it expired. */
 async function presignAgain(deps: Pick<Deps, 'files'>, planning: SessionPlanning, intent: UploadIntentRecord, at: Date): Promise<PresignedUpload> {
   if (planning.deliverables.some((v) => v.uploadId === intent.id)) {
-    throw new Conflict(`upload ${intent.id} already received a file; an upload URL takes one file (DELIV-7): ask for a new upload with a new Idempotency-Key`);
+    throw new Conflict({
+      en: `upload ${intent.id} already received a file; an upload URL takes one file (DELIV-7): ask for a new upload with a new Idempotency-Key`,
+      fr: `le dépôt ${intent.id} a déjà reçu un fichier ; un lien de dépôt ne reçoit qu'un fichier (DELIV-7) : demandez un nouveau dépôt avec une nouvelle Idempotency-Key`,
+    });
   }
   const secondsLeft = Math.floor((new Date(intent.urlExpiresAt).getTime() - at.getTime()) / 1000);
   if (secondsLeft <= 0) {
-    throw new Conflict(`the upload URL of upload ${intent.id} expired at ${describeInstant(new Date(intent.urlExpiresAt), calendarOf(planning.session).timeZone)}; ask for a new upload with a new Idempotency-Key`);
+    const expiredAt = new Date(intent.urlExpiresAt);
+    const { timeZone } = calendarOf(planning.session);
+    throw new Conflict({
+      en: `the upload URL of upload ${intent.id} expired at ${describeInstant(expiredAt, timeZone)}; ask for a new upload with a new Idempotency-Key`,
+      fr: `le lien du dépôt ${intent.id} a expiré le ${describeInstant(expiredAt, timeZone, 'fr')} ; demandez un nouveau dépôt avec une nouvelle Idempotency-Key`,
+    });
   }
   return deps.files.presignUpload(intent.key, intent.maxBytes, secondsLeft);
 }

@@ -1,4 +1,4 @@
-import { distributionStatus, InvalidInput, localDate, RuleViolation, violation, type CohortCalendar, type DistributionStatus } from '../../domain';
+import { describeDate, distributionStatus, InvalidInput, localDate, RuleViolation, violation, type CohortCalendar, type DistributionStatus } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { calendarOf, type DistributionRecordItem, type SessionRecord } from '../sessions/records';
@@ -12,7 +12,10 @@ export class CohortCalendarMissing extends RuleViolation {}
 function cohortCalendarOf(session: SessionRecord): CohortCalendar {
   if (!session.cohort) {
     throw new CohortCalendarMissing([
-      violation('DIST-1', `session ${session.id} has no cohort dates; set cohort.startDate and cohort.prairieEnd (PATCH the session) so the distribution deadlines can be computed`),
+      violation('DIST-1', {
+        en: `session ${session.id} has no cohort dates; set cohort.startDate and cohort.prairieEnd (PATCH the session) so the distribution deadlines can be computed`,
+        fr: `la session ${session.id} n'a pas les dates de sa promotion ; renseignez cohort.startDate et cohort.prairieEnd (PATCH de la session) pour que les échéances de diffusion puissent être calculées`,
+      }),
     ]);
   }
   return { cohortStart: session.cohort.startDate, prairieEnd: session.cohort.prairieEnd, sessionDate: session.sessionDate, timeZone: calendarOf(session).timeZone };
@@ -30,7 +33,15 @@ export async function recordDistribution(
   await applySessionChange(deps, sessionId, actorOf(caller), ({ session }, at) => {
     assertManagesSession(caller, session);
     const today = localDate(new Date(at), calendarOf(session).timeZone);
-    if (input.distributedOn > today) throw new InvalidInput(`distributedOn: ${input.distributedOn} is after today (${today}); record a distribution once it happened`, 'distributedOn');
+    if (input.distributedOn > today) {
+      throw new InvalidInput(
+        {
+          en: `distributedOn: ${input.distributedOn} is after today (${today}); record a distribution once it happened`,
+          fr: `distributedOn : le ${describeDate(input.distributedOn, 'fr')} est postérieur à aujourd'hui (${describeDate(today, 'fr')}) ; enregistrez une diffusion une fois qu'elle a eu lieu`,
+        },
+        'distributedOn',
+      );
+    }
     record = { id: distributionId, sessionId, ...input, recordedBy: caller.id, recordedAt: at };
     return { items: [{ kind: 'distribution', record }], action: 'distribution.recorded', details: { ...input } };
   });

@@ -1,6 +1,7 @@
 import {
   checkInCandidate,
   Conflict,
+  describeDate,
   describeInstant,
   endSegment,
   Forbidden,
@@ -12,7 +13,9 @@ import {
   StepOutOfOrder,
   verifyIdentity,
   violation,
+  violationMessage,
   type CandidateDay,
+  type Sentence,
 } from '../../domain';
 import { logger } from '../../observability/logger';
 import { actorOf, type Caller } from '../caller';
@@ -52,16 +55,30 @@ export function assertDayOpen(planning: SessionPlanning, at: Date, arrival = fal
   const { session } = planning;
   if (session.status === 'exam-day') return;
   if (arrival && session.status === 'ready-for-exam' && localDate(at, calendarOf(session).timeZone) === session.sessionDate) return;
-  const opens = session.examDay ? describeInstant(new Date(session.examDay.startsAt), calendarOf(session).timeZone) : `on ${session.sessionDate}`;
-  const found = violation('EXAM-1', session.status === 'deliberated' ? `the exam day of session ${session.id} is over` : `the exam day of session ${session.id} opens at ${opens}; the session is in ${session.status}`);
-  throw new StepOutOfOrder(found.message, [found]);
+  const found = violation('EXAM-1', session.status === 'deliberated' ? { en: `the exam day of session ${session.id} is over`, fr: `le jour d'examen de la session ${session.id} est terminé` } : dayNotOpen(planning));
+  throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
+}
+
+/** EXAM-1: when the exam day of a session that has not opened yet opens. */
+function dayNotOpen({ session }: SessionPlanning): Sentence {
+  const { timeZone } = calendarOf(session);
+  const startsAt = session.examDay && new Date(session.examDay.startsAt);
+  const opens = startsAt ? describeInstant(startsAt, timeZone) : `on ${session.sessionDate}`;
+  const opensFr = startsAt ? describeInstant(startsAt, timeZone, 'fr') : describeDate(session.sessionDate, 'fr');
+  return {
+    en: `the exam day of session ${session.id} opens at ${opens}; the session is in ${session.status}`,
+    fr: `le jour d'examen de la session ${session.id} s'ouvre le ${opensFr} ; la session est à l'état ${session.status}`,
+  };
 }
 
 /** The manager of the centre, or a juror who sits on the session, runs the oral's clock. */
 async function assertRunsTheDay(deps: Pick<Deps, 'jurors'>, caller: Caller, planning: SessionPlanning): Promise<void> {
   if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
   if (await sittingJuror(deps.jurors, caller, planning)) return;
-  throw new Forbidden(`you neither manage session ${planning.session.id}'s centre nor sit on its jury`);
+  throw new Forbidden({
+    en: `you neither manage session ${planning.session.id}'s centre nor sit on its jury`,
+    fr: `vous n'êtes ni responsable du centre de la session ${planning.session.id} ni membre de son jury`,
+  });
 }
 
 /**
@@ -123,9 +140,12 @@ export function checkIdentity(deps: CandidateStepDeps, caller: Caller, sessionId
 function assertCalled(planning: SessionPlanning, registrationId: string, candidateName: string): void {
   const current = planning.session.examDay?.current;
   if (current === registrationId) return;
-  const now = current ? fullName(registrationOf(planning, current).candidate) : 'no one';
-  const found = violation('EXAM-1', `the jury hears ${now} now; ${candidateName}'s turn comes in the day's order`);
-  throw new StepOutOfOrder(found.message, [found]);
+  const now = current ? fullName(registrationOf(planning, current).candidate) : undefined;
+  const found = violation('EXAM-1', {
+    en: `the jury hears ${now ?? 'no one'} now; ${candidateName}'s turn comes in the day's order`,
+    fr: `${now ? `le jury entend actuellement ${now}` : `le jury n'entend personne actuellement`} ; le tour de ${candidateName} viendra dans l'ordre de passage du jour`,
+  });
+  throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
 }
 
 /**

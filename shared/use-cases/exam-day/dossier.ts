@@ -9,6 +9,7 @@ import { calendarOf, type SessionPlanning } from '../sessions/records';
 import { assertCanReadSession, sittingJuror } from '../sessions/session-access';
 import type { PvRecord } from './records';
 import { pvStatus, type PvStatus } from '../records/pv-seal';
+import { pvOf } from '../records/pv-signing';
 
 /** The PV as its readers see it: the candidates' account ids and the records' storage details stay in the service (the status says what the signatures and seal are). */
 export type PvView = Omit<PvRecord, 'part2' | 'signatures' | 'stamp' | 'seal'> & { part2: Array<Omit<PvRecord['part2'][number], 'candidateId'>> };
@@ -73,7 +74,7 @@ function dossierOf(planning: SessionPlanning, candidateIds: readonly string[]): 
   };
   const owed = planning.registrations
     .filter((r) => candidateIds.includes(r.id))
-    .map((r) => ({ registrationId: r.id, name: fullName(r.candidate), owed: scopeOf(planning, r).deliverables.map((d) => ({ id: d.id, label: d.label })) }));
+    .map((r) => ({ registrationId: r.id, name: fullName(r.candidate), owed: scopeOf(planning, r).deliverables.map(({ id, label, name }) => ({ id, label, name })) }));
   return {
     sessionId: session.id,
     timeZone: calendarOf(session).timeZone,
@@ -93,8 +94,13 @@ function dossierOf(planning: SessionPlanning, candidateIds: readonly string[]): 
 export async function juryDossier(deps: Pick<Deps, 'sessions' | 'jurors' | 'now' | 'newId'>, caller: Caller, sessionId: string): Promise<Dossier> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   const juror = await sittingJuror(deps.jurors, caller, planning);
-  if (!juror) throw new Forbidden(`you do not sit on the jury of session ${sessionId}`);
-  if (!planning.session.frozenAt) throw new NotFound(`the dossier of session ${sessionId} is put together when the jury set is frozen, 5 days before the session (DELIV-4)`);
+  if (!juror) throw new Forbidden({ en: `you do not sit on the jury of session ${sessionId}`, fr: `vous n'êtes pas membre du jury de la session ${sessionId}` });
+  if (!planning.session.frozenAt) {
+    throw new NotFound({
+      en: `the dossier of session ${sessionId} is put together when the jury set is frozen, 5 days before the session (DELIV-4)`,
+      fr: `le dossier de la session ${sessionId} est constitué au gel des livrables remis au jury, 5 jours avant la session (DELIV-4)`,
+    });
+  }
   const rows = eligibilityOf(planning, await assignedJurors(deps.jurors, planning)).rows;
   const mine = rows.filter((r) => r.eligibleJurorIds.includes(juror.id)).map((r) => r.registrationId);
   const dossier = dossierOf(planning, mine);
@@ -114,6 +120,6 @@ export async function juryDossier(deps: Pick<Deps, 'sessions' | 'jurors' | 'now'
 export async function readPv(deps: Pick<Deps, 'sessions' | 'jurors' | 'documents'>, caller: Caller, sessionId: string): Promise<{ timeZone: string; pv: PvView; status: PvStatus }> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
-  if (!planning.pv) throw new NotFound(`the PV of session ${sessionId} is drafted on the eve of its exam day (PV-5); the session is in ${planning.session.status}`);
-  return { timeZone: calendarOf(planning.session).timeZone, pv: pvView(planning.pv), status: await pvStatus(deps, planning, planning.pv) };
+  const pv = pvOf(planning); // PV-5
+  return { timeZone: calendarOf(planning.session).timeZone, pv: pvView(pv), status: await pvStatus(deps, planning, pv) };
 }

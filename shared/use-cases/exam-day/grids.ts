@@ -8,6 +8,7 @@ import {
   StepOutOfOrder,
   unacquirableCompetencies,
   violation,
+  violationMessage,
   type CompetencyDecision,
   type Outcome,
 } from '../../domain';
@@ -61,8 +62,16 @@ async function callerJurorId(deps: Pick<Deps, 'jurors'>, caller: Caller): Promis
 /** DELIB-4, JURY-4, JURY-6: the caller must be one of the candidate's signers. */
 function assertSigner(jurorId: string | undefined, signers: readonly string[], eligible: readonly string[], candidateName: string): string {
   if (jurorId && signers.includes(jurorId)) return jurorId;
-  if (jurorId && eligible.includes(jurorId)) throw new Forbidden(`JURY-6: you were reported absent during ${candidateName}'s oral and cannot deliberate on it`);
-  throw new Forbidden(`JURY-4: only the jurors of ${candidateName} free of conflict deliberate on their grid`);
+  if (jurorId && eligible.includes(jurorId)) {
+    throw new Forbidden({
+      en: `JURY-6: you were reported absent during ${candidateName}'s oral and cannot deliberate on it`,
+      fr: `JURY-6 : vous avez été signalé absent pendant l'oral de ${candidateName} et ne pouvez pas en délibérer`,
+    });
+  }
+  throw new Forbidden({
+    en: `JURY-4: only the jurors of ${candidateName} free of conflict deliberate on their grid`,
+    fr: `JURY-4 : seuls les jurés de ${candidateName} sans conflit d'intérêts délibèrent sur sa grille`,
+  });
 }
 
 function viewOf(planning: SessionPlanning, jurors: readonly JurorRecord[], registrationId: string): GridView {
@@ -101,7 +110,10 @@ export async function getGrid(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: C
     const jurorId = await callerJurorId(deps, caller);
     const eligible = eligibleJurorIds(planning, jurors, registrationId);
     if (!jurorId || !eligible.includes(jurorId)) {
-      throw new Forbidden(`JURY-4: only the centre's managers, the quality committee and the candidate's jurors free of conflict read this grid`);
+      throw new Forbidden({
+        en: `JURY-4: only the centre's managers, the quality committee and the candidate's jurors free of conflict read this grid`,
+        fr: `JURY-4 : seuls les responsables du centre, le comité qualité et les jurés du candidat sans conflit d'intérêts consultent cette grille`,
+      });
     }
   }
   return viewOf(planning, jurors, registrationId);
@@ -113,9 +125,12 @@ function assertDeliberating(planning: SessionPlanning, registrationId: string, c
   if (stage === 'oral-ended') return;
   const found =
     stage === 'deliberated'
-      ? violation('DELIB-4', `${candidateName} has been deliberated: their grid is signed and on the PV`)
-      : violation('DELIB-6', `${candidateName} has not finished the oral (${stage}); the jury deliberates at the end of the exam, on the exam, the practical cases and the deliverables`);
-  throw new StepOutOfOrder(found.message, [found]);
+      ? violation('DELIB-4', { en: `${candidateName} has been deliberated: their grid is signed and on the PV`, fr: `le jury a déjà délibéré sur ${candidateName} : sa grille est signée et reportée au PV` })
+      : violation('DELIB-6', {
+          en: `${candidateName} has not finished the oral (${stage}); the jury deliberates at the end of the exam, on the exam, the practical cases and the deliverables`,
+          fr: `${candidateName} n'a pas terminé l'oral (${stage}) ; le jury délibère à la fin de l'épreuve, sur l'épreuve, les cas pratiques et les livrables`,
+        });
+  throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
 }
 
 /**
@@ -178,11 +193,19 @@ export async function signGrid(deps: GridDeps, caller: Caller, sessionId: string
     const grid = current.grids.find((g) => g.registrationId === registrationId);
     if (grid?.signatures.some((s) => s.jurorId === signer && s.hash === input.hash)) return undefined;
     assertDeliberating(current, registrationId, name);
-    if (!grid) throw new StepOutOfOrder(`DELIB-4: ${name}'s grid has not been filled yet`, [violation('DELIB-4', `${name}'s grid has not been filled yet; fill it, then sign it`)]);
-    if (grid.hash !== input.hash) {
-      throw new Conflict(`the grid changed since you read it: ${name}'s grid is now at revision ${grid.revision}; read it again and sign what it says (DELIB-4)`, [
-        violation('DELIB-4', `the signature names a grid that is no longer ${name}'s current one`),
+    if (!grid) {
+      throw new StepOutOfOrder({ en: `DELIB-4: ${name}'s grid has not been filled yet`, fr: `DELIB-4 : la grille de ${name} n'a pas encore été remplie` }, [
+        violation('DELIB-4', { en: `${name}'s grid has not been filled yet; fill it, then sign it`, fr: `la grille de ${name} n'a pas encore été remplie ; remplissez-la, puis signez-la` }),
       ]);
+    }
+    if (grid.hash !== input.hash) {
+      throw new Conflict(
+        {
+          en: `the grid changed since you read it: ${name}'s grid is now at revision ${grid.revision}; read it again and sign what it says (DELIB-4)`,
+          fr: `la grille a changé depuis votre lecture : la grille de ${name} en est désormais à la révision ${grid.revision} ; relisez-la et signez ce qu'elle contient (DELIB-4)`,
+        },
+        [violation('DELIB-4', { en: `the signature names a grid that is no longer ${name}'s current one`, fr: `la signature porte sur une grille qui n'est plus la version en cours de la grille de ${name}` })],
+      );
     }
     const signatures = [...grid.signatures.filter((s) => s.jurorId !== signer), { jurorId: signer, signedAt: at, hash: grid.hash }];
     const complete = signers.every((id) => signatures.some((s) => s.jurorId === id));

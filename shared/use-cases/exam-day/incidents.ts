@@ -1,4 +1,4 @@
-import { assessConflictFinding, Forbidden, fullName, InvalidInput, routeBreach, violation } from '../../domain';
+import { assessConflictFinding, Forbidden, fullName, InvalidInput, routeBreach, violation, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -22,11 +22,16 @@ export type IncidentReport =
 function routed(planning: SessionPlanning, jurors: readonly JurorRecord[], report: IncidentReport, at: Date): Pick<IncidentRecord, 'routedTo' | 'notice'> {
   const jurorName = (id: string) => {
     const juror = jurors.find((j) => j.id === id);
-    if (!juror) throw new InvalidInput(`jurorId: ${id} does not sit on session ${planning.session.id}`, 'jurorId');
+    if (!juror) throw new InvalidInput({ en: `jurorId: ${id} does not sit on session ${planning.session.id}`, fr: `jurorId : ${id} ne siège pas à la session ${planning.session.id}` }, 'jurorId');
     return fullName(juror);
   };
   if (report.kind === 'juror-absence') {
-    return { routedTo: 'quality-committee', notice: violation('JURY-6', `${jurorName(report.jurorId)} left the jury (${report.description}); the jury stays together for the whole exam, so this is reported to the quality committee, which may annul the session`) };
+    const name = jurorName(report.jurorId);
+    const notice = violation('JURY-6', {
+      en: `${name} left the jury (${report.description}); the jury stays together for the whole exam, so this is reported to the quality committee, which may annul the session`,
+      fr: `${name} a quitté le jury (${report.description}) ; le jury siège au complet pendant toute l'épreuve : ce fait est donc signalé au comité qualité, qui peut annuler la session`,
+    });
+    return { routedTo: 'quality-committee', notice };
   }
   if (report.kind === 'breach') {
     const routing = routeBreach({ id: '', reportedBy: '', reportedAt: at, description: report.description, state: report.state }); // EXAM-6
@@ -42,8 +47,16 @@ function routed(planning: SessionPlanning, jurors: readonly JurorRecord[], repor
   ); // JURY-5
   return {
     routedTo: 'quality-committee',
-    notice: assessment.violations[0] ?? violation('JURY-5', `${jurorName(report.jurorId)}'s link with ${fullName(registration.candidate)} was declared in time; reported to the quality committee for the record`),
+    notice: assessment.violations[0] ?? declaredInTime(jurorName(report.jurorId), fullName(registration.candidate)),
   };
+}
+
+/** JURY-5: a conflict reported on the day that the juror had declared in time. */
+function declaredInTime(juror: string, candidate: string): Violation {
+  return violation('JURY-5', {
+    en: `${juror}'s link with ${candidate} was declared in time; reported to the quality committee for the record`,
+    fr: `le lien de ${juror} avec ${candidate} a été déclaré dans les délais ; signalé au comité qualité pour mémoire`,
+  });
 }
 
 /** An incident as recorded: what was reported, by whom and when, and where it goes. */
@@ -72,7 +85,9 @@ export async function reportIncident(deps: Pick<Deps, 'sessions' | 'jurors' | 'n
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
     const managesIt = caller.roles.includes('managers') && caller.centreId === current.session.centreId;
     const juror = managesIt ? undefined : await sittingJuror(deps.jurors, caller, current);
-    if (!managesIt && !juror) throw new Forbidden(`you neither manage session ${sessionId}'s centre nor sit on its jury`);
+    if (!managesIt && !juror) {
+      throw new Forbidden({ en: `you neither manage session ${sessionId}'s centre nor sit on its jury`, fr: `vous n'êtes ni responsable du centre de la session ${sessionId} ni membre de son jury` });
+    }
     if (current.incidents.some((i) => i.id === incidentId)) return undefined;
     const by: IncidentRecord['reportedBy'] = juror ? { role: 'juror', jurorId: juror.id } : { role: 'session-manager', userId: caller.id };
     incident = incidentRecord(current, await assignedJurors(deps.jurors, current), report, { id: incidentId, by, at });

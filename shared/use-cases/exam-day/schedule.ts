@@ -68,7 +68,7 @@ export async function getSchedule(deps: Pick<Deps, 'sessions' | 'jurors'>, calle
     await assertCanReadSession(caller, planning, deps.jurors);
     everyone = true;
   } catch (error) {
-    if (!own) throw error instanceof Forbidden && caller.roles.every((role) => role === 'candidates') ? new Forbidden(`you are not registered to session ${sessionId}`) : error;
+    if (!own) throw error instanceof Forbidden && caller.roles.every((role) => role === 'candidates') ? new Forbidden({ en: `you are not registered to session ${sessionId}`, fr: `vous n'êtes pas inscrit à la session ${sessionId}` }) : error;
   }
   const slots = daySchedule(planning)
     .filter((entry) => everyone || entry.registrationId === own?.id)
@@ -113,14 +113,20 @@ export async function setCandidateOrder(deps: Pick<Deps, 'sessions' | 'now' | 'n
   await applySessionChange(deps, sessionId, actorOf(caller), ({ session, registrations }) => {
     assertManagesSession(caller, session);
     if (session.examDay?.openedAt || session.status === 'exam-day' || session.status === 'deliberated') {
-      throw new Conflict(`EXAM-1: the exam day of session ${sessionId} has opened; the order of the candidates is fixed`, [violation('EXAM-1', 'the order of the candidates is fixed once the exam day opens')]);
+      throw new Conflict(
+        { en: `EXAM-1: the exam day of session ${sessionId} has opened; the order of the candidates is fixed`, fr: `EXAM-1 : le jour d'examen de la session ${sessionId} est ouvert ; l'ordre de passage des candidats est arrêté` },
+        [violation('EXAM-1', { en: 'the order of the candidates is fixed once the exam day opens', fr: 'l\'ordre de passage des candidats est arrêté dès l\'ouverture du jour d\'examen' })],
+      );
     }
     const ids = new Set(registrations.map((r) => r.id));
     const unknown = order.filter((id) => !ids.has(id));
     const missing = registrations.filter((r) => !order.includes(r.id)).map((r) => r.id);
     if (unknown.length > 0 || missing.length > 0 || new Set(order).size !== order.length) {
       throw new InvalidInput(
-        `order: name every registration of the session exactly once${unknown.length ? `; not registered: ${unknown.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+        {
+          en: `order: name every registration of the session exactly once${unknown.length ? `; not registered: ${unknown.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+          fr: `order : citez chaque inscription de la session exactement une fois${unknown.length ? ` ; inscriptions inconnues : ${unknown.join(', ')}` : ''}${missing.length ? ` ; inscriptions manquantes : ${missing.join(', ')}` : ''}`,
+        },
         'order',
       );
     }

@@ -1,15 +1,39 @@
-import { checkSessionJury, MIN_JURORS, NotFound, RuleViolation, violation, type EligibilityMatrix } from '../../domain';
+import { checkSessionJury, MIN_JURORS, NotFound, RuleViolation, violation, type EligibilityMatrix, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { cohortTrainerViolations, sessionCandidates, toDomainJuror } from '../sessions/planning-check';
 import { assignedJurors } from '../sessions/planning-reads';
-import type { AssignmentRecord } from '../sessions/records';
+import type { AssignmentRecord, JurorRecord, SessionPlanning, SessionRecord } from '../sessions/records';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
 import { assertManagesSession, assertPlanningOpen } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
+import { notInRegistry } from './registry';
 
 /** The juror cannot sit on this session: not qualified on its date (JURY-2) or a trainer of its cohort (JURY-3). */
 export class JurorRefused extends RuleViolation {}
+
+/** A manager assigns jurors only to their centre's sessions, in planning, or in jury review when declared links left a candidate short of eligible jurors (JURY-4). */
+export function assertCanAssignJurors(caller: Caller, session: SessionRecord): void {
+  assertManagesSession(caller, session);
+  if (session.status !== 'jury-review') assertPlanningOpen(session);
+}
+
+/**
+ * Why a registry juror cannot sit on this session, checked as {@link assignJuror} checks it,
+ * without writing: not a professional with 2 years of experience and a habilitation valid on the
+ * session date (JURY-2), or a trainer of its cohort (JURY-3); none when they can. JURY-1 (at
+ * least 2) is the jury's, checked when planning closes. Pure: an import checks each row with it.
+ */
+export function jurorAssignmentViolations(planning: SessionPlanning, juror: JurorRecord): Violation[] {
+  const { session } = planning;
+  const found = checkSessionJury({
+    sessionDate: session.sessionDate,
+    jurors: [toDomainJuror(juror, session.sessionDate)],
+    candidates: sessionCandidates(planning, [juror]),
+  }).violations.filter((v) => v.ruleId !== 'JURY-1'); // JURY-2, JURY-3
+  found.push(...cohortTrainerViolations(planning, [juror])); // JURY-3
+  return found;
+}
 
 /**
  * Assigns a registry juror to a session in planning, or in jury review when declared links left a
@@ -24,18 +48,12 @@ export async function assignJuror(
   jurorId: string,
 ): Promise<Omit<AssignmentRecord, 'userId'>> {
   const juror = await deps.jurors.get(jurorId);
-  if (!juror) throw new NotFound(`no juror ${jurorId} in the registry`);
+  if (!juror) throw new NotFound(notInRegistry(jurorId));
   let assignment: AssignmentRecord | undefined;
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
     const { session } = planning;
-    assertManagesSession(caller, session);
-    if (session.status !== 'jury-review') assertPlanningOpen(session);
-    const found = checkSessionJury({
-      sessionDate: session.sessionDate,
-      jurors: [toDomainJuror(juror, session.sessionDate)],
-      candidates: sessionCandidates(planning, [juror]),
-    }).violations.filter((v) => v.ruleId !== 'JURY-1'); // JURY-2, JURY-3
-    found.push(...cohortTrainerViolations(planning, [juror])); // JURY-3
+    assertCanAssignJurors(caller, session);
+    const found = jurorAssignmentViolations(planning, juror); // JURY-2, JURY-3
     if (found.length > 0) throw new JurorRefused(found);
     if (planning.assignments.some((a) => a.jurorId === jurorId)) return undefined;
     assignment = { sessionId, jurorId, centreId: session.centreId, ...(juror.userId ? { userId: juror.userId } : {}), assignedAt: at, assignedBy: caller.id };
@@ -70,12 +88,23 @@ export async function withdrawJuror(
     const { session } = current;
     assertManagesSession(caller, session);
     if (session.status !== 'jury-review') assertPlanningOpen(session);
-    if (!current.assignments.some((a) => a.jurorId === jurorId)) throw new NotFound(`juror ${jurorId} does not sit on session ${sessionId}`);
+    if (!current.assignments.some((a) => a.jurorId === jurorId)) {
+      throw new NotFound({ en: `juror ${jurorId} does not sit on session ${sessionId}`, fr: `le juré ${jurorId} ne siège pas à la session ${sessionId}` });
+    }
     const remaining = current.assignments.filter((a) => a.jurorId !== jurorId);
     const jurors = (await assignedJurors(deps.jurors, current)).filter((j) => j.id !== jurorId);
     matrix = eligibilityOf({ ...current, assignments: remaining }, jurors);
     if (session.status === 'jury-review') {
-      const tooFew = remaining.length < MIN_JURORS ? [violation('JURY-1', `withdrawing this juror leaves ${remaining.length} juror${remaining.length === 1 ? '' : 's'}; at least ${MIN_JURORS} are required: assign another juror first`)] : [];
+      const s = remaining.length === 1 ? '' : 's';
+      const tooFew =
+        remaining.length < MIN_JURORS
+          ? [
+              violation('JURY-1', {
+                en: `withdrawing this juror leaves ${remaining.length} juror${s}; at least ${MIN_JURORS} are required: assign another juror first`,
+                fr: `retirer ce juré laisse ${remaining.length} juré${s} ; il en faut au moins ${MIN_JURORS} : affectez d'abord un autre juré`,
+              }),
+            ]
+          : [];
       const found = [...tooFew, ...matrix.violations]; // JURY-1, JURY-4
       if (found.length > 0) throw new WithdrawalRefused(found);
     }

@@ -1,4 +1,5 @@
 import { Conflict, Forbidden, NotFound } from '../../domain/errors';
+import type { Sentence } from '../../domain/sentence';
 import type { CreateJurorInput, UpdateJurorInput } from '../../schemas/juror-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -13,7 +14,10 @@ export type JurorView = JurorRecord | ManagerJurorView;
 /** JURY-2: only the certifier habilitates jurors and keeps their professional data; a centre cannot attest its own jurors. */
 export function assertCertifier(caller: Caller): void {
   if (!caller.roles.includes('certifiers')) {
-    throw new Forbidden('JURY-2: only the certifier records habilitations and a juror\'s professional data; a centre cannot attest its own jurors');
+    throw new Forbidden({
+      en: "JURY-2: only the certifier records habilitations and a juror's professional data; a centre cannot attest its own jurors",
+      fr: "JURY-2 : seul le certificateur enregistre les habilitations et les données professionnelles d'un juré ; un centre ne peut pas attester de ses propres jurés",
+    });
   }
 }
 
@@ -25,7 +29,7 @@ export function assertCertifier(caller: Caller): void {
 export async function createJuror(deps: Pick<Deps, 'jurors' | 'now' | 'newId'>, caller: Caller, input: CreateJurorInput, jurorId = deps.newId()): Promise<JurorRecord> {
   assertCertifier(caller);
   if (input.userId && (await deps.jurors.findByUserId(input.userId))) {
-    throw new Conflict(`user ${input.userId} is already a juror of the registry`);
+    throw new Conflict({ en: `user ${input.userId} is already a juror of the registry`, fr: `l'utilisateur ${input.userId} est déjà juré du registre` });
   }
   const at = deps.now().toISOString();
   const juror: JurorRecord = {
@@ -53,9 +57,14 @@ export async function createJuror(deps: Pick<Deps, 'jurors' | 'now' | 'newId'>, 
   return juror;
 }
 
+/** The refusal for a juror id the registry does not hold. */
+export function notInRegistry(jurorId: string): Sentence {
+  return { en: `no juror ${jurorId} in the registry`, fr: `aucun juré ${jurorId} dans le registre des jurés` };
+}
+
 async function existingJuror(deps: Pick<Deps, 'jurors'>, jurorId: string): Promise<JurorRecord> {
   const juror = await deps.jurors.get(jurorId);
-  if (!juror) throw new NotFound(`no juror ${jurorId} in the registry`);
+  if (!juror) throw new NotFound(notInRegistry(jurorId));
   return juror;
 }
 
@@ -67,7 +76,7 @@ async function existingJuror(deps: Pick<Deps, 'jurors'>, jurorId: string): Promi
 export async function getJuror(deps: Pick<Deps, 'jurors' | 'sessions'>, caller: Caller, jurorId: string): Promise<JurorView> {
   const juror = await deps.jurors.get(jurorId);
   if (caller.roles.includes('certifiers')) {
-    if (!juror) throw new NotFound(`no juror ${jurorId} in the registry`);
+    if (!juror) throw new NotFound(notInRegistry(jurorId));
     return juror;
   }
   if (juror && caller.roles.includes('jurors') && juror.userId === caller.id) return juror;
@@ -75,7 +84,10 @@ export async function getJuror(deps: Pick<Deps, 'jurors' | 'sessions'>, caller: 
     const { userId: _account, createdBy: _keeper, ...view } = juror;
     return view;
   }
-  throw new Forbidden(`you may not read juror ${jurorId}: only the certifier, the juror themself and the managers of the centres they sit for may`);
+  throw new Forbidden({
+    en: `you may not read juror ${jurorId}: only the certifier, the juror themself and the managers of the centres they sit for may`,
+    fr: `vous ne pouvez pas consulter le juré ${jurorId} : seuls le certificateur, le juré lui-même et les responsables des centres pour lesquels il siège le peuvent`,
+  });
 }
 
 /**
@@ -92,7 +104,10 @@ export async function updateJuror(
   assertCertifier(caller);
   const juror = await existingJuror(deps, jurorId);
   if (juror.version !== expectedVersion) {
-    throw new Conflict(`juror ${jurorId} is at version ${juror.version}, not ${expectedVersion}: someone changed it; reload it and try again`);
+    throw new Conflict({
+      en: `juror ${jurorId} is at version ${juror.version}, not ${expectedVersion}: someone changed it; reload it and try again`,
+      fr: `le juré ${jurorId} est à la version ${juror.version}, et non ${expectedVersion} : quelqu'un l'a modifié ; rechargez-le et réessayez`,
+    });
   }
   const at = deps.now().toISOString();
   const updated: JurorRecord = { ...juror, ...input, updatedAt: at, version: juror.version + 1 };

@@ -1,4 +1,4 @@
-import { addDays, frenchDate, fullName, localDate, offsetAt, referentialFor, zonedIso, type PvResult, type Referential, type Violation } from '../../domain';
+import { addDays, frenchDate, fullName, localDate, offsetAt, referentialFor, zonedIso, type PvResult, type Referential, type Violation, violationMessage } from '../../domain';
 import type { AuditEvent } from '../audit';
 import { gridSigners } from '../exam-day/day-context';
 import { calendarOf, type JurorRecord, type RegistrationRecord, type SessionPlanning } from '../sessions/records';
@@ -100,7 +100,7 @@ function jurorRecipient(juror: JurorRecord): Recipient {
 }
 
 function reasonLines(violations: readonly Violation[]): string {
-  return violations.map((v) => `- ${v.message}`).join('\n');
+  return violations.map((v) => `- ${violationMessage(v, 'fr')}`).join('\n');
 }
 
 /** DELIV-2..7: the candidate learns that a deliverable was received, accepted or refused and why. */

@@ -1,4 +1,4 @@
-import { checkAppealAdmissible, checkAppealInTime, Conflict, Forbidden, type Violation } from '../../domain';
+import { checkAppealAdmissible, checkAppealInTime, Conflict, describeInstant, Forbidden, violation, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -17,11 +17,22 @@ function viewOf(appeal: AppealRecord, planning: SessionPlanning): AppealView {
   return { ...rest, timeZone: calendarOf(planning.session).timeZone };
 }
 
+/** QUAL-2: a session the committee annulled has no result left to appeal against. */
+function annulledAlready(sessionId: string, decidedAt: string, timeZone: string): Violation {
+  return violation('QUAL-2', {
+    en: `session ${sessionId} was annulled on ${decidedAt}; its results are already void`,
+    fr: `la session ${sessionId} a été annulée le ${describeInstant(new Date(decidedAt), timeZone, 'fr')} ; ses résultats sont déjà nuls`,
+  });
+}
+
 /** Only the candidate of the registration files or reads their appeals. */
 function assertOwnRegistration(caller: Caller, planning: SessionPlanning, registrationId: string): void {
   const registration = registrationOf(planning, registrationId);
   if (!caller.roles.includes('candidates') || registration.candidate.userId !== caller.id) {
-    throw new Forbidden('QUAL-1: a candidate appeals, and reads the appeals, of their own registration only');
+    throw new Forbidden({
+      en: 'QUAL-1: a candidate appeals, and reads the appeals, of their own registration only',
+      fr: 'QUAL-1 : un candidat ne forme de recours, et ne consulte les recours, que pour sa propre inscription',
+    });
   }
 }
 
@@ -49,7 +60,10 @@ export async function fileAppeal(
       return undefined;
     }
     if (!APPEALABLE.has(session.status) && session.status !== 'annulled') {
-      throw new Conflict(`QUAL-1: an appeal concerns how an exam was held; session ${sessionId} has not held its exam day yet (it is in ${session.status})`);
+      throw new Conflict({
+        en: `QUAL-1: an appeal concerns how an exam was held; session ${sessionId} has not held its exam day yet (it is in ${session.status})`,
+        fr: `QUAL-1 : un recours porte sur le déroulement d'une épreuve ; la session ${sessionId} n'a pas encore tenu son jour d'examen (elle est à l'état ${session.status})`,
+      });
     }
     const registration = registrationOf(current, registrationId);
     const closesAt = session.results ? new Date(session.results.appealsCloseAt) : undefined;
@@ -59,7 +73,7 @@ export async function fileAppeal(
         { id: registration.id, candidateId: registration.candidate.userId, sessionId },
       ).violations, // QUAL-1
       ...checkAppealInTime(new Date(at), closesAt, calendarOf(session).timeZone).violations, // QUAL-1
-      ...(session.annulment ? [{ ruleId: 'QUAL-2', message: `QUAL-2: session ${sessionId} was annulled on ${session.annulment.decidedAt}; its results are already void` }] : []),
+      ...(session.annulment ? [annulledAlready(sessionId, session.annulment.decidedAt, calendarOf(session).timeZone)] : []),
     ];
     appeal = {
       id: appealId,

@@ -23,7 +23,7 @@ export interface ArchiveExport extends PublishedExport {
 const json = (path: string, value: unknown): ExportFile => ({ path, bytes: new TextEncoder().encode(JSON.stringify(value, null, 2)) });
 
 function assertCommittee(caller: Caller): void {
-  if (!caller.roles.includes('quality')) throw new Forbidden('a whole record is exported by the quality committee only');
+  if (!caller.roles.includes('quality')) throw new Forbidden({ en: 'a whole record is exported by the quality committee only', fr: 'seul le comité qualité exporte un dossier complet' });
 }
 
 /** The sealed records, diplomas, decisions and history of a session, read back by version; `only` keeps those of one registration. */
@@ -42,7 +42,10 @@ async function readRecords(deps: Pick<Deps, 'records'>, prefix: string, records:
   const files: ExportFile[] = [];
   for (const { path, record } of records) {
     const bytes = await deps.records.read(record.key, record.s3VersionId);
-    if (!bytes) throw new NotFound(`the record ${record.key} (version ${record.s3VersionId}) is missing from the records bucket`);
+    if (!bytes) throw new NotFound({
+      en: `the record ${record.key} (version ${record.s3VersionId}) is missing from the records bucket`,
+      fr: `le document ${record.key} (version ${record.s3VersionId}) est absent de l'espace d'archivage`,
+    });
     files.push({ path: `${prefix}${path}`, bytes });
   }
   return files;
@@ -94,7 +97,7 @@ export async function exportSessionArchive(deps: ArchiveDeps, caller: Caller, se
 export async function exportPersonArchive(deps: ArchiveDeps, caller: Caller, userId: string): Promise<ArchiveExport> {
   assertCommittee(caller);
   const registrations = await deps.sessions.registrationsOfCandidate(userId);
-  if (registrations.length === 0) throw new NotFound(`no registration on record for person ${userId}`);
+  if (registrations.length === 0) throw new NotFound({ en: `no registration on record for person ${userId}`, fr: `aucune inscription n'est enregistrée pour la personne ${userId}` });
   const files: ExportFile[] = [json('results-ledger.json', await deps.sessions.sittingsOf(userId))];
   for (const registration of registrations) {
     const planning = await loadPlanning(deps.sessions, registration.sessionId);

@@ -17,7 +17,10 @@ import { writeOnce } from './write-once';
 export const MAX_CASES_PER_DECISION = 40;
 
 function assertCommittee(caller: Caller): void {
-  if (!caller.roles.includes('quality')) throw new Forbidden('QUAL-2: only the quality committee rules on appeals and reported violations');
+  if (!caller.roles.includes('quality')) throw new Forbidden({
+      en: 'QUAL-2: only the quality committee rules on appeals and reported violations',
+      fr: 'QUAL-2 : seul le comité qualité statue sur les recours et les manquements signalés',
+    });
 }
 
 /** A case of the committee's queue as the committee reads it. */
@@ -54,7 +57,10 @@ function casesOf(planning: SessionPlanning, caseIds: readonly string[]): { appea
   const incidents = planning.incidents.filter((i) => caseIds.includes(i.id) && i.routedTo === 'quality-committee' && !i.decisionId);
   const unknown = caseIds.filter((id) => !appeals.some((a) => a.id === id) && !incidents.some((i) => i.id === id));
   if (unknown.length > 0) {
-    throw new RuleViolation(unknown.map((id) => violation('QUAL-2', `${id} is not an open case of session ${planning.session.id} before the committee (an admissible appeal, or a violation or late conflict routed to it)`)));
+    throw new RuleViolation(unknown.map((id) => violation('QUAL-2', {
+          en: `${id} is not an open case of session ${planning.session.id} before the committee (an admissible appeal, or a violation or late conflict routed to it)`,
+          fr: `${id} n'est pas un dossier en cours de la session ${planning.session.id} soumis au comité (un recours recevable, ou un manquement ou un conflit découvert tardivement qui lui a été transmis)`,
+        })));
   }
   return { appeals, incidents };
 }
@@ -88,7 +94,10 @@ export async function decideCases(
     const { session } = current;
     const { appeals, incidents } = casesOf(current, caseIds);
     if (input.outcome === 'annulled' && !['sealed', 'results-released'].includes(session.status)) {
-      throw new Conflict(`QUAL-2: the committee annuls a session whose PV is sealed; session ${sessionId} is in ${session.status}`);
+      throw new Conflict({
+        en: `QUAL-2: the committee annuls a session whose PV is sealed; session ${sessionId} is in ${session.status}`,
+        fr: `QUAL-2 : le comité n'annule qu'une session dont le PV est scellé ; la session ${sessionId} est à l'état ${session.status}`,
+      });
     }
     const check = checkCommitteeDecision({ id: decisionId, sessionId, caseIds, decision: input.outcome === 'annulled' ? 'annul-session' : 'no-annulment', reason: input.reason, decidedBy: caller.id, decidedAt: new Date(at) });
     if (!check.ok) throw new RuleViolation(check.violations);
@@ -157,7 +166,10 @@ async function writeDecisionDocument(deps: Pick<Deps, 'sessions' | 'records' | '
 export async function sessionDecisions(deps: Pick<Deps, 'sessions'>, caller: Caller, sessionId: string): Promise<DecisionView[]> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   if (!caller.roles.includes('quality') && !(caller.roles.includes('managers') && caller.centreId === planning.session.centreId)) {
-    throw new Forbidden('the committee\'s decisions on a session are read by the committee and the managers of its centre');
+    throw new Forbidden({
+      en: 'the committee\'s decisions on a session are read by the committee and the managers of its centre',
+      fr: 'les décisions du comité sur une session sont consultées par le comité et les responsables de son centre',
+    });
   }
   return planning.decisions.map((d) => decisionView(d, planning));
 }

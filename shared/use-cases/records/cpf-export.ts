@@ -27,10 +27,13 @@ export interface CpfExport {
  * and named, so the centre can complete it. Recorded in the audit log of each session exported.
  */
 export async function cpfExport(deps: Pick<Deps, 'sessions' | 'recordsIndex' | 'settings' | 'cpfFlux' | 'audit' | 'now' | 'newId'>, caller: Caller, query: { titleCode: string; from: string; to: string }): Promise<CpfExport> {
-  if (!caller.roles.includes('certifiers')) throw new Forbidden('the holders\' export to the CPF is made by the certifier');
+  if (!caller.roles.includes('certifiers')) throw new Forbidden({ en: 'the holders\' export to the CPF is made by the certifier', fr: 'l\'export des titulaires vers le CPF est réalisé par le certificateur' });
   const ref = referentialFor(query.titleCode);
   const settings = await titleSettingsOf(deps, ref.rncpCode);
-  if (!settings.cpf) throw new Conflict(`the CPF contract of ${ref.rncpCode} is not set: the certifier gives its idClient and idContrat first (PUT /titles/${ref.rncpCode}/settings)`);
+  if (!settings.cpf) throw new Conflict({
+      en: `the CPF contract of ${ref.rncpCode} is not set: the certifier gives its idClient and idContrat first (PUT /titles/${ref.rncpCode}/settings)`,
+      fr: `le contrat CPF de ${ref.rncpCode} n'est pas renseigné : le certificateur indique d'abord son idClient et son idContrat (PUT /titles/${ref.rncpCode}/settings)`,
+    });
   const certificates = await deps.recordsIndex.certifiedBetween(ref.rncpCode, query.from, query.to);
   const results: CpfResult[] = [];
   const sessionOf = new Map<string, string>();

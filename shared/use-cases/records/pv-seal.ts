@@ -1,4 +1,4 @@
-import { Conflict, PvIncomplete, sealPv as sealDomainPv, pvMissingElements, violation, fullName, type Violation } from '../../domain';
+import { Conflict, PvIncomplete, sealPv as sealDomainPv, pvMissingElements, violation, fullName, type Sentence, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { PvRecord } from '../exam-day/records';
@@ -35,7 +35,11 @@ export function sealBlockers(pv: PvRecord, draftSha256: string): Violation[] {
     .filter((s) => s.sha256 !== draftSha256)
     .map((s) => {
       const signatory = [...pv.part3.jurors, pv.part3.sessionManager].find((p) => p.id === s.signerId);
-      return violation('PV-4', `the signature of ${signatory ? fullName(signatory) : s.signerId} attests an earlier draft of the PV; they must read it again and sign`);
+      const who = signatory ? fullName(signatory) : s.signerId;
+      return violation('PV-4', {
+        en: `the signature of ${who} attests an earlier draft of the PV; they must read it again and sign`,
+        fr: `la signature de ${who} atteste une version antérieure du PV ; le signataire doit le relire et signer à nouveau`,
+      });
     });
   const current = { ...pv, signatures: (pv.signatures ?? []).filter((s) => s.sha256 === draftSha256) };
   return [...pvMissingElements(pvRulesOf(current)), ...stale];
@@ -72,6 +76,14 @@ export async function pvStatus(deps: Pick<Deps, 'documents'>, planning: SessionP
   };
 }
 
+/** PV-6: why a PV with `missing` elements is not sealed. */
+function incompletePv(pvId: string, missing: number): Sentence {
+  return {
+    en: `PV ${pvId} cannot be sealed: ${missing} element${missing === 1 ? ' is' : 's are'} missing, and the quality committee does not validate an incomplete or unsigned PV`,
+    fr: `le PV ${pvId} ne peut pas être scellé : ${missing} élément${missing === 1 ? ' manque' : 's manquent'}, et le comité qualité ne valide pas un PV incomplet ou non signé`,
+  };
+}
+
 /** Begins the seal (PV-6): refused with everything missing; otherwise the instant that dates the sealed documents is fixed. */
 async function beginSeal(deps: SealDeps, caller: Caller, sessionId: string): Promise<SessionPlanning> {
   return applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
@@ -80,9 +92,9 @@ async function beginSeal(deps: SealDeps, caller: Caller, sessionId: string): Pro
     if (pv.seal) return undefined;
     const draft = await pvDraft(deps.documents, planning, pv);
     const blockers = sealBlockers(pv, draft.sha256);
-    if (planning.session.status !== 'deliberated') blockers.unshift(violation('PV-5', `the exam day is not over: session ${sessionId} is in ${planning.session.status}`));
+    if (planning.session.status !== 'deliberated') blockers.unshift(violation('PV-5', { en: `the exam day is not over: session ${sessionId} is in ${planning.session.status}`, fr: `le jour d'examen n'est pas terminé : la session ${sessionId} est à l'état ${planning.session.status}` }));
     if (blockers.length > 0) {
-      throw new PvIncomplete([violation('PV-6', `PV ${pv.id} cannot be sealed: ${blockers.length} element${blockers.length === 1 ? ' is' : 's are'} missing, and the quality committee does not validate an incomplete or unsigned PV`), ...blockers]);
+      throw new PvIncomplete([violation('PV-6', incompletePv(pv.id, blockers.length)), ...blockers]);
     }
     sealDomainPv(pvRulesOf(pv), new Date(at)); // PV-6
     const seal: PvSealRecord = { at, by: caller.id, signedDraftSha256: draft.sha256 };

@@ -1,10 +1,10 @@
-import { Conflict, Forbidden, NotFound, StepOutOfOrder, violation, fullName } from '../../domain';
+import { Conflict, describeInstant, Forbidden, NotFound, StepOutOfOrder, violation, violationMessage, fullName } from '../../domain';
 import type { Caller } from '../caller';
 import { actorOf } from '../caller';
 import type { Deps } from '../deps';
 import type { PvRecord } from '../exam-day/records';
 import { loadPlanning } from '../sessions/planning-reads';
-import type { SessionPlanning } from '../sessions/records';
+import { calendarOf, type SessionPlanning } from '../sessions/records';
 import { assertManagesSession, sittingJuror } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
 import { pvDraft, sha256Of } from './pv-documents';
@@ -15,7 +15,12 @@ export type PvDeps = Pick<Deps, 'sessions' | 'jurors' | 'records' | 'documents' 
 
 /** The PV of a session, once drafted on the eve of its exam day (PV-5). */
 export function pvOf(planning: SessionPlanning): PvRecord {
-  if (!planning.pv) throw new NotFound(`the PV of session ${planning.session.id} is drafted on the eve of its exam day (PV-5); the session is in ${planning.session.status}`);
+  if (!planning.pv) {
+    throw new NotFound({
+      en: `the PV of session ${planning.session.id} is drafted on the eve of its exam day (PV-5); the session is in ${planning.session.status}`,
+      fr: `le PV de la session ${planning.session.id} est établi la veille de son jour d'examen (PV-5) ; la session est à l'état ${planning.session.status}`,
+    });
+  }
   return planning.pv;
 }
 
@@ -49,8 +54,14 @@ export async function readPvPdf(deps: PvDeps, caller: Caller, sessionId: string)
   if (!centre && !juror && !(sealed && caller.roles.includes('quality'))) {
     throw new Forbidden(
       caller.roles.includes('quality')
-        ? `PV-6: the quality committee reads the sealed PV; session ${sessionId}'s PV is not sealed yet (GET /sessions/${sessionId}/pv says what it lacks)`
-        : `you may not read the PV of session ${sessionId}: you neither manage its centre nor sit on its jury`,
+        ? {
+            en: `PV-6: the quality committee reads the sealed PV; session ${sessionId}'s PV is not sealed yet (GET /sessions/${sessionId}/pv says what it lacks)`,
+            fr: `PV-6 : le comité qualité consulte le PV scellé ; le PV de la session ${sessionId} n'est pas encore scellé (GET /sessions/${sessionId}/pv indique ce qui lui manque)`,
+          }
+        : {
+            en: `you may not read the PV of session ${sessionId}: you neither manage its centre nor sit on its jury`,
+            fr: `vous ne pouvez pas consulter le PV de la session ${sessionId} : vous n'êtes ni responsable de son centre ni membre de son jury`,
+          },
     );
   }
   const fileName = `pv-${pv.part1.rncpCode}-${pv.part1.sessionDate}${sealed ? '' : '-projet'}.pdf`;
@@ -65,10 +76,20 @@ export async function readPvPdf(deps: PvDeps, caller: Caller, sessionId: string)
 
 /** PV-4: the PV is signed once the exam day closed, every candidate deliberated or absent and the counts complete. */
 function assertSignable(planning: SessionPlanning, pv: PvRecord): void {
-  if (pv.seal) throw new Conflict(`PV-7: the PV of session ${planning.session.id} was sealed on ${pv.seal.at} and can no longer change`, [violation('PV-7', 'the PV is sealed')]);
-  if (planning.session.status !== 'deliberated') {
-    const found = violation('PV-4', `the PV is signed at the end of the session, once every candidate is deliberated or absent and the counts are complete; session ${planning.session.id} is in ${planning.session.status}`);
-    throw new StepOutOfOrder(found.message, [found]);
+  const { id, status } = planning.session;
+  if (pv.seal) {
+    const sealedOn = describeInstant(new Date(pv.seal.at), calendarOf(planning.session).timeZone, 'fr');
+    throw new Conflict(
+      { en: `PV-7: the PV of session ${id} was sealed on ${pv.seal.at} and can no longer change`, fr: `PV-7 : le PV de la session ${id} a été scellé le ${sealedOn} et ne peut plus être modifié` },
+      [violation('PV-7', { en: 'the PV is sealed', fr: 'le PV est scellé' })],
+    );
+  }
+  if (status !== 'deliberated') {
+    const found = violation('PV-4', {
+      en: `the PV is signed at the end of the session, once every candidate is deliberated or absent and the counts are complete; session ${id} is in ${status}`,
+      fr: `le PV est signé à la fin de la session, une fois chaque candidat délibéré ou déclaré absent et les décomptes complets ; la session ${id} est à l'état ${status}`,
+    });
+    throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
   }
 }
 
@@ -83,7 +104,12 @@ export async function signPv(deps: PvDeps, caller: Caller, sessionId: string, in
   await applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
     const pv = pvOf(planning);
     const signatory = await signatoryOf(deps, caller, planning, pv);
-    if (!signatory) throw new Forbidden(`PV-4: only the jurors named on part 3 of session ${sessionId}'s PV and its session manager sign it`);
+    if (!signatory) {
+      throw new Forbidden({
+        en: `PV-4: only the jurors named on part 3 of session ${sessionId}'s PV and its session manager sign it`,
+        fr: `PV-4 : seuls les jurés nommés en partie 3 du PV de la session ${sessionId} et son responsable de session le signent`,
+      });
+    }
     const existing = pv.signatures?.find((s) => s.signerId === signatory.signerId);
     if (existing?.sha256 === input.sha256) {
       signature = existing;
@@ -92,9 +118,18 @@ export async function signPv(deps: PvDeps, caller: Caller, sessionId: string, in
     assertSignable(planning, pv);
     const draft = await pvDraft(deps.documents, planning, pv);
     if (draft.sha256 !== input.sha256) {
-      throw new Conflict(`the PV changed since you read it: its draft is now ${draft.sha256}; read it again (GET /sessions/${sessionId}/pv.pdf) and sign what it says`, [
-        violation('PV-4', 'a signature attests the exact draft its signer read, and the draft named is no longer the current one'),
-      ]);
+      throw new Conflict(
+        {
+          en: `the PV changed since you read it: its draft is now ${draft.sha256}; read it again (GET /sessions/${sessionId}/pv.pdf) and sign what it says`,
+          fr: `le PV a changé depuis votre lecture : sa version en projet est désormais ${draft.sha256} ; relisez-le (GET /sessions/${sessionId}/pv.pdf) et signez ce qu'il contient`,
+        },
+        [
+          violation('PV-4', {
+            en: 'a signature attests the exact draft its signer read, and the draft named is no longer the current one',
+            fr: 'une signature atteste la version exacte du projet lue par son signataire, et la version indiquée n\'est plus la version en cours',
+          }),
+        ],
+      );
     }
     signature = { ...signatory, userId: caller.id, signedAt: at, sha256: draft.sha256, method: 'electronic' };
     const signatures = [...(pv.signatures ?? []).filter((s) => s.signerId !== signatory.signerId), signature];
@@ -114,15 +149,31 @@ export async function applyStamp(deps: PvDeps, caller: Caller, sessionId: string
     assertSignable(current, pv);
     const stamp = await deps.settings.stamp(current.session.centreId);
     if (!stamp) {
-      throw new StepOutOfOrder(`PV-4: centre ${current.session.centreId} has no stamp on file; a manager of the centre uploads it once (PUT /centres/${current.session.centreId}/stamp)`, [
-        violation('PV-4', `centre ${current.session.centreId} has no stamp on file`),
-      ]);
+      const { centreId } = current.session;
+      throw new StepOutOfOrder(
+        {
+          en: `PV-4: centre ${centreId} has no stamp on file; a manager of the centre uploads it once (PUT /centres/${centreId}/stamp)`,
+          fr: `PV-4 : le centre ${centreId} n'a pas de cachet enregistré ; un responsable du centre le dépose une fois pour toutes (PUT /centres/${centreId}/stamp)`,
+        },
+        [violation('PV-4', { en: `centre ${centreId} has no stamp on file`, fr: `le centre ${centreId} n'a pas de cachet enregistré` })],
+      );
     }
     if (pv.stamp?.image.sha256 === stamp.image.sha256) return undefined;
     const unsigned = [...pv.part3.jurors, pv.part3.sessionManager].filter((s) => !pv.signatures?.some((g) => g.signerId === s.id));
     if (unsigned.length > 0) {
-      const missing = unsigned.map((s) => violation('PV-4', `part 3 lacks the signature of ${fullName(s)} (${s.role === 'juror' ? 'juror' : 'session manager'})`));
-      throw new StepOutOfOrder(`PV-4: the stamp is applied once every signature is given; ${missing.length} missing`, missing);
+      const missing = unsigned.map((s) =>
+        violation('PV-4', {
+          en: `part 3 lacks the signature of ${fullName(s)} (${s.role === 'juror' ? 'juror' : 'session manager'})`,
+          fr: `il manque en partie 3 la signature de ${fullName(s)} (${s.role === 'juror' ? 'juré' : 'responsable de session'})`,
+        }),
+      );
+      throw new StepOutOfOrder(
+        {
+          en: `PV-4: the stamp is applied once every signature is given; ${missing.length} missing`,
+          fr: `PV-4 : le cachet est apposé une fois toutes les signatures recueillies ; ${missing.length} manquante${missing.length === 1 ? '' : 's'}`,
+        },
+        missing,
+      );
     }
     return {
       items: [{ kind: 'pv', record: { ...pv, stamp: { appliedAt: at, appliedBy: caller.id, image: stamp.image, imageContentType: stamp.contentType } } }],

@@ -1,4 +1,4 @@
-import { appealsCloseAt, certificateFor, Forbidden, fullName, localDate, NotFound, referentialFor, StepOutOfOrder, violation } from '../../domain';
+import { appealsCloseAt, certificateFor, Forbidden, fullName, localDate, NotFound, referentialFor, StepOutOfOrder, violation, violationMessage } from '../../domain';
 import { WORKFLOW_ACTOR, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -32,7 +32,12 @@ export async function releaseResults(deps: ReleaseDeps, sessionId: string): Prom
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, (current, at) => {
     const { session } = current;
     if (session.results || session.status === 'annulled') return undefined;
-    if (session.status !== 'sealed') throw new StepOutOfOrder(`RETAKE-1: results are released once the PV is sealed; session ${sessionId} is in ${session.status}`);
+    if (session.status !== 'sealed') {
+      throw new StepOutOfOrder({
+        en: `RETAKE-1: results are released once the PV is sealed; session ${sessionId} is in ${session.status}`,
+        fr: `RETAKE-1 : les résultats sont publiés une fois le PV scellé ; la session ${sessionId} est à l'état ${session.status}`,
+      });
+    }
     const ref = referentialFor(session.titleCode);
     const { timeZone } = calendarOf(session);
     const certificates = current.pv!.part2.flatMap((row): CertificateRecord[] => {
@@ -120,9 +125,15 @@ function assertMayReadResult(caller: Caller, planning: SessionPlanning, registra
   if (caller.roles.includes('quality') || (caller.roles.includes('managers') && caller.centreId === session.centreId)) return;
   if (caller.roles.includes('candidates') && registration.candidate.userId === caller.id) {
     if (FINAL.has(session.status)) return;
-    throw new Forbidden(`RETAKE-1: a candidate sees their result once the PV is sealed; session ${session.id} is in ${session.status}`);
+    throw new Forbidden({
+      en: `RETAKE-1: a candidate sees their result once the PV is sealed; session ${session.id} is in ${session.status}`,
+      fr: `RETAKE-1 : un candidat consulte son résultat une fois le PV scellé ; la session ${session.id} est à l'état ${session.status}`,
+    });
   }
-  throw new Forbidden('a result is read by its candidate, the managers of the session\'s centre and the quality committee');
+  throw new Forbidden({
+    en: 'a result is read by its candidate, the managers of the session\'s centre and the quality committee',
+    fr: 'un résultat est consulté par son candidat, les responsables du centre de la session et le comité qualité',
+  });
 }
 
 /**
@@ -135,7 +146,7 @@ export async function candidateResult(deps: Pick<Deps, 'sessions' | 'records'>, 
   assertMayReadResult(caller, planning, registrationId);
   const { session } = planning;
   const row = planning.pv?.part2.find((r) => r.registrationId === registrationId);
-  if (!row?.result) throw new NotFound(`no result is recorded yet for registration ${registrationId}`);
+  if (!row?.result) throw new NotFound({ en: `no result is recorded yet for registration ${registrationId}`, fr: `aucun résultat n'est encore enregistré pour l'inscription ${registrationId}` });
   const certificate = planning.certificates.find((c) => c.registrationId === registrationId);
   const annulled = session.annulment;
   const download =
@@ -177,7 +188,10 @@ export interface Verification {
  * code that is not one issued is a 404 and nothing else.
  */
 export async function verifyCertificate(deps: Pick<Deps, 'sessions' | 'recordsIndex'>, code: string): Promise<Verification> {
-  const unknown = new NotFound('no diploma or booklet carries this verification code (written like 7K3Q-M9XD-2R4T)');
+  const unknown = new NotFound({
+    en: 'no diploma or booklet carries this verification code (written like 7K3Q-M9XD-2R4T)',
+    fr: 'aucun parchemin ni livret ne porte ce code de vérification (de la forme 7K3Q-M9XD-2R4T)',
+  });
   const normalized = normalizeVerificationCode(code);
   if (!normalized) throw unknown;
   const certificate = await deps.recordsIndex.certificateByCode(normalized);
@@ -200,7 +214,8 @@ export async function verifyCertificate(deps: Pick<Deps, 'sessions' | 'recordsIn
 /** The reason a session's results are not final yet, for routes that need them to be. */
 export function assertResultsFinal(planning: SessionPlanning): void {
   if (!FINAL.has(planning.session.status)) {
-    const found = violation('PV-6', `session ${planning.session.id}'s PV is not sealed yet (it is in ${planning.session.status})`);
-    throw new StepOutOfOrder(found.message, [found]);
+    const { id, status } = planning.session;
+    const found = violation('PV-6', { en: `session ${id}'s PV is not sealed yet (it is in ${status})`, fr: `le PV de la session ${id} n'est pas encore scellé (elle est à l'état ${status})` });
+    throw new StepOutOfOrder({ en: found.message, fr: violationMessage(found, 'fr') }, [found]);
   }
 }

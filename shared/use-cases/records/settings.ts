@@ -29,14 +29,36 @@ export async function uploadStamp(
   centreId: string,
   input: { contentType: 'image/png' | 'image/jpeg'; imageBase64: string },
 ): Promise<Omit<CentreStampRecord, 'image'> & { sha256: string }> {
-  if (managerCentre(caller) !== centreId) throw new Forbidden(`you manage centre ${caller.centreId}, not ${centreId}; a centre's stamp is uploaded by its own managers`);
+  if (managerCentre(caller) !== centreId) {
+    throw new Forbidden({
+      en: `you manage centre ${caller.centreId}, not ${centreId}; a centre's stamp is uploaded by its own managers`,
+      fr: `vous êtes responsable du centre ${caller.centreId}, pas de ${centreId} ; le cachet d'un centre est déposé par ses propres responsables`,
+    });
+  }
   const bytes = Buffer.from(input.imageBase64, 'base64');
-  if (bytes.length === 0) throw new InvalidInput('imageBase64: the image is empty', 'imageBase64');
-  if (bytes.length > MAX_STAMP_BYTES) throw new InvalidInput(`imageBase64: the image is ${bytes.length} bytes; a stamp is at most ${MAX_STAMP_BYTES} bytes`, 'imageBase64');
+  if (bytes.length === 0) throw new InvalidInput({ en: 'imageBase64: the image is empty', fr: 'imageBase64 : l\'image est vide' }, 'imageBase64');
+  if (bytes.length > MAX_STAMP_BYTES) {
+    throw new InvalidInput(
+      { en: `imageBase64: the image is ${bytes.length} bytes; a stamp is at most ${MAX_STAMP_BYTES} bytes`, fr: `imageBase64 : l'image fait ${bytes.length} octets ; un cachet fait au plus ${MAX_STAMP_BYTES} octets` },
+      'imageBase64',
+    );
+  }
   const magic = MAGIC[input.contentType];
-  if (!magic.bytes.every((b, i) => bytes[i] === b)) throw new InvalidInput(`imageBase64: these bytes are not a ${input.contentType === 'image/png' ? 'PNG' : 'JPEG'} image; a stamp is a PNG or a JPEG`, 'imageBase64');
+  const kind = input.contentType === 'image/png' ? 'PNG' : 'JPEG';
+  if (!magic.bytes.every((b, i) => bytes[i] === b)) {
+    throw new InvalidInput(
+      { en: `imageBase64: these bytes are not a ${kind} image; a stamp is a PNG or a JPEG`, fr: `imageBase64 : ces octets ne forment pas une image ${kind} ; un cachet est une image PNG ou JPEG` },
+      'imageBase64',
+    );
+  }
   const size = await deps.documents.imageSize(bytes, input.contentType).catch(() => {
-    throw new InvalidInput(`imageBase64: the ${input.contentType} image cannot be read (damaged or of an unsupported kind, e.g. an interlaced PNG or a CMYK JPEG)`, 'imageBase64');
+    throw new InvalidInput(
+      {
+        en: `imageBase64: the ${input.contentType} image cannot be read (damaged or of an unsupported kind, e.g. an interlaced PNG or a CMYK JPEG)`,
+        fr: `imageBase64 : l'image ${input.contentType} est illisible (endommagée ou d'un type non pris en charge, par exemple un PNG entrelacé ou un JPEG CMJN)`,
+      },
+      'imageBase64',
+    );
   });
   const sha256 = sha256Of(bytes);
   const existing = await deps.settings.stamp(centreId);
@@ -63,7 +85,7 @@ export async function setTitleSettings(
   titleCode: string,
   input: { appealWindowMonths: number; cpf?: { idClient: string; idContrat: string } },
 ): Promise<TitleSettingsRecord> {
-  if (!caller.roles.includes('certifiers')) throw new Forbidden('only the certifier sets a title\'s settings');
+  if (!caller.roles.includes('certifiers')) throw new Forbidden({ en: 'only the certifier sets a title\'s settings', fr: 'seul le certificateur définit les paramètres d\'un titre' });
   referentialFor(titleCode);
   const at = deps.now().toISOString();
   const settings: TitleSettingsRecord = { titleCode, appealWindowMonths: input.appealWindowMonths, ...(input.cpf ? { cpf: input.cpf } : {}), updatedAt: at, updatedBy: caller.id };

@@ -1,4 +1,4 @@
-import { Conflict } from '../../domain';
+import { Conflict, violation } from '../../domain';
 import type { RecordsArchive, StoredRecord } from './documents';
 
 /**
@@ -13,8 +13,13 @@ export async function writeOnce(archive: Pick<RecordsArchive, 'put' | 'find'>, k
     if (!(error instanceof Conflict)) throw error;
     const existing = await archive.find(key);
     if (existing?.sha256 === sha256) return existing;
-    throw new Conflict(`the record ${key} already holds other bytes (SHA-256 ${existing?.sha256 ?? 'unknown'}); records are never replaced (PV-7)`, [
-      { ruleId: 'PV-7', message: `PV-7: ${key} was written before with other content and is kept unaltered` },
-    ]);
+    const held = existing?.sha256;
+    throw new Conflict(
+      {
+        en: `the record ${key} already holds other bytes (SHA-256 ${held ?? 'unknown'}); records are never replaced (PV-7)`,
+        fr: `le document ${key} a déjà un autre contenu (SHA-256 ${held ?? 'inconnu'}) ; un document archivé n'est jamais remplacé (PV-7)`,
+      },
+      [violation('PV-7', { en: `${key} was written before with other content and is kept unaltered`, fr: `le document ${key} a déjà été écrit avec un autre contenu et reste inchangé` })],
+    );
   }
 }

@@ -26,10 +26,18 @@ export async function closePlanning(deps: Pick<Deps, 'sessions' | 'jurors' | 'wo
   const { session } = await applySessionChange(deps, sessionId, actorOf(caller), async (planning, at) => {
     const current = planning.session;
     assertManagesSession(caller, current);
-    if (current.status !== 'planning') throw new Conflict(`session ${current.id} is past planning (it is in ${current.status})`);
+    if (current.status !== 'planning') {
+      throw new Conflict({
+        en: `session ${current.id} is past planning (it is in ${current.status})`,
+        fr: `la session ${current.id} a passé l'étape de la planification (elle est à l'état ${current.status})`,
+      });
+    }
     if (current.planningClosed) return undefined;
     if (current.pendingStep?.step !== 'planning') {
-      throw new Conflict(`the workflow of session ${current.id} is not waiting for planning yet; try again in a moment`);
+      throw new Conflict({
+        en: `the workflow of session ${current.id} is not waiting for planning yet; try again in a moment`,
+        fr: `le processus de la session ${current.id} n'attend pas encore la clôture de la planification ; réessayez dans un instant`,
+      });
     }
     violations = planningViolations(planning, await assignedJurors(deps.jurors, planning));
     if (violations.length > 0) {

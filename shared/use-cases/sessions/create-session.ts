@@ -1,5 +1,5 @@
 import { Conflict, InvalidInput } from '../../domain/errors';
-import { localDate } from '../../domain/dates';
+import { describeDate, localDate } from '../../domain/dates';
 import type { CreateSessionInput } from '../../schemas/session-schemas';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -11,10 +11,22 @@ import { managerCentre } from './session-access';
 export function assertSessionDates(input: Pick<SessionRecord, 'sessionDate' | 'cohort' | 'timeZone'>, now: Date): void {
   const today = localDate(now, input.timeZone);
   if (input.sessionDate <= today) {
-    throw new InvalidInput(`sessionDate: ${input.sessionDate} is not after today (${today} in ${input.timeZone}); a session is planned ahead`, 'sessionDate');
+    throw new InvalidInput(
+      {
+        en: `sessionDate: ${input.sessionDate} is not after today (${today} in ${input.timeZone}); a session is planned ahead`,
+        fr: `sessionDate : le ${describeDate(input.sessionDate, 'fr')} n'est pas postérieur à aujourd'hui (${describeDate(today, 'fr')} dans le fuseau ${input.timeZone}) ; une session se planifie à l'avance`,
+      },
+      'sessionDate',
+    );
   }
   if (input.cohort && input.cohort.prairieEnd < input.cohort.startDate) {
-    throw new InvalidInput(`cohort.prairieEnd: ${input.cohort.prairieEnd} is before the cohort starts (${input.cohort.startDate})`, 'cohort.prairieEnd');
+    throw new InvalidInput(
+      {
+        en: `cohort.prairieEnd: ${input.cohort.prairieEnd} is before the cohort starts (${input.cohort.startDate})`,
+        fr: `cohort.prairieEnd : le ${describeDate(input.cohort.prairieEnd, 'fr')} précède le début de la promotion (${describeDate(input.cohort.startDate, 'fr')})`,
+      },
+      'cohort.prairieEnd',
+    );
   }
 }
 
@@ -25,7 +37,7 @@ export function assertSessionDates(input: Pick<SessionRecord, 'sessionDate' | 'c
 export async function createSession(deps: Pick<Deps, 'sessions' | 'workflow' | 'now' | 'newId'>, caller: Caller, input: CreateSessionInput, sessionId = deps.newId()): Promise<SessionRecord> {
   const centreId = managerCentre(caller);
   if (!isKnownTitle(input.titleCode)) {
-    throw new InvalidInput(`titleCode: ${input.titleCode} is not a title Certiflow knows (REF-1)`, 'titleCode');
+    throw new InvalidInput({ en: `titleCode: ${input.titleCode} is not a title Certiflow knows (REF-1)`, fr: `titleCode : ${input.titleCode} n'est pas un titre connu de Certiflow (REF-1)` }, 'titleCode');
   }
   const at = deps.now();
   assertSessionDates(input, at);

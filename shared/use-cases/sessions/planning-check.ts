@@ -77,7 +77,12 @@ export function cohortTrainerViolations(planning: SessionPlanning, jurors: reado
   const trainers = new Set(trainerJurorIds(planning.trainers, jurors));
   return jurors
     .filter((j) => trainers.has(j.id))
-    .map((j) => violation('JURY-3', `${fullName(j)} trains this session's cohort and cannot sit on its jury`)); // JURY-3
+    .map((j) =>
+      violation('JURY-3', {
+        en: `${fullName(j)} trains this session's cohort and cannot sit on its jury`,
+        fr: `${fullName(j)} est formateur de la promotion de cette session et ne peut pas siéger à son jury`,
+      }),
+    ); // JURY-3
 }
 
 /**

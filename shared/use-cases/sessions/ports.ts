@@ -44,13 +44,15 @@ export type PlanningItem =
 /**
  * One change to a session, applied atomically: the session's new state (its version one
  * above `expectedVersion`, or a new session when `expectedVersion` is 0), the planning items
- * it adds or replaces, and its audit event.
+ * it adds or replaces, and its audit event (and any further ones).
  */
 export interface SessionChange {
   session: SessionRecord;
   expectedVersion: number;
   items?: PlanningItem[];
   audit: AuditEvent;
+  /** Further audit events written in the same transaction (an import writes one per row). */
+  events?: AuditEvent[];
 }
 
 /** A page of results and the cursor of the next one. */
@@ -134,6 +136,8 @@ export interface JurorRegistry {
   save(juror: JurorRecord, audit: AuditEvent, previous?: JurorRecord): Promise<void>;
   /** The juror whose account is this user, if any (one Query on an index). */
   findByUserId(userId: string): Promise<JurorRecord | undefined>;
+  /** The jurors whose e-mails these are, compared without case; unknown e-mails are left out (a BatchGetItem on the e-mail guards, then one on the jurors, per 100). */
+  findByEmails(emails: readonly string[]): Promise<JurorRecord[]>;
 }
 
 /** The workflow status of a session, read from its execution. */

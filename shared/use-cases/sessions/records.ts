@@ -160,6 +160,8 @@ export interface AssignmentRecord {
   userId?: string;
   assignedAt: string;
   assignedBy: string;
+  /** The import that assigned the juror, when a CSV file did: a retry of that import knows the rows it wrote. */
+  importId?: string;
 }
 
 /** A recorded distribution of a document (DIST-1..7). */

@@ -6,9 +6,12 @@ import { calendarOf, type JurorRecord, type SessionPlanning, type SessionRecord 
 
 /** The organising centre a manager acts for; a manager without one may not act. */
 export function managerCentre(caller: Caller): string {
-  if (!caller.roles.includes('managers')) throw new Forbidden('only session managers may do this');
+  if (!caller.roles.includes('managers')) throw new Forbidden({ en: 'only session managers may do this', fr: 'seuls les responsables de session peuvent faire cela' });
   if (!caller.centreId) {
-    throw new Forbidden('your account is not attached to an organising centre (claim custom:centreId); ask an administrator');
+    throw new Forbidden({
+      en: 'your account is not attached to an organising centre (claim custom:centreId); ask an administrator',
+      fr: "votre compte n'est rattaché à aucun centre organisateur (claim custom:centreId) ; adressez-vous à un administrateur",
+    });
   }
   return caller.centreId;
 }
@@ -16,15 +19,28 @@ export function managerCentre(caller: Caller): string {
 /** A manager acts only on the sessions of their own centre. */
 export function assertManagesSession(caller: Caller, session: SessionRecord): void {
   if (managerCentre(caller) !== session.centreId) {
-    throw new Forbidden(`session ${session.id} belongs to another organising centre; you manage ${caller.centreId}`);
+    throw new Forbidden({
+      en: `session ${session.id} belongs to another organising centre; you manage ${caller.centreId}`,
+      fr: `la session ${session.id} relève d'un autre centre organisateur ; vous gérez le centre ${caller.centreId}`,
+    });
   }
 }
 
 /** Planning data may change only while the session is in planning and planning is not closed. */
 export function assertPlanningOpen(session: SessionRecord): void {
-  if (session.status !== 'planning') throw new Conflict(`session ${session.id} is past planning (it is in ${session.status}); its planning data can no longer change`);
+  if (session.status !== 'planning') {
+    throw new Conflict({
+      en: `session ${session.id} is past planning (it is in ${session.status}); its planning data can no longer change`,
+      fr: `la session ${session.id} a passé l'étape de la planification (elle est à l'état ${session.status}) ; ses données de planification ne peuvent plus changer`,
+    });
+  }
   if (session.planningClosed) {
-    throw new Conflict(`planning of session ${session.id} was closed at ${describeInstant(new Date(session.planningClosed.at), calendarOf(session).timeZone)}; its planning data can no longer change`);
+    const closedAt = new Date(session.planningClosed.at);
+    const { timeZone } = calendarOf(session);
+    throw new Conflict({
+      en: `planning of session ${session.id} was closed at ${describeInstant(closedAt, timeZone)}; its planning data can no longer change`,
+      fr: `la planification de la session ${session.id} a été close le ${describeInstant(closedAt, timeZone, 'fr')} ; ses données de planification ne peuvent plus changer`,
+    });
   }
 }
 
@@ -43,5 +59,8 @@ export async function assertCanReadSession(caller: Caller, planning: SessionPlan
   if (caller.roles.includes('quality')) return;
   if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
   if (await sittingJuror(jurors, caller, planning)) return;
-  throw new Forbidden(`you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`);
+  throw new Forbidden({
+    en: `you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`,
+    fr: `vous ne pouvez pas consulter la session ${planning.session.id} : vous n'en gérez pas le centre et ne siégez pas à son jury`,
+  });
 }

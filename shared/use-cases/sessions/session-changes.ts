@@ -17,6 +17,8 @@ export interface DecidedChange {
   items?: PlanningItem[];
   action: string;
   details: Record<string, unknown>;
+  /** Further audit events of the same change, written in its transaction: an import records each row it writes. */
+  events?: Array<{ action: string; details: Record<string, unknown> }>;
 }
 
 /** Options of {@link applySessionChange}. */
@@ -47,7 +49,10 @@ export async function applySessionChange(
     const planning = await loadPlanning(deps.sessions, sessionId);
     options.authorize?.(planning);
     if (options.expectedVersion !== undefined && planning.session.version !== options.expectedVersion) {
-      throw new Conflict(`session ${sessionId} is at version ${planning.session.version}, not ${options.expectedVersion}: someone changed it; reload it and try again`);
+      throw new Conflict({
+        en: `session ${sessionId} is at version ${planning.session.version}, not ${options.expectedVersion}: someone changed it; reload it and try again`,
+        fr: `la session ${sessionId} est à la version ${planning.session.version}, et non ${options.expectedVersion} : quelqu'un l'a modifiée ; rechargez-la et réessayez`,
+      });
     }
     const at = deps.now().toISOString();
     const decided = await decide(planning, at);
@@ -59,6 +64,7 @@ export async function applySessionChange(
         expectedVersion: planning.session.version,
         items: decided.items,
         audit: { subject: { type: 'session', id: sessionId }, at, eventId: deps.newId(), actor, action: decided.action, details: decided.details },
+        ...(decided.events ? { events: decided.events.map((event) => ({ subject: { type: 'session' as const, id: sessionId }, at, eventId: deps.newId(), actor, ...event })) } : {}),
       });
       return applyItems({ ...planning, session }, decided.items ?? []);
     } catch (error) {

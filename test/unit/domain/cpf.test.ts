@@ -81,7 +81,11 @@ describe('CPF export: holders whose identity is missing or invalid', () => {
     expect(skipped).toEqual([
       {
         registrationId: 'reg-9',
-        reason: { ruleId: 'CPF-1', message: "CPF-1: registration reg-9 cannot be reported to the CPF: holder is missing, and the Caisse des Dépôts needs the holder's identity" },
+        reason: {
+          ruleId: 'CPF-1',
+          message: "CPF-1: registration reg-9 cannot be reported to the CPF: holder is missing, and the Caisse des Dépôts needs the holder's identity",
+          messageFr: "CPF-1 : l'inscription reg-9 ne peut pas être déclarée au CPF : holder est manquant, et la Caisse des Dépôts a besoin de l'identité du titulaire",
+        },
       },
     ]);
   });
@@ -98,6 +102,14 @@ describe('CPF export: holders whose identity is missing or invalid', () => {
   it('CPF export: CPF-1: a holder born after the session day is refused', () => {
     const { skipped } = cpfPassages(ref, [result({ holder: { ...ELOISE, birthDate: '2027-06-11' } })]);
     expect(skipped[0]?.reason.message).toContain('holder.birthDate 2027-06-11 is after 2027-06-10');
+  });
+
+  it('CPF export: CPF-1: the refusal is also said in French, every field joined, dates written the French way', () => {
+    const holder = { ...ELOISE, firstNames: [], birthDate: '2027-06-11' };
+    const { skipped } = cpfPassages(ref, [result({ holder })]);
+    expect(skipped[0]?.reason.messageFr).toBe(
+      "CPF-1 : l'inscription reg-1 ne peut pas être déclarée au CPF : holder.firstNames doit comporter de 1 à 3 prénoms ; holder.birthDate 11 juin 2027 est postérieure au 10 juin 2027",
+    );
   });
 
   it('CPF export: CPF-1: a block the title does not define, or a result of another title, is skipped rather than guessed', () => {
@@ -148,7 +160,7 @@ describe('CPF export: holders whose identity is missing or invalid', () => {
     ['a 3-digit country code', { birthplace: { city: 'Berlin', countryCode: '109' } }, 'holder.birthplace.countryCode "109" must be an INSEE country code: 99 and 3 digits, e.g. 99109 for Germany'],
     ['France as country of birth', { birthplace: { city: 'Lyon', countryCode: '99100' } }, "holder.birthplace.countryCode 99100 is France; for a birth in France give the commune's inseeCode"],
   ])('CPF export: CPF-1: %s is refused, naming the field', (_, change, message) => {
-    expect(checkHolderIdentity({ ...ELOISE, ...change }, '2027-06-10').violations).toEqual([{ ruleId: 'CPF-1', message: `CPF-1: ${message}` }]);
+    expect(checkHolderIdentity({ ...ELOISE, ...change }, '2027-06-10').violations).toEqual([expect.objectContaining({ ruleId: 'CPF-1', message: `CPF-1: ${message}` })]);
   });
 });
 

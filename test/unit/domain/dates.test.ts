@@ -51,6 +51,7 @@ describe('calendar dates', () => {
     expect(isIsoDate('2025-2-3')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(() => parseIsoDate('2025-13-01')).toThrow(/"2025-13-01" is not a calendar date written YYYY-MM-DD/);
+    expect(() => parseIsoDate('2025-13-01')).toThrow(expect.objectContaining({ sentence: { en: '"2025-13-01" is not a calendar date written YYYY-MM-DD', fr: `"2025-13-01" n'est pas une date écrite AAAA-MM-JJ` } }));
   });
 });
 

@@ -43,6 +43,7 @@ const grid = (over: Partial<Grid> = {}): Grid => ({
 });
 
 const messages = (c: { violations: { message: string }[] }) => c.violations.map((v) => v.message);
+const frenchMessages = (c: { violations: { messageFr?: string }[] }) => c.violations.map((v) => v.messageFr);
 
 describe('deliberation', () => {
   it('DELIB-1: a competency marked partially is refused', () => {
@@ -128,7 +129,7 @@ describe('deliberation', () => {
   });
 
   it('DELIB-6: a deliverable missing from the jury set: the competencies it evidences cannot be acquired, and the candidate is still deliberated', () => {
-    const caseOne = { id: 'practical-case-1-report', label: 'practical case 1 report', modality: 'E2' };
+    const caseOne = { id: 'practical-case-1-report', label: 'practical case 1 report', name: 'Rapport du cas pratique 1', modality: 'E2' };
     expect(unacquirableCompetencies(fullScope, [caseOne]).map((c) => c.code)).toEqual(['C8', 'C14']);
     expect(messages(checkGridDecisions(grid(), ctx({ missingDeliverables: [caseOne] })))).toEqual([
       "DELIB-6: C8 cannot be acquired: the jury does not have Camille Durand's practical case 1 report (E2), on which the decision rests",
@@ -144,6 +145,22 @@ describe('deliberation', () => {
     const scope = computeScope(ref, retake(['A1', 'A2', 'A3']));
     const g = grid({ decisions: { ...decisionsFor(['C16', 'C17', 'C18']), C2: 'acquired' } });
     expect(messages(checkGridDecisions(g, ctx({ scope })))).toEqual(["DELIB-7: C2 belongs to block A1, which is not in Camille Durand's scope; remove it"]);
+  });
+
+  it('DELIB-1, DELIB-6, DELIB-7: refusals are also said in French, naming the deliverable by its French name', () => {
+    const undecided = { ...decisionsFor(ALL) } as Partial<Grid['decisions']>;
+    delete undecided.C2;
+    delete undecided.C9;
+    expect(frenchMessages(checkGridDecisions(grid({ decisions: undecided as Grid['decisions'] }), ctx()))).toEqual([
+      'DELIB-1 : C2, C9 ne sont pas encore décidées ; marquez chacune acquise ou non acquise',
+    ]);
+    const caseOne = { id: 'practical-case-1-report', label: 'practical case 1 report', name: 'Rapport du cas pratique 1', modality: 'E2' };
+    expect(frenchMessages(checkGridDecisions(grid(), ctx({ candidateName: 'Alex Martin', missingDeliverables: [caseOne] })))[0]).toBe(
+      `DELIB-6 : C8 ne peut pas être acquise : le jury ne dispose pas du livrable "Rapport du cas pratique 1" (E2) d'Alex Martin, sur lequel repose la décision`,
+    );
+    const scope = computeScope(ref, retake(['A1', 'A2', 'A3']));
+    const g = grid({ decisions: { ...decisionsFor(['C16', 'C17', 'C18']), C2: 'acquired' } });
+    expect(frenchMessages(checkGridDecisions(g, ctx({ scope })))).toEqual(['DELIB-7 : C2 relève du bloc A1, qui ne fait pas partie du périmètre de Camille Durand ; retirez-la de la grille']);
   });
 
   it('DELIB-7: the outcome ignores decisions outside the scope', () => {

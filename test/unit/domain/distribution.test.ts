@@ -65,6 +65,9 @@ describe('distribution of documents', () => {
     ]);
     expect(status[0]?.alert?.message).toBe('DIST-1: section 1 of the guide to the project team is overdue: it was due by 2024-09-30 (at least 1 month before the cohort starts)');
     expect(status[4]?.alert?.message).toBe('DIST-5: the evaluation grids to the trainers went out on 2024-10-20, after 2024-10-17 (at least 2 weeks before the cohort starts)');
+    expect(status[0]?.alert?.messageFr).toBe(
+      "DIST-1 : la diffusion de la section 1 du guide à l'équipe projet est en retard : elle était attendue au plus tard le 30 septembre 2024 (au moins 1 mois avant le lancement de la promotion)",
+    );
   });
 
   it('DIST-3: a distribution within the horizon is due soon, with an alert', () => {
@@ -72,6 +75,7 @@ describe('distribution of documents', () => {
     const row = status.find((s) => s.ruleId === 'DIST-3');
     expect(row?.state).toBe('due-soon');
     expect(row?.alert?.message).toBe('DIST-3: the guide to the learners is due by 2024-11-29, in 2 days (before the end of the prairie)');
+    expect(row?.alert?.messageFr).toBe('DIST-3 : la diffusion du guide aux apprenants est attendue au plus tard le 29 novembre 2024, dans 2 jours (avant la fin de la prairie)');
     expect(status.find((s) => s.ruleId === 'DIST-4')?.state).toBe('pending');
   });
 

@@ -88,6 +88,9 @@ describe('exam day', () => {
       { segmentId: 'questions', startedAt: at('2025-06-20T08:30:00Z'), endedAt: at('2025-06-20T08:50:00Z') },
     ]);
     expect(result.violations.map((v) => v.message)).toEqual(['EXAM-2: "Questions et échange avec le jury sur le projet" lasted 20 minutes instead of 30; durations cannot be lengthened or shortened']);
+    expect(result.violations.map((v) => v.messageFr)).toEqual([
+      'EXAM-2 : la séquence "Questions et échange avec le jury sur le projet" a duré 20 minutes au lieu de 30 ; les durées ne peuvent être ni allongées ni raccourcies',
+    ]);
   });
 
   it('EXAM-3: a late candidate allowed to sit keeps the planned end', () => {
@@ -145,6 +148,9 @@ describe('exam day', () => {
   it('EXAM-5: a remote exam needs the identity verified before it starts', () => {
     expect(checkRemoteExamStart(remote, 'r1', 'Camille Durand', [], START).violations.map((v) => v.message)).toEqual([
       "EXAM-5: Camille Durand's identity has not been verified; a remote exam cannot start before it is",
+    ]);
+    expect(checkRemoteExamStart(remote, 'r1', 'Camille Durand', [], START).violations.map((v) => v.messageFr)).toEqual([
+      "EXAM-5 : l'identité de Camille Durand n'a pas été vérifiée ; une épreuve à distance ne peut pas commencer avant cette vérification",
     ]);
     expect(() => assertRemoteExamStart(remote, 'r1', 'Camille Durand', [{ registrationId: 'r1', checkedAt: at('2025-06-20T08:05:00Z'), checkedBy: 'mgr', method: 'ID card on camera' }], START)).toThrow(IdentityNotVerified);
     expect(checkRemoteExamStart(remote, 'r1', 'Camille Durand', [{ registrationId: 'r1', checkedAt: at('2025-06-20T07:50:00Z'), checkedBy: 'mgr', method: 'ID card on camera' }], START).ok).toBe(true);

@@ -38,6 +38,19 @@ describe('the exam day of one candidate', () => {
     expect([absent.stage, absent.absence?.message, isDone(absent)]).toEqual(['absent', 'EXAM-4: Camille Durand did not show up; recorded absent', true]);
   });
 
+  it('EXAM-2, EXAM-4: a step out of order and a refused extension are also said in French', () => {
+    const present = checkIn(at('2025-06-20T06:50:00Z'));
+    const again = () => checkInCandidate(present, { status: 'absent', at: SLOT, by: 'mgr', plannedStartAt: SLOT, candidateName: 'Camille Durand', timeZone: ZONE });
+    expect(again).toThrow(expect.objectContaining({ sentence: expect.objectContaining({ fr: "EXAM-4 : Camille Durand a émargé et attend son oral ; un candidat n'émarge qu'une fois" }) }));
+    expect(() => refuseExtension('Alex Martin')).toThrow(
+      expect.objectContaining({
+        sentence: expect.objectContaining({
+          fr: "EXAM-2 : l'oral d'Alex Martin ne peut pas être prolongé : les durées sont fixes, et seul le temps majoré accordé au titre d'un handicap, annoncé au début de la session, ajoute des minutes",
+        }),
+      }),
+    );
+  });
+
   it("EXAM-3: a late candidate needs the manager's decision; refused, they are absent; allowed, the slot's end does not move", () => {
     expect(() => checkIn(at('2025-06-20T07:12:00Z'))).toThrow(RuleViolation);
     expect(() => checkIn(at('2025-06-20T07:12:00Z'))).toThrow(/^EXAM-3: Camille Durand arrives at 09:12 \(UTC\+02:00\), after the planned start at 09:00 \(UTC\+02:00\)/);

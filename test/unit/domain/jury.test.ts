@@ -17,6 +17,7 @@ import { alex, at, camille, candidate, juror, lou, noah, sam } from './fixtures'
 
 const SESSION = '2025-06-20';
 const messages = (c: { violations: { message: string }[] }) => c.violations.map((v) => v.message);
+const frenchMessages = (c: { violations: { messageFr?: string }[] }) => c.violations.map((v) => v.messageFr);
 
 describe('jury', () => {
   it('JURY-1: a session needs at least 2 jurors', () => {
@@ -129,7 +130,10 @@ describe('jury', () => {
   });
 
   it('JURY-8: the dossier jury lists each missing piece', () => {
-    const owed = [{ id: 'project-report', label: 'project report' }, { id: 'practical-case-1-report', label: 'practical case 1 report' }];
+    const owed = [
+      { id: 'project-report', label: 'project report', name: "Rapport du projet chef d'œuvre" },
+      { id: 'practical-case-1-report', label: 'practical case 1 report', name: 'Rapport du cas pratique 1' },
+    ];
     const candidates = [{ registrationId: 'r1', name: 'Camille Durand', owed }, { registrationId: 'r2', name: 'Noah Leroy', owed }];
     const complete: DossierJury = {
       guideDocumentId: 'g',
@@ -144,6 +148,11 @@ describe('jury', () => {
       'JURY-8: the dossier jury lacks the PV',
       "JURY-8: the dossier jury lacks Camille Durand's practical case 1 report",
       "JURY-8: the dossier jury lacks Noah Leroy's evaluation grid",
+    ]);
+    expect(frenchMessages(checkDossierJury(partial, candidates))).toEqual([
+      'JURY-8 : le dossier jury ne contient pas le PV',
+      'JURY-8 : le dossier jury ne contient pas le livrable "Rapport du cas pratique 1" de Camille Durand',
+      "JURY-8 : le dossier jury ne contient pas la grille d'évaluation de Noah Leroy",
     ]);
   });
 });

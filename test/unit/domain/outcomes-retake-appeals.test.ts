@@ -5,6 +5,7 @@ import {
   blocksHeld,
   certificateFor,
   checkAppealAdmissible,
+  checkAppealInTime,
   checkBlocksKept,
   checkCommitteeDecision,
   checkRegistration,
@@ -88,6 +89,17 @@ describe('outcomes and retakes', () => {
         `RETAKE-4: Noah Leroy's earlier session on ${previous} is not before this session on 2025-06-20; give the date of the session they last sat`,
       ]);
     }
+  });
+
+  it('RETAKE-4, QUAL-1: refusals are also said in French, dates written the French way', () => {
+    const late = checkRetakeEligibility({ previousSessionDate: '2024-03-01', sessionDate: '2025-06-20', newTraining: false, candidateName: 'Alex Martin' });
+    expect(late.violations.map((v) => v.messageFr)).toEqual([
+      "RETAKE-4 : la dernière session d'Alex Martin date du 1er mars 2024 ; après le 1er mars 2025, une nouvelle formation est requise avant de se présenter à nouveau",
+    ]);
+    const closed = checkAppealInTime(at('2025-08-01T10:00:00Z'), at('2025-07-21T22:00:00Z'), 'Europe/Paris');
+    expect(closed.violations.map((v) => v.messageFr)).toEqual([
+      "QUAL-1 : le délai de recours contre cette session a pris fin le 22 juillet 2025 à 00:00 (Europe/Paris, UTC+02:00) ; le certificateur accepte les recours jusqu'à cette date",
+    ]);
   });
 
   it('RETAKE-4: applies to anyone sitting again, also with no block validated (the whole title in scope)', () => {

@@ -156,10 +156,30 @@ describe('the PV', () => {
   it('PV-7: storing a sealed PV with any difference is refused; an identical copy is fine', () => {
     const sealed = sealPv(completePv(), at('2025-06-20T18:00:00Z'));
     const edited = { ...sealed, part2: sealed.part2.map((r) => ({ ...r, reasons: 'rewritten' })) };
-    expect(() => assertSealedUnchanged(sealed, edited, 'PV pv-1')).toThrow(SealedRecordImmutable);
-    expect(() => assertSealedUnchanged(sealed, structuredClone(sealed), 'PV pv-1')).not.toThrow();
+    const name = { en: 'PV pv-1', fr: 'le PV pv-1' };
+    expect(() => assertSealedUnchanged(sealed, edited, name)).toThrow(SealedRecordImmutable);
+    expect(() => assertSealedUnchanged(sealed, structuredClone(sealed), name)).not.toThrow();
     const unsealed = completePv();
-    expect(() => assertSealedUnchanged(unsealed, edited, 'PV pv-1')).not.toThrow();
+    expect(() => assertSealedUnchanged(unsealed, edited, name)).not.toThrow();
+  });
+
+  it('PV-6, PV-7: refusals are also said in French', () => {
+    const sealed = sealPv(completePv(), at('2025-06-20T18:00:00Z'));
+    const refusal = (change: () => unknown) => {
+      try {
+        change();
+      } catch (error) {
+        return error as PvIncomplete;
+      }
+      throw new Error('expected a refusal');
+    };
+    expect(refusal(() => stampPv(sealed, { appliedAt: at('2025-06-21T09:00:00Z'), appliedBy: 'mgr' })).violations.map((v) => v.messageFr)).toEqual([
+      'PV-7 : le PV pv-1 est sous scellé depuis le 20 juin 2025 à 18:00 (UTC, UTC+00:00) : son contenu est conservé sans altération et ne peut plus être modifié',
+    ]);
+    const incomplete = refusal(() => sealPv(draftPv(input), at('2025-06-20T18:00:00Z')));
+    expect(incomplete.sentence.fr).toMatch(
+      /^PV-6 : le PV pv-1 ne peut pas être scellé : \d+ éléments manquent, et le comité qualité ne valide pas un PV incomplet ou non signé ; PV-2 : la partie 1 ne mentionne pas le nombre de candidats inscrits/,
+    );
   });
 
   it('PV-7: a sealed grid is never altered', () => {

@@ -91,6 +91,7 @@ describe('the referential', () => {
 
   it('REF-1: an unknown title is not found', () => {
     expect(() => referentialFor('RNCP00001')).toThrow(/no referential is defined for RNCP00001/);
+    expect(() => referentialFor('RNCP00001')).toThrow(expect.objectContaining({ sentence: expect.objectContaining({ fr: "aucun référentiel n'est défini pour RNCP00001 ; titres connus : RNCP34757" }) }));
   });
 
   it('REF-1: the same rule functions run unchanged on a second, made-up title', () => {

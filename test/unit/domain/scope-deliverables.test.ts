@@ -149,6 +149,16 @@ describe('scope and deliverables', () => {
     );
   });
 
+  it('DELIV-2, DELIV-5: refusals are also said in French, naming the deliverable by its French name', () => {
+    const received = receiveUpload({ scope: fullScope, registration: { id: 'reg-1', candidateId: 'cand-1' }, calendar: SESSION, upload: upload({ receivedAt: at('2025-06-17T08:00:00Z') }), existingVersions: [] });
+    expect(received.lateNotice?.messageFr).toBe(
+      `DELIV-5 : le livrable "Rapport du projet chef d'œuvre" est arrivé le 17 juin 2025 à 10:00 (Europe/Paris, UTC+02:00), après la clôture des dépôts le 15 juin 2025 à 00:00 (Europe/Paris, UTC+02:00) ; il est conservé, mais n'est transmis au jury que si le responsable de session l'admet`,
+    );
+    expect(checkPageCount(findDeliverableType(ref, 'practical-case-2-report')!, 1).violations.map((v) => v.messageFr)).toEqual([
+      'DELIV-2 : le livrable "Rapport du cas pratique 2" compte 1 page ; il en faut de 2 à 5',
+    ]);
+  });
+
   it("DELIV-5: a late version the session manager admitted becomes the jury's", () => {
     const versions = store([upload(), upload({ id: 'up-late', receivedAt: at('2025-06-17T08:00:00Z'), contentHash: 'h2' })]);
     expect(selectJurySet(fullScope, 'reg-1', SESSION, versions).selected['project-report']?.id).toBe('up-1');

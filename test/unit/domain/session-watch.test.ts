@@ -49,7 +49,16 @@ describe('the session watch', () => {
 
   it('DELIV-4: names each candidate still lacking an owed deliverable, and no one complete', () => {
     const [risk] = watchSessionRisks([open()], new Date(PARIS_INTAKE_CLOSES - 10 * HOUR)).sessions[0]!.risks;
-    expect(risk).toEqual({ kind: 'intake-at-risk', findings: [{ ruleId: 'DELIV-4', message: 'DELIV-4: intake closes in 10 h and registration r-1 still lacks project-report' }] });
+    expect(risk).toEqual({
+      kind: 'intake-at-risk',
+      findings: [
+        {
+          ruleId: 'DELIV-4',
+          message: 'DELIV-4: intake closes in 10 h and registration r-1 still lacks project-report',
+          messageFr: "DELIV-4 : la clôture des dépôts a lieu dans 10 h et il manque encore project-report pour l'inscription r-1",
+        },
+      ],
+    });
   });
 
   it('DELIV-4: a session whose candidates hold every deliverable, or that is frozen already, is not at risk', () => {

@@ -38,9 +38,9 @@ export class InMemorySessionStore implements SessionStore {
 
   async commit(change: SessionChange): Promise<void> {
     const current = this.planning.get(change.session.id);
-    if (change.expectedVersion === 0 && current) throw new Conflict(`session ${change.session.id} already exists`);
+    if (change.expectedVersion === 0 && current) throw new Conflict({ en: `session ${change.session.id} already exists`, fr: `la session ${change.session.id} existe déjà` });
     if (change.expectedVersion !== 0 && current?.session.version !== change.expectedVersion) {
-      throw new StaleVersion(`session ${change.session.id} was changed by someone else`);
+      throw new StaleVersion({ en: `session ${change.session.id} was changed by someone else`, fr: `la session ${change.session.id} a été modifiée par quelqu'un d'autre` });
     }
     const next: SessionPlanning = structuredClone(
       current ?? { session: change.session, registrations: [], trainers: [], assignments: [], distributions: [], deliverables: [], jurySets: [], declarations: [], exams: [], grids: [], incidents: [], certificates: [], appeals: [], decisions: [] },
@@ -49,16 +49,16 @@ export class InMemorySessionStore implements SessionStore {
     for (const item of change.items ?? []) {
       if (item.kind === 'registration') {
         const existing = next.registrations.find((r) => r.candidate.userId === item.record.candidate.userId);
-        if (existing && item.create) throw new Conflict(`candidate ${item.record.candidate.userId} is already registered`);
+        if (existing && item.create) throw new Conflict({ en: `candidate ${item.record.candidate.userId} is already registered`, fr: `le candidat ${item.record.candidate.userId} est déjà inscrit` });
         next.registrations = [...next.registrations.filter((r) => r.id !== item.record.id), structuredClone(item.record)];
       }
       if (item.kind === 'trainers') next.trainers = structuredClone(item.records);
       if (item.kind === 'assignment') {
-        if (next.assignments.some((a) => a.jurorId === item.record.jurorId)) throw new Conflict(`juror ${item.record.jurorId} already sits`);
+        if (next.assignments.some((a) => a.jurorId === item.record.jurorId)) throw new Conflict({ en: `juror ${item.record.jurorId} already sits`, fr: `le juré ${item.record.jurorId} siège déjà` });
         next.assignments.push(structuredClone(item.record));
       }
       if (item.kind === 'unassignment') {
-        if (!next.assignments.some((a) => a.jurorId === item.jurorId)) throw new Conflict(`juror ${item.jurorId} does not sit`);
+        if (!next.assignments.some((a) => a.jurorId === item.jurorId)) throw new Conflict({ en: `juror ${item.jurorId} does not sit`, fr: `le juré ${item.jurorId} ne siège pas` });
         next.assignments = next.assignments.filter((a) => a.jurorId !== item.jurorId);
       }
       if (item.kind === 'distribution') next.distributions.push(structuredClone(item.record));
@@ -70,12 +70,12 @@ export class InMemorySessionStore implements SessionStore {
       if (item.kind === 'pv') next.pv = structuredClone(item.record);
       if (item.kind === 'sitting') this.sittings.push(structuredClone(item.record));
       if (item.kind === 'declaration') {
-        if (next.declarations.some((d) => d.jurorId === item.record.jurorId && d.registrationId === item.record.registrationId)) throw new Conflict('already declared');
+        if (next.declarations.some((d) => d.jurorId === item.record.jurorId && d.registrationId === item.record.registrationId)) throw new Conflict({ en: 'already declared', fr: 'déjà déclaré' });
         next.declarations.push(structuredClone(item.record));
       }
     }
     this.planning.set(change.session.id, next);
-    this.audit.push(change.audit);
+    this.audit.push(change.audit, ...(change.events ?? []));
   }
 
   async listByCentre(centreId: string, query: SessionQuery): Promise<Page<SessionRecord>> {
@@ -110,10 +110,10 @@ export class InMemorySessionStore implements SessionStore {
   /** Adds a received version to its session, as the deliverable store's transaction does (in the session's partition, bumping its version). */
   addVersion(version: DeliverableVersionRecord): void {
     const planning = this.planning.get(version.sessionId);
-    if (!planning) throw new Conflict(`session ${version.sessionId} does not exist`);
-    if (planning.deliverables.some((d) => d.id === version.id)) throw new Conflict(`version ${version.id} is already recorded`);
+    if (!planning) throw new Conflict({ en: `session ${version.sessionId} does not exist`, fr: `la session ${version.sessionId} n'existe pas` });
+    if (planning.deliverables.some((d) => d.id === version.id)) throw new Conflict({ en: `version ${version.id} is already recorded`, fr: `la version ${version.id} est déjà enregistrée` });
     const numbered = planning.deliverables.filter((d) => d.registrationId === version.registrationId && d.deliverableType === version.deliverableType).length;
-    if (version.version !== numbered + 1) throw new StaleVersion('another version was numbered meanwhile');
+    if (version.version !== numbered + 1) throw new StaleVersion({ en: 'another version was numbered meanwhile', fr: 'une autre version a été numérotée entre-temps' });
     planning.deliverables.push(structuredClone(version));
     planning.session.version += 1;
   }
@@ -139,7 +139,7 @@ export class InMemoryDeliverables implements DeliverableStore {
   constructor(private readonly sessions: InMemorySessionStore) {}
 
   async saveIntent(intent: UploadIntentRecord, audit: AuditEvent) {
-    if (this.intents.has(intent.id)) throw new Conflict(`upload ${intent.id} exists`);
+    if (this.intents.has(intent.id)) throw new Conflict({ en: `upload ${intent.id} exists`, fr: `le dépôt ${intent.id} existe` });
     this.intents.set(intent.id, structuredClone(intent));
     this.audit.push(audit);
   }
@@ -175,14 +175,19 @@ export class InMemoryJurors implements JurorRegistry {
   async save(juror: JurorRecord, audit: AuditEvent, previous?: JurorRecord) {
     const expectedVersion = previous?.version ?? 0;
     const current = this.records.get(juror.id);
-    if ((expectedVersion === 0 && current) || (expectedVersion !== 0 && current?.version !== expectedVersion)) throw new Conflict('juror changed');
-    if (expectedVersion === 0 && [...this.records.values()].some((j) => j.email.toLowerCase() === juror.email.toLowerCase())) throw new Conflict('e-mail taken');
+    if ((expectedVersion === 0 && current) || (expectedVersion !== 0 && current?.version !== expectedVersion)) throw new Conflict({ en: 'juror changed', fr: 'le juré a changé' });
+    if (expectedVersion === 0 && [...this.records.values()].some((j) => j.email.toLowerCase() === juror.email.toLowerCase())) throw new Conflict({ en: 'e-mail taken', fr: 'adresse e-mail déjà utilisée' });
     this.records.set(juror.id, structuredClone(juror));
     this.audit.push(audit);
   }
 
   async findByUserId(userId: string) {
     return [...this.records.values()].find((j) => j.userId === userId);
+  }
+
+  async findByEmails(emails: readonly string[]) {
+    const wanted = new Set(emails.map((email) => email.toLowerCase()));
+    return [...this.records.values()].filter((j) => wanted.has(j.email.toLowerCase())).map((j) => structuredClone(j));
   }
 }
 

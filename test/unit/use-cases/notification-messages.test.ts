@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { violation } from '../../../shared/domain';
+import { frenchDate, violation } from '../../../shared/domain';
 import type { AuditEvent } from '../../../shared/use-cases/audit';
-import { frenchDate, frenchInstant, mayNotify, notificationsFor, NOTIFYING_ACTIONS, type NotificationContext } from '../../../shared/use-cases/notifications/messages';
+import { frenchInstant, mayNotify, notificationsFor, NOTIFYING_ACTIONS, type NotificationContext } from '../../../shared/use-cases/notifications/messages';
 import type { DeliverableVersionRecord, JurorRecord, RegistrationRecord, SessionPlanning } from '../../../shared/use-cases/sessions/records';
 import { planningOf } from '../support/planning';
 
@@ -114,7 +114,11 @@ describe('French dates for people', () => {
 
 describe('the messages of a deliverable received', () => {
   it('DELIV-2: a refused upload tells its candidate, in French, why, with the sentence recorded on the version', () => {
-    const refused = version({ status: 'refused', pages: 12, violations: [violation('DELIV-2', 'the project report has 12 pages; 20 to 30 are required')] });
+    const refused = version({
+      status: 'refused',
+      pages: 12,
+      violations: [violation('DELIV-2', { en: 'the project report has 12 pages; 20 to 30 are required', fr: 'le rapport du projet compte 12 pages ; il en faut de 20 à 30' })],
+    });
     const [mail, ...others] = notificationsFor(event('deliverable.received', { versionId: refused.id, status: 'refused' }), context({ deliverables: [refused] }));
     expect(others).toEqual([]);
     expect(mail).toMatchObject({ kind: 'deliverable-refused', recipient: { role: 'candidate', id: 'reg-chloe' }, to: 'chloe.lefevre@example.org', toName: 'Chloé Lefèvre' });
@@ -123,9 +127,9 @@ describe('the messages of a deliverable received', () => {
     expect(mail!.text).toContain(
       "Votre dépôt « Rapport du projet chef d'œuvre » pour la session de certification RNCP34757 (Développeur·se en intelligence artificielle) du 15 juin 2027 a été reçu le 1er juin 2027 à 16:03 (Europe/Paris, UTC+02:00), mais il a été refusé pour la raison suivante :",
     );
-    expect(mail!.text).toContain('- DELIV-2: the project report has 12 pages; 20 to 30 are required');
+    expect(mail!.text).toContain('- DELIV-2 : le rapport du projet compte 12 pages ; il en faut de 20 à 30');
     expect(mail!.text).toContain('jusqu’à la clôture des dépôts le 10 juin 2027 à 00:00 (Europe/Paris, UTC+02:00) (DELIV-4)');
-    expect(mail!.html).toContain('<li>DELIV-2: the project report has 12 pages; 20 to 30 are required</li>');
+    expect(mail!.html).toContain('<li>DELIV-2 : le rapport du projet compte 12 pages ; il en faut de 20 à 30</li>');
     expect(mail!.html).toContain('<html lang="fr">');
   });
 
@@ -133,11 +137,22 @@ describe('the messages of a deliverable received', () => {
     const refused = version({
       status: 'refused',
       late: true,
-      violations: [violation('DELIV-7', 'this upload URL was already used for version 1 of the project report'), violation('DELIV-2', 'the project report is not a readable PDF document')],
+      violations: [
+        violation('DELIV-7', { en: 'this upload URL was already used for version 1 of the project report', fr: 'ce lien de dépôt a déjà servi pour la version 1 du rapport du projet' }),
+        violation('DELIV-2', { en: 'the project report is not a readable PDF document', fr: "le rapport du projet n'est pas un document PDF lisible" }),
+      ],
     });
     const [mail] = notificationsFor(event('deliverable.received', { versionId: refused.id }), context({ deliverables: [refused] }));
-    expect(mail!.text).toContain('refusé pour les raisons suivantes :\n\n- DELIV-7: this upload URL was already used for version 1 of the project report\n- DELIV-2: the project report is not a readable PDF document');
+    expect(mail!.text).toContain(
+      "refusé pour les raisons suivantes :\n\n- DELIV-7 : ce lien de dépôt a déjà servi pour la version 1 du rapport du projet\n- DELIV-2 : le rapport du projet n'est pas un document PDF lisible",
+    );
     expect(mail!.text).toContain('Les dépôts sont clos pour cette session');
+  });
+
+  it('DELIV-2: a reason recorded before French was added is given as it was recorded, in English', () => {
+    const refused = version({ status: 'refused', pages: 12, violations: [{ ruleId: 'DELIV-2', message: 'DELIV-2: the project report has 12 pages; 20 to 30 are required' }] });
+    const [mail] = notificationsFor(event('deliverable.received', { versionId: refused.id }), context({ deliverables: [refused] }));
+    expect(mail!.text).toContain('- DELIV-2: the project report has 12 pages; 20 to 30 are required');
   });
 
   it('DELIV-4, DELIV-7: an accepted upload gives its version, pages, SHA-256, and until when a new version replaces it', () => {

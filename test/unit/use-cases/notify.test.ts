@@ -99,7 +99,7 @@ function seed(sessions: InMemorySessionStore): void {
         pages: n === 0 ? 12 : 24,
         version: 1,
         status: n === 0 ? ('refused' as const) : ('accepted' as const),
-        violations: n === 0 ? [violation('DELIV-2', 'the project report has 12 pages; 20 to 30 are required')] : [],
+        violations: n === 0 ? [violation('DELIV-2', { en: 'the project report has 12 pages; 20 to 30 are required', fr: 'le rapport du projet compte 12 pages ; il en faut de 20 à 30' })] : [],
         late: false,
       })),
     },

@@ -87,6 +87,9 @@ describe('receiveDeliverable', () => {
     expect(refused!.violations[0]!.message).toBe(
       'DELIV-7: this upload URL was already used for version 1 of the project report, received at 2027-01-11 11:00 (Europe/Paris, UTC+01:00); an upload URL takes one file, so this one is kept on record, refused, and never reaches the jury: ask for a new upload URL',
     );
+    expect(refused!.violations[0]!.messageFr).toBe(
+      'DELIV-7 : ce lien de dépôt a déjà servi pour la version 1 du livrable "Rapport du projet chef d\'œuvre", reçue le 11 janvier 2027 à 11:00 (Europe/Paris, UTC+01:00) ; un lien de dépôt ne reçoit qu\'un fichier : celui-ci est conservé, refusé, et ne parvient jamais au jury ; demandez un nouveau lien de dépôt',
+    );
     expect(deliverables.versions().map((v) => [v.s3VersionId, v.status])).toEqual([
       ['v1', 'accepted'],
       ['v2', 'refused'],
@@ -99,6 +102,7 @@ describe('receiveDeliverable', () => {
     const version = await receiveDeliverable(deps, { key, s3VersionId, receivedAt: new Date('2027-01-11T10:00:00Z') });
     expect(version).toMatchObject({ status: 'refused', sizeBytes: 30 * 1024 * 1024 });
     expect(version!.violations[0]!.message).toBe('DELIV-2: the project report is 30 MiB; files up to 20 MiB are accepted');
+    expect(version!.violations[0]!.messageFr).toBe('DELIV-2 : le livrable "Rapport du projet chef d\'œuvre" pèse 30 Mio ; les fichiers sont acceptés jusqu\'à 20 Mio');
     expect(deliverables.versions()).toHaveLength(1);
   });
 

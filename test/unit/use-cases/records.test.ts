@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appealsCloseAt, checkAppealInTime, Conflict } from '../../../shared/domain';
+import { appealsCloseAt, checkAppealInTime, Conflict, StepOutOfOrder, violationMessage } from '../../../shared/domain';
+import type { SessionPlanning } from '../../../shared/use-cases/sessions/records';
 import type { RecordsArchive, StoredRecord } from '../../../shared/use-cases/records/documents';
+import { pvOf } from '../../../shared/use-cases/records/pv-signing';
+import { assertResultsFinal } from '../../../shared/use-cases/records/results';
 import { normalizeVerificationCode, VERIFICATION_CODE, verificationCodeFrom } from '../../../shared/use-cases/records/verification-code';
 import { writeOnce } from '../../../shared/use-cases/records/write-once';
 
@@ -46,7 +49,7 @@ describe('a record written once (PV-7)', () => {
       puts: 0,
       async put() {
         this.puts++;
-        if (existing) throw new Conflict('exists');
+        if (existing) throw new Conflict({ en: 'exists', fr: 'existe' });
         return stored('new');
       },
       async find() {
@@ -65,5 +68,44 @@ describe('a record written once (PV-7)', () => {
 
   it('PV-7: other bytes under the key are a conflict, and the record there stays', async () => {
     await expect(writeOnce(archive(stored('other')), 'k', new Uint8Array(3), 'application/pdf', 'mine')).rejects.toThrow(/already holds other bytes \(SHA-256 other\); records are never replaced \(PV-7\)/);
+  });
+
+  it('PV-7: the conflict is said in French too, with the record kept unaltered', async () => {
+    const refused = await writeOnce(archive(stored('other')), 'k', new Uint8Array(3), 'application/pdf', 'mine').then(
+      () => undefined,
+      (error: unknown) => error as Conflict,
+    );
+    expect(refused).toBeInstanceOf(Conflict);
+    if (!refused) return;
+    expect(refused.sentence.fr).toBe("le document k a déjà un autre contenu (SHA-256 other) ; un document archivé n'est jamais remplacé (PV-7)");
+    expect(refused.violations).toEqual([
+      { ruleId: 'PV-7', message: 'PV-7: k was written before with other content and is kept unaltered', messageFr: 'PV-7 : le document k a déjà été écrit avec un autre contenu et reste inchangé' },
+    ]);
+  });
+});
+
+describe('refusals of the records, in French (PV-5, PV-6)', () => {
+  const planning = (status: string) => ({ session: { id: 's-1', status } }) as unknown as SessionPlanning;
+
+  it('PV-6: results that are not final are refused in English and in French', () => {
+    let refused: StepOutOfOrder | undefined;
+    try {
+      assertResultsFinal(planning('exam-day'));
+    } catch (error) {
+      refused = error as StepOutOfOrder;
+    }
+    expect(refused).toBeInstanceOf(StepOutOfOrder);
+    expect(refused!.message).toBe("PV-6: session s-1's PV is not sealed yet (it is in exam-day)");
+    expect(refused!.sentence.fr).toBe("PV-6 : le PV de la session s-1 n'est pas encore scellé (elle est à l'état exam-day)");
+    expect(violationMessage(refused!.violations[0]!, 'fr')).toBe(refused!.sentence.fr);
+  });
+
+  it('PV-5: a PV not drafted yet is not found, said in French too', () => {
+    expect(() => pvOf(planning('ready-for-exam'))).toThrow(
+      expect.objectContaining({
+        message: 'the PV of session s-1 is drafted on the eve of its exam day (PV-5); the session is in ready-for-exam',
+        sentence: expect.objectContaining({ fr: "le PV de la session s-1 est établi la veille de son jour d'examen (PV-5) ; la session est à l'état ready-for-exam" }),
+      }),
+    );
   });
 });

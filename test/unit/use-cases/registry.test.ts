@@ -24,7 +24,9 @@ describe('juror registry', () => {
     const { deps, jurors } = inMemoryDeps();
     await expect(createJuror(deps, manager, body)).rejects.toThrow(Forbidden);
     const juror = await createJuror(deps, certifier, body);
-    await expect(addHabilitation(deps, manager, juror.id, { issuedBy: 'Centre', validFrom: '2027-01-01', validUntil: '2029-12-31' })).rejects.toThrow(/JURY-2: only the certifier/);
+    const refused = (await addHabilitation(deps, manager, juror.id, { issuedBy: 'Centre', validFrom: '2027-01-01', validUntil: '2029-12-31' }).catch((e: unknown) => e)) as Forbidden;
+    expect(refused.message).toMatch(/^JURY-2: only the certifier/);
+    expect(refused.sentence.fr).toBe("JURY-2 : seul le certificateur enregistre les habilitations et les données professionnelles d'un juré ; un centre ne peut pas attester de ses propres jurés");
     await expect(updateJuror(deps, manager, juror.id, 1, { userId: 'someone-else' })).rejects.toThrow(Forbidden);
     expect(jurors.audit.map((event) => event.action)).toEqual(['juror.registered']);
   });

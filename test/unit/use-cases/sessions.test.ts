@@ -32,6 +32,13 @@ describe('createSession', () => {
     expect(workflow.started).toEqual([]);
   });
 
+  it('a session date of today is refused in English and in French, the date written the French way', async () => {
+    const { deps } = inMemoryDeps();
+    const error = (await createSession(deps, manager, { ...input, sessionDate: '2027-01-10' }).catch((e: unknown) => e)) as InvalidInput;
+    expect(error.message).toBe('sessionDate: 2027-01-10 is not after today (2027-01-10 in Europe/Paris); a session is planned ahead');
+    expect(error.sentence.fr).toBe("sessionDate : le 10 janvier 2027 n'est pas postérieur à aujourd'hui (10 janvier 2027 dans le fuseau Europe/Paris) ; une session se planifie à l'avance");
+  });
+
   it('a retry with the same id after the workflow failed to start starts it, and creates nothing twice', async () => {
     const { deps, sessions, workflow } = inMemoryDeps();
     workflow.failStarts = 1;
@@ -58,7 +65,12 @@ describe('updateSession', () => {
     const updated = await updateSession(deps, manager, created.id, 1, { address: '2 rue Neuve, Lyon' });
     expect(updated).toMatchObject({ address: '2 rue Neuve, Lyon', version: 2 });
     const auditBefore = sessions.audit.length;
-    await expect(updateSession(deps, manager, created.id, 1, { address: '3 rue Neuve, Lyon' })).rejects.toBeInstanceOf(Conflict);
+    const stale = (await updateSession(deps, manager, created.id, 1, { address: '3 rue Neuve, Lyon' }).catch((e: unknown) => e)) as Conflict;
+    expect(stale).toBeInstanceOf(Conflict);
+    expect(stale.sentence).toEqual({
+      en: `session ${created.id} is at version 2, not 1: someone changed it; reload it and try again`,
+      fr: `la session ${created.id} est à la version 2, et non 1 : quelqu'un l'a modifiée ; rechargez-la et réessayez`,
+    });
     expect(sessions.audit).toHaveLength(auditBefore);
     expect((await sessions.get(created.id))?.address).toBe('2 rue Neuve, Lyon');
   });
