@@ -146,6 +146,7 @@ export function startHttpApiServer(options: HttpApiServerOptions): Promise<HttpA
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://local');
     const method = (request.method ?? 'GET').toUpperCase();
+    response.setHeader('date', options.now().toUTCString());
     if (method === 'OPTIONS') {
       response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();

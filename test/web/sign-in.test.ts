@@ -31,6 +31,13 @@ describe('the web app: served at /, development sign-in, French first', () => {
     expect(await (await fetch(`${env.runtime.urls.api}/config.json`)).json()).toEqual({ apiUrl: '', auth: { kind: 'local' } });
   });
 
+  it("tells the local clock's time in every response's Date header, so the app's countdowns follow a clock moved ahead", async () => {
+    const response = await fetch(`${env.runtime.urls.api}/health`);
+    const told = Date.parse(response.headers.get('date') ?? '');
+    expect(Math.abs(told - env.runtime.clock.now().getTime())).toBeLessThan(2_000);
+    expect(told - Date.now()).toBeGreaterThan(20 * 86_400_000);
+  });
+
   it('the development sign-in says it is local only, lists the demo people, and is accessible (axe: WCAG 2.1 AA)', async () => {
     const page = await browser.open(env.runtime.urls.api);
     await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();

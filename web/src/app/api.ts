@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useCallback, useContext, useEffect, useState } from 'preact/hooks';
 import { CertiflowClient, type ApiErrorBody, type ApiResponse } from '../../../client/certiflow-client';
 import type { Person } from '../auth/person';
+import { learnServerTime } from './server-clock';
 
 /** What every view knows: the API client (with the person's token and language) and who is signed in. */
 export interface Signed {
@@ -30,8 +31,9 @@ export function networkProblem(error: unknown): Problem {
   return { status: 0, error: { code: 'NetworkError', message: (error as Error).message } };
 }
 
-/** The data of a response, or the problem it carries. */
+/** The data of a response, or the problem it carries; every response also tells the API's time. */
 export function outcome<T>(response: ApiResponse<T>): { data: T } | { problem: Problem } {
+  learnServerTime(response.headers);
   if (response.status < 300 && response.data !== undefined) return { data: response.data };
   return { problem: { status: response.status, error: (response.error ?? { code: String(response.status), message: '' }) as Problem['error'] } };
 }
