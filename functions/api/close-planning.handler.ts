@@ -10,6 +10,6 @@ import { ClosePlanning } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions, workflow });
 
 /** `POST /sessions/{sessionId}/close-planning`: closes planning or says, by rule, what blocks it. */
-export const handler = idempotentApiHandler(ClosePlanning, async ({ caller, path }) => ({
-  body: { session: publicSession(await closePlanning(deps, caller, path.sessionId)) },
+export const handler = idempotentApiHandler(ClosePlanning, async ({ caller, path, language }) => ({
+  body: { session: publicSession(await closePlanning(deps, caller, path.sessionId), language) },
 }));

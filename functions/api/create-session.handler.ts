@@ -10,7 +10,7 @@ import { CreateSession } from '../../shared/wiring/routes';
 const deps = wire({ sessions, workflow });
 
 /** `POST /sessions`: a manager creates a session in planning and starts its lifecycle. */
-export const handler = idempotentApiHandler(CreateSession, async ({ caller, body, newId }) => {
+export const handler = idempotentApiHandler(CreateSession, async ({ caller, body, newId, language }) => {
   const session = await createSession(deps, caller, body, newId());
-  return { body: { session: publicSession(session) }, headers: { location: `/sessions/${session.id}`, etag: `"${session.version}"` } };
+  return { body: { session: publicSession(session, language) }, headers: { location: `/sessions/${session.id}`, etag: `"${session.version}"` } };
 });

@@ -8,6 +8,6 @@ import { DeliverableStatus } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions });
 
 /** `GET …/candidates/{registrationId}/deliverables`: a candidate's deliverables and where each stands. */
-export const handler = apiHandler(DeliverableStatus, async ({ caller, path }) => ({
-  body: { intake: await deliverableStatus(deps, caller, path.sessionId, path.registrationId) },
+export const handler = apiHandler(DeliverableStatus, async ({ caller, path, language }) => ({
+  body: { intake: await deliverableStatus(deps, caller, path.sessionId, path.registrationId, language) },
 }));

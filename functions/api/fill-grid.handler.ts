@@ -9,4 +9,4 @@ import { FillGrid } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions, workflow });
 
 /** `PUT …/candidates/{registrationId}/grid`: a juror fills the grid after the oral (DELIB-1, DELIB-5, DELIB-6, DELIB-7). */
-export const handler = apiHandler(FillGrid, async ({ caller, path, body }) => ({ body: { grid: await fillGrid(deps, caller, path.sessionId, path.registrationId, body) } }));
+export const handler = apiHandler(FillGrid, async ({ caller, path, body, language }) => ({ body: { grid: await fillGrid(deps, caller, path.sessionId, path.registrationId, body, language) } }));

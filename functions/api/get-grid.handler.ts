@@ -8,4 +8,4 @@ import { GetGrid } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions });
 
 /** `GET …/candidates/{registrationId}/grid`: the candidate's grid (DELIB-1..7). */
-export const handler = apiHandler(GetGrid, async ({ caller, path }) => ({ body: { grid: await getGrid(deps, caller, path.sessionId, path.registrationId) } }));
+export const handler = apiHandler(GetGrid, async ({ caller, path, language }) => ({ body: { grid: await getGrid(deps, caller, path.sessionId, path.registrationId, language) } }));

@@ -9,7 +9,7 @@ import { GetSession } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions, workflow });
 
 /** `GET /sessions/{sessionId}`: the session, its workflow status, what it waits for and what blocks it. */
-export const handler = apiHandler(GetSession, async ({ caller, path }) => {
-  const session = await getSession(deps, caller, path.sessionId);
+export const handler = apiHandler(GetSession, async ({ caller, path, language }) => {
+  const session = await getSession(deps, caller, path.sessionId, language);
   return { body: { session }, headers: { etag: `"${session.version}"` } };
 });

@@ -8,4 +8,4 @@ import { IntakeSummary } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions });
 
 /** `GET /sessions/{sessionId}/intake`: who is complete, missing, late. */
-export const handler = apiHandler(IntakeSummary, async ({ caller, path }) => ({ body: { intake: await intakeSummary(deps, caller, path.sessionId) } }));
+export const handler = apiHandler(IntakeSummary, async ({ caller, path, language }) => ({ body: { intake: await intakeSummary(deps, caller, path.sessionId, language) } }));

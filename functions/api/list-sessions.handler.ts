@@ -8,4 +8,4 @@ import { ListSessions } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions });
 
 /** `GET /sessions`: sessions by centre, status and date range. */
-export const handler = apiHandler(ListSessions, async ({ caller, query }) => ({ body: await listSessions(deps, caller, query) }));
+export const handler = apiHandler(ListSessions, async ({ caller, query, language }) => ({ body: await listSessions(deps, caller, query, language) }));

@@ -9,4 +9,4 @@ import { SignGrid } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions, workflow });
 
 /** `POST …/candidates/{registrationId}/grid/signatures`: a juror signs the grid they read, by its hash (DELIB-4). */
-export const handler = idempotentApiHandler(SignGrid, async ({ caller, path, body }) => ({ body: { grid: await signGrid(deps, caller, path.sessionId, path.registrationId, body) } }));
+export const handler = idempotentApiHandler(SignGrid, async ({ caller, path, body, language }) => ({ body: { grid: await signGrid(deps, caller, path.sessionId, path.registrationId, body, language) } }));

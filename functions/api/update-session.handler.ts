@@ -9,7 +9,7 @@ import { UpdateSession } from '../../shared/wiring/routes';
 const deps = wire({ sessions });
 
 /** `PATCH /sessions/{sessionId}`: changes a session in planning, at the version named by If-Match. */
-export const handler = apiHandler(UpdateSession, async ({ caller, path, body, headers }) => {
+export const handler = apiHandler(UpdateSession, async ({ caller, path, body, headers, language }) => {
   const session = await updateSession(deps, caller, path.sessionId, headers['if-match'], body);
-  return { body: { session: publicSession(session) }, headers: { etag: `"${session.version}"` } };
+  return { body: { session: publicSession(session, language) }, headers: { etag: `"${session.version}"` } };
 });

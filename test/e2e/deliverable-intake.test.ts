@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { bucketEventFunction } from '../../shared/wiring/functions';
 import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
+import { describeInstant } from '../../shared/domain/dates';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
@@ -118,6 +119,19 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     await env.runtime.invoke(name, event);
     await env.runtime.invoke(name, event);
     expect((await versionsOf(alice, 'project-report')).length).toBe(3);
+  });
+
+  it('DELIV-4: a caller asking for French reads the intake notice and what the session waits for in French; one asking for nothing, in English', async () => {
+    const own = await alice.client.speaking('fr').deliverableStatus(sessionId, alice.registrationId);
+    const { closesAt, timeZone } = own.data!.intake.deadline;
+    const closes = (language: 'fr' | 'en') => describeInstant(new Date(closesAt), timeZone, language);
+    const notice = `Les livrables sont reçus jusqu'au ${closes('fr')} : le jury doit en disposer 5 jours avant la session (DELIV-4).`;
+    expect(own.data!.intake.deadline.notice).toBe(notice);
+    expect((await manager.speaking('fr').intakeSummary(sessionId)).data!.intake.deadline.notice).toBe(notice);
+    expect((await manager.speaking('fr').getSession(sessionId)).data!.session.next.waitsFor).toBe(
+      `les livrables des candidats, jusqu'à la clôture des dépôts le ${closes('fr')}, 5 jours avant la session (DELIV-4)`,
+    );
+    expect((await manager.getSession(sessionId)).data!.session.next.waitsFor).toBe(`candidates' deliverables until intake closes at ${closes('en')}, 5 days before the session (DELIV-4)`);
   });
 
   it('DELIV-4, DELIV-7: at the deadline the set freezes: the jury gets the later accepted version; missing ones are listed', async () => {

@@ -1,4 +1,4 @@
-import { DELIVERABLE_LEAD_DAYS, describeIntakeClose, fullName, intakeClosesAt, type Violation } from '../../domain';
+import { DELIVERABLE_LEAD_DAYS, describeIntakeClose, fullName, intakeClosesAt, sentenceIn, type Language, type Sentence, type SessionCalendar, type Violation } from '../../domain';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
 import { calendarOf, type DeliverableVersionRecord, type JurySetRecord, type RegistrationRecord, type SessionPlanning } from '../sessions/records';
@@ -52,13 +52,21 @@ export function versionView(version: DeliverableVersionRecord): VersionView {
   return rest;
 }
 
-/** The intake deadline of a session, for people: the instant in the session's zone, and the rule behind it. */
-export function intakeDeadlineOf(planning: SessionPlanning): IntakeDeadline {
+/** DELIV-4: until when deliverables are received, and why, in English and in French. */
+export function intakeNotice(calendar: SessionCalendar): Sentence {
+  return {
+    en: `Deliverables are received until ${describeIntakeClose(calendar)}: the jury must hold them ${DELIVERABLE_LEAD_DAYS} days before the session (DELIV-4).`,
+    fr: `Les livrables sont reçus jusqu'au ${describeIntakeClose(calendar, 'fr')} : le jury doit en disposer ${DELIVERABLE_LEAD_DAYS} jours avant la session (DELIV-4).`,
+  };
+}
+
+/** The intake deadline of a session, for people: the instant in the session's zone, and the rule behind it, said in `language`. */
+export function intakeDeadlineOf(planning: SessionPlanning, language: Language = 'en'): IntakeDeadline {
   const calendar = calendarOf(planning.session);
   return {
     closesAt: intakeClosesAt(calendar).toISOString(),
     timeZone: calendar.timeZone,
-    notice: `Deliverables are received until ${describeIntakeClose(calendar)}: the jury must hold them ${DELIVERABLE_LEAD_DAYS} days before the session (DELIV-4).`,
+    notice: sentenceIn(intakeNotice(calendar), language),
   };
 }
 
@@ -67,7 +75,7 @@ function currentVersionOf(frozen: JurySetRecord | undefined, type: string, accep
   return frozen ? frozen.selected[type]?.versionId : accepted.filter((v) => !v.late).at(-1)?.id;
 }
 
-function registrationIntake(planning: SessionPlanning, registration: RegistrationRecord): RegistrationIntake {
+function registrationIntake(planning: SessionPlanning, registration: RegistrationRecord, language: Language): RegistrationIntake {
   const frozen = planning.jurySets.find((set) => set.registrationId === registration.id);
   const deliverables = scopeOf(planning, registration).deliverables.map((type): DeliverableView => {
     const versions = planning.deliverables.filter((v) => v.registrationId === registration.id && v.deliverableType === type.id);
@@ -88,27 +96,33 @@ function registrationIntake(planning: SessionPlanning, registration: Registratio
     registrationId: registration.id,
     candidateName: fullName(registration.candidate),
     timeZone: calendarOf(planning.session).timeZone,
-    deadline: intakeDeadlineOf(planning),
+    deadline: intakeDeadlineOf(planning, language),
     frozen: frozen !== undefined,
     deliverables,
     missing: frozen?.missing ?? [],
   };
 }
 
-/** A candidate's deliverables: owed, received, accepted or refused and why, late or not. */
-export async function deliverableStatus(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, registrationId: string): Promise<RegistrationIntake> {
+/** A candidate's deliverables: owed, received, accepted or refused and why, late or not; the deadline's notice in `language`. */
+export async function deliverableStatus(
+  deps: Pick<Deps, 'sessions' | 'jurors'>,
+  caller: Caller,
+  sessionId: string,
+  registrationId: string,
+  language: Language = 'en',
+): Promise<RegistrationIntake> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   const registration = registrationOf(planning, registrationId);
   if (!caller.roles.includes('quality')) assertCandidateOrManager(caller, planning, registration);
-  return registrationIntake(planning, registration);
+  return registrationIntake(planning, registration, language);
 }
 
-/** The whole session's intake at a glance: who is complete, missing, late. */
-export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string) {
+/** The whole session's intake at a glance: who is complete, missing, late; the deadline's notice in `language`. */
+export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, language: Language = 'en') {
   const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
   const candidates = planning.registrations.map((registration) => {
-    const intake = registrationIntake(planning, registration);
+    const intake = registrationIntake(planning, registration, language);
     return {
       registrationId: intake.registrationId,
       candidateName: intake.candidateName,
@@ -121,7 +135,7 @@ export async function intakeSummary(deps: Pick<Deps, 'sessions' | 'jurors'>, cal
   return {
     sessionId,
     timeZone: calendarOf(planning.session).timeZone,
-    deadline: intakeDeadlineOf(planning),
+    deadline: intakeDeadlineOf(planning, language),
     frozen: planning.session.frozenAt !== undefined,
     complete: candidates.filter((c) => c.complete).length,
     candidates,

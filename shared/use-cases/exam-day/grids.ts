@@ -5,12 +5,16 @@ import {
   Conflict,
   Forbidden,
   GridIncomplete,
+  sentenceIn,
   StepOutOfOrder,
   unacquirableCompetencies,
   violation,
   violationMessage,
   type CompetencyDecision,
+  type Language,
+  type MissingDeliverable,
   type Outcome,
+  type Sentence,
 } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
@@ -74,7 +78,15 @@ function assertSigner(jurorId: string | undefined, signers: readonly string[], e
   });
 }
 
-function viewOf(planning: SessionPlanning, jurors: readonly JurorRecord[], registrationId: string): GridView {
+/** DELIB-6: why a competency cannot be acquired: the deliverable it rests on is not in the jury set. */
+export function unacquirableNotice(deliverable: Pick<MissingDeliverable, 'label' | 'name'>): Sentence {
+  return {
+    en: `DELIB-6: the ${deliverable.label} is missing from the jury set`,
+    fr: `DELIB-6 : le livrable "${deliverable.name}" ne figure pas parmi les livrables remis au jury`,
+  };
+}
+
+function viewOf(planning: SessionPlanning, jurors: readonly JurorRecord[], registrationId: string, language: Language): GridView {
   const { scope, name, missingDeliverables } = candidateContext(planning, registrationId);
   const grid = planning.grids.find((g) => g.registrationId === registrationId);
   const unacquirable = unacquirableCompetencies(scope, missingDeliverables);
@@ -86,7 +98,7 @@ function viewOf(planning: SessionPlanning, jurors: readonly JurorRecord[], regis
     blocksValidatedEarlier: scope.previouslyValidatedBlocks,
     competencies: scope.competencies.map((c) => {
       const missing = unacquirable.find((u) => u.code === c.code);
-      return { code: c.code, ...(c.title ? { title: c.title } : {}), block: c.block, modalities: c.modalities, ...(missing ? { unacquirableBecause: `DELIB-6: the ${missing.deliverable.label} is missing from the jury set` } : {}) };
+      return { code: c.code, ...(c.title ? { title: c.title } : {}), block: c.block, modalities: c.modalities, ...(missing ? { unacquirableBecause: sentenceIn(unacquirableNotice(missing.deliverable), language) } : {}) };
     }),
     stage: candidateDay(planning, registrationId).stage,
     decisions: grid?.decisions ?? {},
@@ -100,8 +112,11 @@ function viewOf(planning: SessionPlanning, jurors: readonly JurorRecord[], regis
   };
 }
 
-/** A candidate's grid, for the centre's managers, the quality committee, and the candidate's jurors free of conflict. */
-export async function getGrid(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, registrationId: string): Promise<GridView> {
+/**
+ * A candidate's grid, for the centre's managers, the quality committee, and the candidate's jurors
+ * free of conflict; why a competency cannot be acquired is said in `language`.
+ */
+export async function getGrid(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, registrationId: string, language: Language = 'en'): Promise<GridView> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   registrationOf(planning, registrationId);
   const jurors = await assignedJurors(deps.jurors, planning);
@@ -116,7 +131,7 @@ export async function getGrid(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: C
       });
     }
   }
-  return viewOf(planning, jurors, registrationId);
+  return viewOf(planning, jurors, registrationId, language);
 }
 
 /** DELIB-6, DELIB-4: the grid is filled after the oral and before the candidate is deliberated. */
@@ -137,7 +152,8 @@ function assertDeliberating(planning: SessionPlanning, registrationId: string, c
  * A juror of the candidate fills the grid at the deliberation (DELIB-1, DELIB-5, DELIB-6,
  * DELIB-7): every in-scope competency acquired or not acquired, none acquired without its
  * deliverable, reasons and recommendations unless the title is obtained. Each filling is a new
- * revision and clears the signatures, which must be given again on it.
+ * revision and clears the signatures, which must be given again on it. The grid is returned as
+ * `getGrid` says it, in `language`.
  */
 export async function fillGrid(
   deps: GridDeps,
@@ -145,6 +161,7 @@ export async function fillGrid(
   sessionId: string,
   registrationId: string,
   input: { decisions: Record<string, CompetencyDecision>; reasons?: string; recommendations?: string },
+  language: Language = 'en',
 ): Promise<GridView> {
   const jurorId = await callerJurorId(deps, caller);
   let jurors: JurorRecord[] = [];
@@ -172,7 +189,7 @@ export async function fillGrid(
     };
     return { items: [{ kind: 'grid', record: grid }], action: 'grid.filled', details: { registrationId, revision: grid.revision, hash } };
   });
-  return viewOf(planning, jurors, registrationId);
+  return viewOf(planning, jurors, registrationId, language);
 }
 
 /**
@@ -180,8 +197,9 @@ export async function fillGrid(
  * a grid that changed since is refused. Once every signer has signed, the candidate is
  * deliberated: blocks and title from the decisions, blocks held earlier counted (DELIB-2,
  * DELIB-3, RETAKE-3); the result goes into part 2 of the PV (PV-3) and into the results ledger.
+ * The grid is returned as `getGrid` says it, in `language`.
  */
-export async function signGrid(deps: GridDeps, caller: Caller, sessionId: string, registrationId: string, input: { hash: string }): Promise<GridView> {
+export async function signGrid(deps: GridDeps, caller: Caller, sessionId: string, registrationId: string, input: { hash: string }, language: Language = 'en'): Promise<GridView> {
   const jurorId = await callerJurorId(deps, caller);
   let jurors: JurorRecord[] = [];
   const planning = await applySessionChange(deps, sessionId, actorOf(caller), async (current, at) => {
@@ -240,5 +258,5 @@ export async function signGrid(deps: GridDeps, caller: Caller, sessionId: string
     };
   });
   await completeCandidateStepIfDone(deps, planning, registrationId);
-  return viewOf(planning, jurors, registrationId);
+  return viewOf(planning, jurors, registrationId, language);
 }

@@ -1,5 +1,6 @@
 import { describeDate } from '../../domain/dates';
 import { Forbidden, InvalidInput } from '../../domain/errors';
+import type { Language } from '../../domain/sentence';
 import type { Caller } from '../caller';
 import type { Deps } from '../deps';
 import type { Page, SessionQuery } from './ports';
@@ -7,12 +8,13 @@ import { publicSession, type PublicSession, type SessionRecord } from './records
 
 /**
  * Lists sessions by date: a manager sees their centre's, the quality committee any centre's
- * (naming it), a juror the sessions they sit on.
+ * (naming it), a juror the sessions they sit on; why a session stopped or is overdue is said in `language`.
  */
 export async function listSessions(
   deps: Pick<Deps, 'sessions' | 'jurors'>,
   caller: Caller,
   query: SessionQuery & { centreId?: string },
+  language: Language = 'en',
 ): Promise<Page<PublicSession>> {
   if (query.from && query.to && query.from > query.to) {
     throw new InvalidInput({ en: `from: ${query.from} is after to (${query.to})`, fr: `from : le ${describeDate(query.from, 'fr')} est postérieur à to (${describeDate(query.to, 'fr')})` }, 'from');
@@ -38,5 +40,5 @@ export async function listSessions(
     const own = caller.centreId ? ` (${caller.centreId})` : '';
     throw new Forbidden({ en: `you may list only the sessions of your own centre${own}`, fr: `vous ne pouvez lister que les sessions de votre propre centre${own}` });
   }
-  return { items: page.items.map(publicSession), nextCursor: page.nextCursor };
+  return { items: page.items.map((session) => publicSession(session, language)), nextCursor: page.nextCursor };
 }

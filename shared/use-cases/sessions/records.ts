@@ -2,6 +2,7 @@ import type { Violation } from '../../domain/errors';
 import type { HolderIdentity } from '../../domain/cpf';
 import type { ExamRecord, GridRecord, IncidentRecord, PvRecord } from '../exam-day/records';
 import type { AppealRecord, CertificateRecord, DecisionRecord } from '../records/records';
+import type { Language } from '../../domain/sentence';
 import { DEFAULT_TIME_ZONE, type IsoDate, type SessionCalendar, type TimeZone } from '../../domain/dates';
 
 /** Where a session stands in its life. */
@@ -50,14 +51,18 @@ export interface SessionRecord {
   intake?: { closesAt: string };
   /** Set when the deliverables were frozen for the jury at the deadline (DELIV-7). */
   frozenAt?: string;
-  /** Why the workflow stopped, when it did: the error, its cause, and a sentence for people. */
-  failure?: { error: string; cause: string; reason: string };
+  /**
+   * Why the workflow stopped, when it did: the error, its cause, and a sentence for people in
+   * English (`reason`) and French (`reasonFr`, absent on failures recorded before French was added).
+   */
+  failure?: { error: string; cause: string; reason: string; reasonFr?: string };
   executionArn?: string;
   /**
    * Set when a human step was not done in time: the session is blocked, not failed, and says
-   * why and what resolves it; cleared once the step is done.
+   * why and what resolves it, in English (`reason`) and French (`reasonFr`, absent on steps found
+   * overdue before French was added); cleared once the step is done.
    */
-  overdue?: { step: string; since: string; reason: string };
+  overdue?: { step: string; since: string; reason: string; reasonFr?: string };
   /** The human step the workflow waits for (for a candidate's step, which candidate), and the token that completes it. */
   pendingStep?: { step: string; registrationId?: string; taskToken: string; since: string };
   /** The order the candidates sit in (EXAM-1), set by the manager until the day opens; registration order otherwise. */
@@ -309,13 +314,31 @@ export function calendarOf(session: Pick<SessionRecord, 'sessionDate'> & { timeZ
   return { date: session.sessionDate, timeZone: session.timeZone ?? DEFAULT_TIME_ZONE };
 }
 
-/** A session as callers see it: the workflow's task token never leaves the service. */
-export type PublicSession = Omit<SessionRecord, 'pendingStep'> & { pendingStep?: { step: string; registrationId?: string; since: string } };
+/**
+ * A session as callers see it: the workflow's task token never leaves the service, and why the
+ * workflow stopped or a step is overdue is said in one language.
+ */
+export type PublicSession = Omit<SessionRecord, 'pendingStep' | 'failure' | 'overdue'> & {
+  pendingStep?: { step: string; registrationId?: string; since: string };
+  failure?: { error: string; cause: string; reason: string };
+  overdue?: { step: string; since: string; reason: string };
+};
 
-/** Strips what callers must not see from a stored session. */
-export function publicSession(session: SessionRecord): PublicSession {
+/** A stored reason in `language`: its French when asked and recorded, its English otherwise. */
+function reasonIn<T extends { reason: string; reasonFr?: string }>(stored: T, language: Language): Omit<T, 'reasonFr'> & { reason: string } {
+  const { reasonFr, ...rest } = stored;
+  return { ...rest, reason: language === 'fr' && reasonFr ? reasonFr : stored.reason };
+}
+
+/** Strips what callers must not see from a stored session, and says its reasons (failure, overdue step) in `language`. */
+export function publicSession(session: SessionRecord, language: Language = 'en'): PublicSession {
   const { pendingStep, ...rest } = session;
-  if (!pendingStep) return rest;
+  const said = {
+    ...rest,
+    ...(rest.failure ? { failure: reasonIn(rest.failure, language) } : {}),
+    ...(rest.overdue ? { overdue: reasonIn(rest.overdue, language) } : {}),
+  };
+  if (!pendingStep) return said;
   const { taskToken: _token, ...visible } = pendingStep;
-  return { ...rest, pendingStep: visible };
+  return { ...said, pendingStep: visible };
 }

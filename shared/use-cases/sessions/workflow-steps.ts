@@ -1,5 +1,6 @@
 import { intakeClosesAt } from '../../domain/deliverables';
 import type { Violation } from '../../domain/errors';
+import type { Sentence } from '../../domain/sentence';
 import { WORKFLOW_ACTOR } from '../caller';
 import type { Deps } from '../deps';
 import { completeDeclarationsIfDone, eligibilityOf } from '../deliverables/jury-access';
@@ -51,17 +52,35 @@ export async function awaitHumanStep(
   return planning.session;
 }
 
-/** What blocks a session whose human step was not done in time, and what resolves it. */
-const OVERDUE_STEP: Record<string, (sessionId: string) => string> = {
-  candidate: (id) =>
-    `the candidate the jury hears has not been deliberated, nor recorded absent, hours after their turn came; finish their grid (PUT /sessions/${id}/candidates/{registrationId}/grid, then every juror signs it) or record them absent (POST …/check-in)`,
-  'pv-seal': (id) =>
-    `the PV of session ${id} has not been signed and sealed within a week of the exam day; it waits for the signatures, the stamp and the seal (PV-6)`,
-  planning: (id) =>
-    `planning was not closed within a year of the session's creation; the session waits for it: resolve the blockers and close planning (POST /sessions/${id}/close-planning)`,
-  declarations: (id) =>
-    `JURY-4: not every juror declared their links with the candidates by the eve of the exam, so the session cannot go to its exam day; remind the jurors named in the blockers to declare (POST /sessions/${id}/declarations), assign another juror (POST /sessions/${id}/jurors), or withdraw a juror who will not declare (DELETE /sessions/${id}/jurors/{jurorId})`,
+/** What blocks a session whose human step was not done in time, and what resolves it, in English and in French. */
+const OVERDUE_STEP: Record<string, (sessionId: string) => Sentence> = {
+  candidate: (id) => ({
+    en: `the candidate the jury hears has not been deliberated, nor recorded absent, hours after their turn came; finish their grid (PUT /sessions/${id}/candidates/{registrationId}/grid, then every juror signs it) or record them absent (POST …/check-in)`,
+    fr: `le candidat entendu par le jury n'a été ni délibéré ni déclaré absent, plusieurs heures après son passage ; complétez sa grille (PUT /sessions/${id}/candidates/{registrationId}/grid, puis chaque juré la signe) ou déclarez-le absent (POST …/check-in)`,
+  }),
+  'pv-seal': (id) => ({
+    en: `the PV of session ${id} has not been signed and sealed within a week of the exam day; it waits for the signatures, the stamp and the seal (PV-6)`,
+    fr: `le PV de la session ${id} n'a été ni signé ni scellé dans la semaine qui a suivi le jour d'examen ; il attend les signatures, le cachet et le scellement (PV-6)`,
+  }),
+  planning: (id) => ({
+    en: `planning was not closed within a year of the session's creation; the session waits for it: resolve the blockers and close planning (POST /sessions/${id}/close-planning)`,
+    fr: `la planification n'a pas été close dans l'année qui a suivi la création de la session ; la session l'attend : levez les blocages et clôturez la planification (POST /sessions/${id}/close-planning)`,
+  }),
+  declarations: (id) => ({
+    en: `JURY-4: not every juror declared their links with the candidates by the eve of the exam, so the session cannot go to its exam day; remind the jurors named in the blockers to declare (POST /sessions/${id}/declarations), assign another juror (POST /sessions/${id}/jurors), or withdraw a juror who will not declare (DELETE /sessions/${id}/jurors/{jurorId})`,
+    fr: `JURY-4 : certains jurés n'ont pas déclaré leurs liens avec les candidats au plus tard la veille de l'épreuve, la session ne peut donc pas passer à son jour d'examen ; relancez les jurés nommés dans les blocages pour qu'ils déclarent (POST /sessions/${id}/declarations), affectez un autre juré (POST /sessions/${id}/jurors) ou retirez un juré qui ne déclarera pas (DELETE /sessions/${id}/jurors/{jurorId})`,
+  }),
 };
+
+/** Why a session is blocked when its human step `step` was not done in time, and what resolves it (JURY-4, PV-6…). */
+export function overdueReason(step: string, sessionId: string): Sentence {
+  return (
+    OVERDUE_STEP[step]?.(sessionId) ?? {
+      en: `the step "${step}" was not done in time; the session waits for it`,
+      fr: `l'étape "${step}" n'a pas été accomplie dans les délais ; la session l'attend`,
+    }
+  );
+}
 
 /**
  * A human step timed out: the session is blocked, with the reason and the ways out, and the
@@ -70,22 +89,26 @@ const OVERDUE_STEP: Record<string, (sessionId: string) => string> = {
 export async function recordStepOverdue(deps: WorkflowStepDeps, sessionId: string, step: string): Promise<SessionRecord> {
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }, at) => {
     if (session.overdue?.step === step) return undefined;
-    const reason = OVERDUE_STEP[step]?.(sessionId) ?? `the step "${step}" was not done in time; the session waits for it`;
-    return { session: { overdue: { step, since: at, reason } }, action: 'workflow.step-overdue', details: { step, reason } };
+    const { en: reason, fr: reasonFr } = overdueReason(step, sessionId);
+    return { session: { overdue: { step, since: at, reason, reasonFr } }, action: 'workflow.step-overdue', details: { step, reason, reasonFr } };
   });
   return planning.session;
 }
 
 /** The sentence that says why a session's workflow stopped. */
-function failureReason(error: string): string {
-  return `a step of the workflow failed (${error}); ops must look at the session's execution`;
+export function failureReason(error: string): Sentence {
+  return {
+    en: `a step of the workflow failed (${error}); ops must look at the session's execution`,
+    fr: `une étape du processus de la session a échoué (${error}) ; l'équipe d'exploitation doit examiner l'exécution de la session`,
+  };
 }
 
 /** Records why the session's workflow failed, so the API and ops can see it. Idempotent. */
 export async function recordWorkflowFailure(deps: WorkflowStepDeps, sessionId: string, failure: { error: string; cause: string }): Promise<SessionRecord> {
   const planning = await applySessionChange(deps, sessionId, WORKFLOW_ACTOR, ({ session }) => {
     if (session.status === 'failed') return undefined;
-    const recorded = { ...failure, reason: failureReason(failure.error) };
+    const { en: reason, fr: reasonFr } = failureReason(failure.error);
+    const recorded = { ...failure, reason, reasonFr };
     return { session: { status: 'failed', failure: recorded, pendingStep: undefined }, action: 'workflow.failed', details: recorded };
   });
   return planning.session;
