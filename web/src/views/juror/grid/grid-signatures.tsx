@@ -1,0 +1,54 @@
+import type { GridView } from '../../../../../shared/use-cases/exam-day/grids';
+import { formatInstant } from '../../../i18n/format';
+import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { JUROR } from '../messages';
+
+/** DELIB-4: the jurors who sign the grid, and who has signed which revision, when. */
+export function GridSignatures({ grid, nameOf }: { grid: GridView; nameOf(jurorId: string): string }) {
+  const t = useMessages(JUROR);
+  const { language } = useLanguage();
+  return (
+    <table>
+      <caption>{t.signersCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.colJuror}</th>
+          <th scope="col">{t.colSignature}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {grid.signers.map((jurorId) => {
+          const signature = grid.signatures.find((s) => s.jurorId === jurorId && s.hash === grid.hash);
+          return (
+            <tr key={jurorId}>
+              <th scope="row">{nameOf(jurorId)}</th>
+              <td>
+                {signature ? (
+                  <span class="badge badge-ok">{t.signedOn(formatInstant(signature.signedAt, grid.timeZone, language))}</span>
+                ) : (
+                  <span class="badge badge-neutral">{t.notSigned}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** The deliberation's result once every juror signed: the PV's result and the blocks now held (DELIB-2, DELIB-3). */
+export function GridOutcome({ outcome }: { outcome: NonNullable<GridView['outcome']> }) {
+  const t = useMessages(JUROR);
+  return (
+    <div class="card" role="status">
+      <h4>{t.outcomeTitle}</h4>
+      <p>
+        <span class={`badge ${outcome.result === 'admitted' ? 'badge-ok' : outcome.result === 'partially-admitted' ? 'badge-warn' : 'badge-error'}`}>{t.result(outcome.result)}</span>
+      </p>
+      <p>
+        {t.blocksValidated(outcome.blocksValidated.length > 0 ? outcome.blocksValidated.join(', ') : t.none)}
+      </p>
+    </div>
+  );
+}

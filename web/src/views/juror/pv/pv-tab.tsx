@@ -1,0 +1,35 @@
+import { useLoad } from '../../../app/api';
+import { useMessages } from '../../../i18n/i18n';
+import { LoadedView } from '../../../ui/loaded';
+import { JUROR } from '../messages';
+import { RuleList, type TabProps } from '../parts';
+import { PvPart1, PvPart2, PvPart3 } from './pv-parts';
+import { PvSign } from './pv-sign';
+
+/** The PV (PV-2..7): its three parts as they stand, what it lacks, its PDF, and the juror's signature. */
+export function PvTab({ session }: TabProps) {
+  const t = useMessages(JUROR);
+  const loaded = useLoad((client) => client.pv(session.id), [session.id]);
+  return (
+    <section aria-labelledby="juror-pv">
+      <h2 id="juror-pv">{t.tab('pv')}</h2>
+      <p>{t.pvIntro}</p>
+      <LoadedView loaded={loaded}>
+        {({ pv, status, timeZone }) => (
+          <>
+            <PvPart1 pv={pv} />
+            <PvPart2 pv={pv} />
+            <PvPart3 status={status} timeZone={timeZone} />
+            {!status.sealed && (
+              <>
+                <h3>{t.pvMissing}</h3>
+                {status.missing.length === 0 ? <p>{t.pvComplete}</p> : <RuleList items={status.missing} label={t.pvMissing} />}
+              </>
+            )}
+            <PvSign sessionId={session.id} draft={!status.sealed} fallbackName={`pv-${pv.part1.rncpCode}-${pv.part1.sessionDate}.pdf`} timeZone={timeZone} onSigned={loaded.reload} />
+          </>
+        )}
+      </LoadedView>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import type { SessionStatus } from '../../../../shared/use-cases/sessions/records';
+import { useLoad } from '../../app/api';
+import { href } from '../../app/router';
+import { formatDate } from '../../i18n/format';
+import { useLanguage, useMessages } from '../../i18n/i18n';
+import { LoadedView } from '../../ui/loaded';
+import { AreaNav } from './area-nav';
+import { QUALITY, SESSION_STATUSES } from './messages';
+import { useSessionName } from './session-name';
+
+interface Query {
+  centreId: string;
+  status?: SessionStatus;
+}
+
+function SessionList({ query }: { query: Query }) {
+  const t = useMessages(QUALITY);
+  const { language } = useLanguage();
+  const name = useSessionName();
+  const loaded = useLoad((client) => client.listSessions({ centreId: query.centreId, ...(query.status ? { status: query.status } : {}), limit: 100 }), [query.centreId, query.status]);
+  return (
+    <LoadedView loaded={loaded}>
+      {({ items }) =>
+        items.length === 0 ? (
+          <p>{t.noSession}</p>
+        ) : (
+          <table>
+            <caption>{t.sessionsOfCentre(query.centreId)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.date}</th>
+                <th scope="col">{t.title}</th>
+                <th scope="col">{t.address}</th>
+                <th scope="col">{t.status}</th>
+                <th scope="col">{t.open}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((session) => (
+                <tr key={session.id}>
+                  <th scope="row">{formatDate(session.sessionDate, language)}</th>
+                  <td>{session.titleCode}</td>
+                  <td>{session.address}</td>
+                  <td>
+                    <span class={`badge ${session.status === 'annulled' ? 'badge-error' : 'badge-neutral'}`}>{t.statusLabel(session.status)}</span>
+                  </td>
+                  <td>
+                    <a href={href('quality', 'sessions', session.id)}>{t.openSession(name(session))}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </LoadedView>
+  );
+}
+
+/** The sessions of a centre (the API lists one centre at a time for the committee), each leading to its record. */
+export function SessionsPage() {
+  const t = useMessages(QUALITY);
+  const [draft, setDraft] = useState<Query>({ centreId: '' });
+  const [query, setQuery] = useState<Query | undefined>();
+  return (
+    <>
+      <AreaNav current="sessions" />
+      <h1>{t.sessionsTitle}</h1>
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery({ ...draft, centreId: draft.centreId.trim() });
+        }}
+      >
+        <label>
+          {t.centre}
+          <input required value={draft.centreId} aria-describedby="centre-hint" onInput={(e) => setDraft({ ...draft, centreId: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>
+          {t.status}
+          <select
+            value={draft.status ?? ''}
+            onChange={(e) => {
+              const value = (e.target as HTMLSelectElement).value as SessionStatus | '';
+              setDraft({ centreId: draft.centreId, ...(value ? { status: value } : {}) });
+            }}
+          >
+            <option value="">{t.anyStatus}</option>
+            {SESSION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t.statusLabel(status)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t.search}</button>
+      </form>
+      <p id="centre-hint" class="muted">
+        {t.centreHint}
+      </p>
+      {query && <SessionList query={query} />}
+    </>
+  );
+}
