@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CertiflowClient } from '../../../client/certiflow-client';
 import { cognitoSignOutUrl, completeCognitoSignIn } from '../auth/cognito';
@@ -6,16 +7,18 @@ import { tokenStore } from '../auth/token-store';
 import { initialLanguage, LanguageContext, rememberLanguage, useMessages, type Language } from '../i18n/i18n';
 import { UI } from '../ui/messages';
 import { Busy } from '../ui/problem';
-import { CandidateArea } from '../views/candidate';
-import { JurorArea } from '../views/juror';
-import { ManagerArea } from '../views/manager';
-import { QualityArea } from '../views/quality';
 import { SignedContext } from './api';
 import type { AppConfig } from './config';
 import { AREAS, Layout } from './layout';
 import { navigate, useRoute } from './router';
 
-const AREA_VIEWS = { candidate: CandidateArea, juror: JurorArea, manager: ManagerArea, quality: QualityArea } as const;
+/** Each area is its own chunk: a candidate's browser loads the candidate's pages only. */
+const AREA_VIEWS = {
+  candidate: lazy(() => import('../views/candidate').then((m) => ({ default: m.CandidateArea }))),
+  juror: lazy(() => import('../views/juror').then((m) => ({ default: m.JurorArea }))),
+  manager: lazy(() => import('../views/manager').then((m) => ({ default: m.ManagerArea }))),
+  quality: lazy(() => import('../views/quality').then((m) => ({ default: m.QualityArea }))),
+} as const;
 
 function Areas({ roles }: { roles: readonly string[] }) {
   const t = useMessages(UI);
@@ -29,7 +32,11 @@ function Areas({ roles }: { roles: readonly string[] }) {
   if (!mine[0]) return <p>{t.noView}</p>;
   if (!current) return area ? <p>{t.notFound}</p> : <Busy />;
   const View = AREA_VIEWS[current.path as keyof typeof AREA_VIEWS];
-  return <View route={rest} />;
+  return (
+    <Suspense fallback={<Busy />}>
+      <View route={rest} />
+    </Suspense>
+  );
 }
 
 /** The whole app: language, sign-in, then the areas of the signed-in person's roles. */
