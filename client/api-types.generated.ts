@@ -128,6 +128,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sessions/{sessionId}/candidates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers candidates from a CSV file (French or English headers, `;` or `,`): a preview reports each line; a commit writes every line or none (RETAKE-2, RETAKE-3, RETAKE-4)
+         * @description Roles: managers
+         */
+        post: operations["importCandidates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions/{sessionId}/candidates/{registrationId}": {
         parameters: {
             query?: never;
@@ -202,6 +222,26 @@ export interface paths {
          * @description Roles: managers
          */
         post: operations["assignJuror"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{sessionId}/jurors/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assigns registry jurors from a CSV file of their e-mails: a preview reports each line; a commit writes every line or none (JURY-2, JURY-3)
+         * @description Roles: managers
+         */
+        post: operations["importJurors"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1501,6 +1541,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    importCandidates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key within 24 hours returns the first result and writes nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the CSV file's text (UTF-8, with or without BOM; ";" or "," as the first line says; quoted cells; CRLF or LF), its first line naming the columns in French or English, at most 500 data rows */
+                    csv: string;
+                    /** @description false: a preview that writes nothing; true: writes every line not dropped, all or none, refused (422) while one has an error */
+                    commit: boolean;
+                    /** @description the line numbers (as the preview reports them) to leave out */
+                    dropLines?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getRegistration: {
         parameters: {
             query?: never;
@@ -1631,6 +1714,49 @@ export interface operations {
         responses: {
             /** @description Success */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    importJurors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key within 24 hours returns the first result and writes nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the CSV file's text (UTF-8, with or without BOM; ";" or "," as the first line says; quoted cells; CRLF or LF), its first line naming the columns in French or English, at most 500 data rows */
+                    csv: string;
+                    /** @description false: a preview that writes nothing; true: writes every line not dropped, all or none, refused (422) while one has an error */
+                    commit: boolean;
+                    /** @description the line numbers (as the preview reports them) to leave out */
+                    dropLines?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

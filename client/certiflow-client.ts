@@ -2,6 +2,7 @@ import type { DistributionStatus, EligibilityRow, Violation } from '../shared/do
 import type { components, paths } from './api-types.generated';
 import type { IntakeSummary, RegistrationIntake, VersionView } from '../shared/use-cases/deliverables/intake-status';
 import type { HealthReport } from '../shared/use-cases/health/check-health';
+import type { ImportReport } from '../shared/use-cases/imports/import-rows';
 import type { MyRegistration } from '../shared/use-cases/candidates/read-registrations';
 import type { CandidateRegistrationView, FullRegistrationView, JurorRegistrationView } from '../shared/use-cases/candidates/registration-views';
 import type { JuryReceiptsReport } from '../shared/use-cases/deliverables/jury-receipts';
@@ -132,6 +133,11 @@ export class CertiflowClient {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates`, body, options);
   }
 
+  /** Previews (`commit: false`) or registers (`commit: true`) the candidates of a CSV file; each row is reported with its line. */
+  importCandidates(sessionId: string, body: RequestBody<'/sessions/{sessionId}/candidates/import', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<ImportReport>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates/import`, body, options);
+  }
+
   /** Each registration as the caller may know it: whole for the centre and the quality committee, name and scope for jurors. */
   listRegistrations(sessionId: string): Promise<ApiResponse<{ registrations: Array<FullRegistrationView | JurorRegistrationView> }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates`);
@@ -151,6 +157,11 @@ export class CertiflowClient {
 
   assignJuror(sessionId: string, jurorId: string, options: WriteOptions = {}): Promise<ApiResponse<{ assignment: Omit<AssignmentRecord, 'userId'> }>> {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors`, { jurorId } satisfies RequestBody<'/sessions/{sessionId}/jurors', 'post'>, options);
+  }
+
+  /** Previews (`commit: false`) or assigns (`commit: true`) the registry jurors a CSV file names; each row is reported with its line. */
+  importJurors(sessionId: string, body: RequestBody<'/sessions/{sessionId}/jurors/import', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<ImportReport>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/jurors/import`, body, options);
   }
 
   withdrawJuror(sessionId: string, jurorId: string): Promise<ApiResponse<{ declarationsComplete: boolean }>> {
@@ -201,8 +212,8 @@ export class CertiflowClient {
     return this.request('GET', `${registrationPath(sessionId, registrationId)}/deliverables/${encodeURIComponent(deliverableType)}/download`);
   }
 
-  declareLinks(sessionId: string, body: RequestBody<'/sessions/{sessionId}/declarations', 'post'>): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean; lateConflicts: IncidentRecord[] }>> {
-    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body);
+  declareLinks(sessionId: string, body: RequestBody<'/sessions/{sessionId}/declarations', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ eligibility: Omit<EligibilityRow, 'candidateId'>[]; blockers: Violation[]; declarationsComplete: boolean; lateConflicts: IncidentRecord[] }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/declarations`, body, options);
   }
 
   setCandidateOrder(sessionId: string, order: string[]): Promise<ApiResponse<{ order: string[] }>> {
@@ -215,7 +226,7 @@ export class CertiflowClient {
 
   /** The schedule as iCalendar text. */
   async scheduleCalendar(sessionId: string): Promise<ApiResponse<string>> {
-    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/schedule.ics`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/schedule.ics`, { headers: this.readHeaders() });
     const text = await response.text();
     return response.ok ? { status: response.status, headers: response.headers, data: text } : { status: response.status, headers: response.headers, error: (JSON.parse(text) as { error: ApiErrorBody }).error };
   }
@@ -230,7 +241,7 @@ export class CertiflowClient {
 
   /** The PV as a PDF: the bytes, and the SHA-256 the server states in `x-content-sha256`. */
   async pvPdf(sessionId: string): Promise<ApiResponse<{ bytes: Uint8Array; sha256: string }>> {
-    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/pv.pdf`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    const response = await fetch(`${this.baseUrl}/sessions/${encodeURIComponent(sessionId)}/pv.pdf`, { headers: this.readHeaders() });
     if (!response.ok) return { status: response.status, headers: response.headers, error: ((await response.json()) as { error: ApiErrorBody }).error };
     return { status: response.status, headers: response.headers, data: { bytes: new Uint8Array(await response.arrayBuffer()), sha256: response.headers.get('x-content-sha256') ?? '' } };
   }
@@ -341,11 +352,17 @@ export class CertiflowClient {
     return this.request('GET', '/me/registrations');
   }
 
-  /** Any request; for malformed requests in tests and routes without a typed method. */
-  async request<T>(method: string, path: string, body?: unknown, options: WriteOptions & { rawBody?: string } = {}): Promise<ApiResponse<T>> {
+  /** The headers every request carries: the token and the language asked for. */
+  private readHeaders(): Record<string, string> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.language) headers['accept-language'] = this.language;
+    return headers;
+  }
+
+  /** Any request; for malformed requests in tests and routes without a typed method. */
+  async request<T>(method: string, path: string, body?: unknown, options: WriteOptions & { rawBody?: string } = {}): Promise<ApiResponse<T>> {
+    const headers = this.readHeaders();
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;

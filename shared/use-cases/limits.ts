@@ -7,3 +7,9 @@ export const MAX_TRANSACTION_ITEMS = 100;
  * and its audit event.
  */
 export const MAX_CANDIDATES_PER_SESSION = 90;
+
+/** The most data rows one CSV import reads: a large centre's yearly list of candidates or jurors. */
+export const MAX_IMPORT_ROWS = 500;
+
+/** The largest CSV one import reads, in characters: about 1 MB, far above 500 rows of a dozen columns. */
+export const MAX_IMPORT_CSV_CHARACTERS = 1_048_576;

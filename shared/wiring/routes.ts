@@ -7,6 +7,7 @@ import { createSessionBody, ifMatchHeaders, listSessionsQuery, sessionPath, upda
 import { candidateOrderBody, checkInBody, gridBody, gridSignatureBody, identityCheckBody, incidentBody, oralBody } from '../schemas/exam-day-schemas';
 import { appealBody, centrePath, committeeDecisionBody, committeeQueueQuery, personPath, pvSignatureBody, stampBody, titlePath, titleSettingsBody, verificationPath } from '../schemas/records-schemas';
 import { cpfExportQuery, holderIdentityBody } from '../schemas/cpf-schemas';
+import { importBody } from '../schemas/import-schemas';
 import type { Bindings, FunctionSizing } from './bindings';
 import type { Role } from './roles';
 
@@ -173,6 +174,20 @@ export const RegisterCandidate = /* @__PURE__ */ route({
   idempotent: true,
 });
 
+/** `POST /sessions/{sessionId}/candidates/import`: Registers candidates from a CSV file (French or English headers, `;` or `,`): a preview reports each line; a commit writes every line or none (RETAKE-2, RETAKE-3, RETAKE-4). */
+export const ImportCandidates = /* @__PURE__ */ route({
+  id: 'ImportCandidates',
+  method: 'POST',
+  path: '/sessions/{sessionId}/candidates/import',
+  handler: 'functions/api/import-candidates.handler.ts',
+  roles: ['managers'],
+  bindings: WRITE_PLANNING,
+  summary: 'Registers candidates from a CSV file (French or English headers, `;` or `,`): a preview reports each line; a commit writes every line or none (RETAKE-2, RETAKE-3, RETAKE-4)',
+  request: { path: sessionPath, body: importBody },
+  status: 200,
+  idempotent: true,
+});
+
 /** `GET /sessions/{sessionId}/candidates`: The session's registrations. */
 export const ListRegistrations = /* @__PURE__ */ route({
   id: 'ListRegistrations',
@@ -236,6 +251,20 @@ export const AssignJuror = /* @__PURE__ */ route({
   summary: 'Assigns a registry juror; refused when not qualified (JURY-2) or a trainer of the cohort (JURY-3)',
   request: { path: sessionPath, body: assignJurorBody },
   status: 201,
+  idempotent: true,
+});
+
+/** `POST /sessions/{sessionId}/jurors/import`: Assigns registry jurors from a CSV file of their e-mails: a preview reports each line; a commit writes every line or none (JURY-2, JURY-3). */
+export const ImportJurors = /* @__PURE__ */ route({
+  id: 'ImportJurors',
+  method: 'POST',
+  path: '/sessions/{sessionId}/jurors/import',
+  handler: 'functions/api/import-jurors.handler.ts',
+  roles: ['managers'],
+  bindings: WRITE_PLANNING,
+  summary: 'Assigns registry jurors from a CSV file of their e-mails: a preview reports each line; a commit writes every line or none (JURY-2, JURY-3)',
+  request: { path: sessionPath, body: importBody },
+  status: 200,
   idempotent: true,
 });
 
@@ -859,11 +888,13 @@ export const ROUTE = {
   UpdateSession,
   ClosePlanning,
   RegisterCandidate,
+  ImportCandidates,
   ListRegistrations,
   GetRegistration,
   SetAccommodation,
   SetTrainers,
   AssignJuror,
+  ImportJurors,
   WithdrawJuror,
   RecordDistribution,
   DistributionStatus,

@@ -50,12 +50,14 @@ const MATRIX: Record<RouteId, Record<CallerKind, Expected>> = {
   UpdateSession:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   ClosePlanning:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   RegisterCandidate:  { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ImportCandidates:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   ListRegistrations:  { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
   GetRegistration:    { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 200, otherJuror: 403,        ownCandidate: 200, otherCandidate: 403,        quality: 200, certifier: 403 },
   SetAccommodation:   { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   SetTrainers:        { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   WithdrawJuror:      { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   AssignJuror:        { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
+  ImportJurors:       { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   RecordDistribution: { anonymous: 401, managerOfCentre: 201, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 403, certifier: 403 },
   DistributionStatus: { anonymous: 401, managerOfCentre: 200, managerOfOtherCentre: 403, sittingJuror: 403, otherJuror: 403,        ownCandidate: 403, otherCandidate: 403,        quality: 200, certifier: 403 },
   // The juror registry is the certifier's (JURY-2); its records are read by the certifier, the juror themself, and the managers of centres the juror sits for.
@@ -256,6 +258,13 @@ const CASES: Record<RouteId, RouteCase> = {
     },
   },
   RegisterCandidate: { prepare: async (fx) => ({ params: session(fx), body: { attempt: 'first', candidate: candidate('Zoé') } }) },
+  // A committed import of one fresh candidate, so that an allowed call writes.
+  ImportCandidates: {
+    prepare: async (fx) => {
+      const { userId, firstName, lastName, email } = candidate('Yanis');
+      return { params: session(fx), body: { csv: `prénom;nom;email;identifiant\n${firstName};${lastName};${email};${userId}\n`, commit: true } };
+    },
+  },
   ListRegistrations: { prepare: async (fx) => ({ params: session(fx) }) },
   GetRegistration: { prepare: async (fx) => ({ params: registration(fx) }) },
   SetAccommodation: {
@@ -267,6 +276,13 @@ const CASES: Record<RouteId, RouteCase> = {
   },
   // A juror already assigned would be a no-op: each case assigns a fresh one.
   AssignJuror: { prepare: async (fx) => ({ params: session(fx), body: { jurorId: await freshJuror(fx) } }) },
+  // A committed import of one fresh registry juror, named by e-mail (JURY-2).
+  ImportJurors: {
+    prepare: async (fx) => {
+      const juror = await fx.clients.certifier.createJuror(jurorBody(fx.now));
+      return { params: session(fx), body: { csv: `email\n${juror.data!.juror.email}\n`, commit: true } };
+    },
+  },
   RecordDistribution: {
     prepare: async (fx) => ({ params: session(fx), body: { ruleId: 'DIST-1', distributedOn: daysFromNow(fx.now, -1), recipients: 'the whole cohort' } }),
   },

@@ -180,7 +180,9 @@ describe('planning rules, end to end through the typed client', () => {
       return b !== undefined && canonical(a) !== canonical(b);
     });
     expect(changed.map(keyOf)).toEqual([`SESSION#${sessionId} META`]);
-    expect(changed[0]!.blockers).toEqual(blocked.error!.violations);
+    const stored = changed[0]!.blockers as Array<{ ruleId: string; message: string; messageFr: string }>;
+    expect(stored.map(({ ruleId, message }) => ({ ruleId, message }))).toEqual(blocked.error!.violations);
+    expect(stored.every((b) => b.messageFr.startsWith(`${b.ruleId} : `))).toBe(true);
     expect(changed[0]!.version).toBe(version + 1);
     expect(itemsAfter.length).toBe(itemsBefore.length + 1);
     expect(await inspect.executions()).toEqual(executionsBefore);
@@ -311,7 +313,9 @@ describe('planning rules, end to end through the typed client', () => {
       ['POST /jurors: negative years of experience', () => env.certifier.createJuror(jurorBody(now, { yearsOfExperience: -1 }) as never), 'yearsOfExperience'],
       ['PATCH /jurors/{jurorId}: negative years of experience', async () => env.certifier.updateJuror(target.jurorId, { yearsOfExperience: -2 }, { ifMatch: (await env.certifier.getJuror(target.jurorId)).data!.juror.version }), 'yearsOfExperience'],
       ['POST /jurors/{jurorId}/habilitations: validUntil before validFrom', () => env.certifier.addHabilitation(target.jurorId, { issuedBy: 'Simplon', validFrom: daysFromNow(now, 10), validUntil: daysFromNow(now, 5) }), 'validUntil'],
+      ['POST /sessions/{id}/candidates/import: a commit that is neither true nor false', () => manager.request('POST', `/sessions/${target.sessionId}/candidates/import`, { csv: 'prénom;nom;email;identifiant\nZoé;Leroy;zoe@example.org;cand-zoe', commit: 'oui' }), 'commit'],
       ['POST /sessions/{id}/jurors: a jurorId that is not an id', () => manager.assignJuror(target.sessionId, 'juror-42'), 'jurorId'],
+      ['POST /sessions/{id}/jurors/import: an empty file', () => manager.request('POST', `/sessions/${target.sessionId}/jurors/import`, { csv: '', commit: true }), 'csv'],
       ['POST /sessions/{sessionId}/deliverables/{uploadId}/late-decision: a decision that is neither', () => manager.request('POST', `/sessions/${target.sessionId}/deliverables/${randomUUID()}/late-decision`, { decision: 'maybe', reason: 'asked by the jury' }), 'decision'],
       ['POST /sessions/{id}/declarations: a link of an unknown kind', async () => (await env.clientAs('jurors')).request('POST', `/sessions/${target.sessionId}/declarations`, { declarations: [{ registrationId: target.registrationId, link: 'cousin' }] }), 'declarations.0.link'],
       ['POST /sessions/{id}/distributions: an unknown distribution row', () => manager.request('POST', `/sessions/${target.sessionId}/distributions`, { ruleId: 'DIST-9', distributedOn: daysFromNow(now, -1), recipients: 'jury' }), 'ruleId'],
