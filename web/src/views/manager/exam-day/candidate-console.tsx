@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import type { RequestBody } from '../../../../../client/certiflow-client';
+import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
+import type { ExamRecord } from '../../../../../shared/use-cases/exam-day/records';
+import type { SlotView } from '../../../../../shared/use-cases/exam-day/schedule';
+import { useAction } from '../../../app/api';
+import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { formatTime } from '../../../i18n/format';
+import { Busy, ProblemNotice } from '../../../ui/problem';
+import { fieldErrors, TextField } from '../fields';
+import { MANAGER_EXAM } from '../messages';
+import { useRetryKeys } from '../retry-key';
+
+type CheckInBody = RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/check-in', 'post'>;
+
+function OralProgress({ exam, timeZone }: { exam: ExamRecord; timeZone: string }) {
+  const t = useMessages(MANAGER_EXAM);
+  const { language } = useLanguage();
+  if (!exam.oral) return null;
+  const time = (iso: string | undefined) => (iso ? formatTime(iso, timeZone, language) : '—');
+  return (
+    <table>
+      <caption>{t.oralCaption(time(exam.oral.startedAt), time(exam.oral.plannedEndAt))}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.segment}</th>
+          <th scope="col">{t.planned}</th>
+          <th scope="col">{t.actual}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {exam.oral.segments.map((s) => (
+          <tr key={s.segmentId}>
+            <th scope="row">{s.name}</th>
+            <td>
+              {time(s.plannedStartAt)} – {time(s.plannedEndAt)}
+            </td>
+            <td>
+              {time(s.startedAt)} – {s.endedAt ? time(s.endedAt) : s.startedAt ? t.running : '—'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One candidate on the exam day: check-in (present, absent, late allowed or refused: EXAM-3,
+ * EXAM-4), the identity check of a remote session (EXAM-5), the oral's clock (start, end of the
+ * running segment: EXAM-1, EXAM-2). The server stamps every time; a refusal says which rule.
+ */
+export function CandidateConsole({ session, slot, exam, called, active, onRecorded }: { session: SessionView; slot: SlotView; exam: ExamRecord | undefined; called: boolean; active: boolean; onRecorded(exam: ExamRecord): void }) {
+  const t = useMessages(MANAGER_EXAM);
+  const { language } = useLanguage();
+  const keys = useRetryKeys();
+  const [method, setMethod] = useState('');
+  const id = slot.registrationId;
+  const done = ({ exam: next }: { exam: ExamRecord }) => onRecorded(next);
+  const checkIn = useAction((client, body: CheckInBody) => client.checkIn(session.id, id, body, { idempotencyKey: keys.keyFor(`check-in ${JSON.stringify(body)}`) }), done);
+  const identity = useAction((client) => client.checkIdentity(session.id, id, { method }), done);
+  const oral = useAction((client, action: 'start' | 'end-segment') => client.runOral(session.id, id, action, { idempotencyKey: keys.keyFor(`oral ${action} ${exam?.oral?.segments.filter((s) => s.endedAt).length ?? 0}`) }), (answer) => {
+    keys.succeeded(`oral end-segment ${exam?.oral?.segments.filter((s) => s.endedAt).length ?? 0}`);
+    done(answer);
+  });
+  const only = <A extends unknown[]>(action: { run(...args: A): Promise<unknown> }, ...args: A) => {
+    for (const other of [checkIn, identity, oral]) if (other !== (action as unknown)) other.clear();
+    void action.run(...args);
+  };
+  const problem = checkIn.problem ?? identity.problem ?? oral.problem;
+  const running = checkIn.running || identity.running || oral.running;
+  const errors = fieldErrors(identity.problem);
+  return (
+    <section class="card manager-card" aria-labelledby={`console-${id}`}>
+      <h3 id={`console-${id}`}>
+        {slot.order}. {slot.candidateName} {called && <span class="badge badge-warn">{t.calledBadge}</span>}
+      </h3>
+      <p>
+        {t.slot(formatTime(slot.startAt, session.timeZone, language), formatTime(slot.examEndAt, session.timeZone, language))}
+        {exam ? ` — ${t.stage(exam.stage)}` : ''}
+        {exam?.checkIn && ` — ${t.checkedInAt(formatTime(exam.checkIn.at, session.timeZone, language))}${exam.checkIn.late ? ` (${t.lateDecision(exam.checkIn.decision ?? 'allowed')})` : ''}`}
+      </p>
+      {exam?.absence && <p class="notice notice-warn">{exam.absence.message}</p>}
+      {active && (
+        <>
+          <div role="group" aria-label={t.checkInGroup(slot.candidateName)} class="row">
+            <button type="button" disabled={running} onClick={() => only(checkIn, { status: 'present' })}>
+              {t.present}
+            </button>
+            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'allowed' })}>
+              {t.lateAllowed}
+            </button>
+            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'refused' })}>
+              {t.lateRefused}
+            </button>
+            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'absent' })}>
+              {t.absent}
+            </button>
+          </div>
+          {session.remote && (
+            <form
+              class="row"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                only(identity);
+              }}
+            >
+              <TextField id={`identity-${id}`} label={t.identityMethod(slot.candidateName)} hint={t.identityHint} value={method} onValue={setMethod} error={errors.method} required />
+              <button type="submit" disabled={running}>
+                {t.identityButton}
+              </button>
+            </form>
+          )}
+          {exam?.identityCheck && <p>{t.identityChecked(exam.identityCheck.method, formatTime(exam.identityCheck.checkedAt, session.timeZone, language))}</p>}
+          <div role="group" aria-label={t.oralGroup(slot.candidateName)} class="row">
+            <button type="button" disabled={running} onClick={() => only(oral, 'start' as const)}>
+              {t.startOral}
+            </button>
+            <button type="button" class="secondary" disabled={running} onClick={() => only(oral, 'end-segment' as const)}>
+              {t.endSegment}
+            </button>
+          </div>
+        </>
+      )}
+      {exam && <OralProgress exam={exam} timeZone={session.timeZone} />}
+      {running && <Busy label={t.recording} />}
+      <ProblemNotice problem={problem} />
+    </section>
+  );
+}

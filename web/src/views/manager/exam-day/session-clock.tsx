@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { MANAGER_EXAM } from '../messages';
+import { clockReading } from '../zoned';
+
+/** A running clock in the session's own zone, with its offset (`role="timer"`: not announced every second). */
+export function SessionClock({ timeZone }: { timeZone: string }) {
+  const t = useMessages(MANAGER_EXAM);
+  const { language } = useLanguage();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+  return (
+    <p class="manager-clock-line">
+      <span id="session-clock-label">{t.clockLabel(timeZone)}</span>{' '}
+      <span class="clock" role="timer" aria-labelledby="session-clock-label">
+        {clockReading(now, timeZone, language)}
+      </span>
+    </p>
+  );
+}
