@@ -5,11 +5,21 @@ import type { BucketEventDefinition } from '../shared/wiring/bucket-events';
 import type { RouteDefinition } from '../shared/wiring/routes';
 import type { StateMachineDefinition } from '../shared/wiring/state-machines';
 import { DEFAULT_NOTIFICATIONS_FROM } from '../shared/wiring/stream-events';
+import { authDomainPrefixProblem } from './constructs/user-pool';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
+import { WebContentStack } from './web-content-stack';
+import { WebHostingStack } from './web-hosting-stack';
 
-/** Context key: browser origins allowed by CORS, comma separated. */
+/**
+ * Context key: browser origins allowed by CORS besides the web app's own, comma separated (`*`
+ * for any). The API always allows the web app's origin; the deliverables bucket, deployed before
+ * the web app's distribution exists, allows any origin when the key is not set, and exactly
+ * these otherwise (name the web app's origin among them then).
+ */
 export const ALLOWED_ORIGINS_CONTEXT = 'certiflow:allowedOrigins';
+/** Context key: the prefix of the hosted sign-in's Cognito domain (`certiflow-<stage>-<account>` by default). */
+export const AUTH_DOMAIN_PREFIX_CONTEXT = 'certiflow:authDomainPrefix';
 /** Context key: `GOVERNANCE` for sandbox accounts; the records bucket defaults to `COMPLIANCE`. */
 export const RECORDS_LOCK_MODE_CONTEXT = 'certiflow:recordsLockMode';
 /** Context key: the address notifications are sent from (`notifications@certiflow.example` by default). */
@@ -31,10 +41,16 @@ export interface CertiflowOptions {
   readonly bucketEvents?: readonly BucketEventDefinition[];
 }
 
-/** The two stacks of a Certiflow deployment. */
+/**
+ * The stacks of a Certiflow deployment, in the order they deploy: the data, the web app's
+ * hosting (bucket and distribution), the compute (which needs the web app's origin), then the web
+ * app's files (which need the API's URL and the sign-in's ids).
+ */
 export interface CertiflowStacks {
   readonly stateful: StatefulStack;
+  readonly webHosting: WebHostingStack;
   readonly stateless: StatelessStack;
+  readonly webContent: WebContentStack;
 }
 
 /**
@@ -43,36 +59,77 @@ export interface CertiflowStacks {
  */
 export function createCertiflow(app: App, options: CertiflowOptions = {}): CertiflowStacks {
   const allowedOrigins = readAllowedOrigins(app);
+  const stage = readStage(app);
+  const authDomainPrefix = readAuthDomainPrefix(app, stage);
   const env = options.env ?? {};
   const stateful = new StatefulStack(app, 'CertiflowStateful', {
     env,
     description: 'Certiflow data: table, deliverables and records buckets (retained)',
-    allowedOrigins,
+    allowedOrigins: allowedOrigins ?? ['*'],
     recordsLockMode: readLockMode(app),
   });
+  const webHosting = new WebHostingStack(app, 'CertiflowWebHosting', {
+    env,
+    description: "Certiflow web app hosting: its bucket and CloudFront distribution, with the app's security headers",
+    stage,
+    ...(authDomainPrefix ? { authDomainPrefix } : {}),
+    deliverablesBucket: stateful.exports.deliverablesBucket,
+  });
+  webHosting.addStackDependency(stateful, "imports the deliverables bucket's name, which the app uploads to");
   const stateless = new StatelessStack(app, 'CertiflowStateless', {
     env,
     description: 'Certiflow compute: user pool, HTTP API, functions, state machines',
     stateful: stateful.exports,
-    allowedOrigins,
+    allowedOrigins: apiAllowedOrigins(allowedOrigins ?? [], webHosting.exports.origin),
+    webOrigin: webHosting.exports.origin,
+    ...(authDomainPrefix ? { authDomainPrefix } : {}),
     notifications: readNotifications(app),
-    stage: readStage(app),
+    stage,
     ...readAlarmEmail(app),
     ...(options.routes ? { routes: options.routes } : {}),
     ...(options.stateMachines ? { stateMachines: options.stateMachines } : {}),
     ...(options.bucketEvents ? { bucketEvents: options.bucketEvents } : {}),
   });
   stateless.addStackDependency(stateful, 'imports the table and bucket exports');
+  stateless.addStackDependency(webHosting, "imports the web app's origin");
+  const webContent = new WebContentStack(app, 'CertiflowWebContent', {
+    env,
+    description: 'Certiflow web app files: the build and its config.json',
+    hosting: webHosting.exports,
+    stateless: stateless.exports,
+  });
+  webContent.addStackDependency(webHosting, 'imports the web bucket and distribution');
+  webContent.addStackDependency(stateless, "imports the API's URL and the user pool's ids");
   Tags.of(app).add('application', 'certiflow');
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { stateful, stateless };
+  return { stateful, webHosting, stateless, webContent };
 }
 
-function readAllowedOrigins(app: App): string[] {
+/** The API's CORS origins: the web app's and the ones the context names, or any (`*`) when it names `*`. */
+export function apiAllowedOrigins(contextOrigins: readonly string[], webOrigin: string): string[] {
+  return contextOrigins.includes('*') ? ['*'] : [...contextOrigins.filter((origin) => origin !== webOrigin), webOrigin];
+}
+
+function readAllowedOrigins(app: App): string[] | undefined {
   const value: unknown = app.node.tryGetContext(ALLOWED_ORIGINS_CONTEXT);
-  if (value === undefined) return ['*'];
+  if (value === undefined) return undefined;
   const origins = Array.isArray(value) ? value.map(String) : String(value).split(',');
   return origins.map((origin) => origin.trim()).filter(Boolean);
+}
+
+function readAuthDomainPrefix(app: App, stage: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(AUTH_DOMAIN_PREFIX_CONTEXT);
+  const given = value === undefined || String(value).trim() === '' ? undefined : String(value).trim();
+  const checked = given ?? `certiflow-${stage}-0`;
+  const problem = authDomainPrefixProblem(checked);
+  if (problem) {
+    throw new Error(
+      given !== undefined
+        ? `${AUTH_DOMAIN_PREFIX_CONTEXT} ${problem}, not ${given}`
+        : `the Cognito domain prefix derived from the stage (certiflow-${stage}-<account>) ${problem}: give one with ${AUTH_DOMAIN_PREFIX_CONTEXT}`,
+    );
+  }
+  return given;
 }
 
 function readStage(app: App): string {

@@ -18,7 +18,7 @@ export interface OperationsStackProps extends NestedStackProps {
   readonly resources: BindingResources;
   readonly stateMachines: Readonly<Record<string, IStateMachine>>;
   readonly httpApi: IHttpApi;
-  /** The functions of the parent stack to watch; the scheduled functions are watched as well. */
+  /** The functions of the parent stack and of its other nested stacks to watch; the scheduled functions are watched as well. */
   readonly functions: readonly WatchedFunction[];
   readonly deadLetterQueues: readonly WatchedQueue[];
   /** A word every Certiflow function name contains, to find their metrics. */
@@ -26,9 +26,9 @@ export interface OperationsStackProps extends NestedStackProps {
 }
 
 /**
- * What operations watch, in a nested stack of the stateless one (which holds nearly the 500
- * resources CloudFormation allows a stack): the scheduled functions (the hourly session watch),
- * the alarms and their SNS topic, and the dashboard.
+ * What operations watch, in a nested stack of the stateless one (CloudFormation allows 500
+ * resources a stack, and the alarms are two per function): the scheduled functions (the hourly
+ * session watch), the alarms and their SNS topic, and the dashboard.
  */
 export class OperationsStack extends NestedStack {
   readonly scheduled: ScheduledFunctions;

@@ -1,7 +1,7 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { BUCKET_EVENTS, type BucketEventDefinition } from '../shared/wiring/bucket-events';
 import { EXECUTION_EVENTS, type ExecutionEventDefinition } from '../shared/wiring/execution-events';
 import { ROUTES, type RouteDefinition } from '../shared/wiring/routes';
@@ -17,15 +17,20 @@ import { CertiflowHttpApi } from './constructs/http-api';
 import { SessionWorkflows } from './constructs/session-workflows';
 import { stateMachineAddress } from './constructs/state-machine-address';
 import { StreamEventHandlers } from './constructs/stream-event-handlers';
-import { CertiflowUserPool } from './constructs/user-pool';
+import { authDomainPrefix, CertiflowUserPool } from './constructs/user-pool';
 import { OperationsStack } from './operations-stack';
 import type { StatefulExports } from './stateful-stack';
+import { exportValue } from './stack-exports';
 
 /** Properties of the stateless stack; the wiring tables default to the project's own. */
 export interface StatelessStackProps extends StackProps {
   readonly stateful: StatefulExports;
-  /** Browser origins allowed by the API's CORS. */
+  /** Browser origins allowed by the API's CORS (the web app's among them). */
   readonly allowedOrigins: readonly string[];
+  /** The web app's origin (`https://d111.cloudfront.net`): the hosted sign-in sends people back to its root. */
+  readonly webOrigin: string;
+  /** The hosted sign-in's domain prefix when one is given (else `authDomainPrefix` derives it from the stage and account). */
+  readonly authDomainPrefix?: string;
   readonly routes?: readonly RouteDefinition[];
   readonly stateMachines?: readonly StateMachineDefinition[];
   readonly bucketEvents?: readonly BucketEventDefinition[];
@@ -41,10 +46,24 @@ export interface StatelessStackProps extends StackProps {
 }
 
 /**
- * Everything that can be replaced by a redeploy: the user pool's configuration, the HTTP API
- * and its functions, the session state machines, the bucket event handlers, the execution
- * event handlers and the audit log's stream handlers (notifications); and, nested, the operations
- * stack (the hourly session watch, the alarms, the dashboard).
+ * What the stateless stack exports for the web app's configuration, as `Fn::ImportValue` tokens
+ * with fixed export names.
+ */
+export interface StatelessExports {
+  /** The HTTP API's URL, with its trailing slash. */
+  readonly apiUrl: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  /** The hosted sign-in's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  readonly authDomainUrl: string;
+}
+
+/**
+ * Everything that can be replaced by a redeploy: the user pool's configuration and hosted
+ * sign-in domain, the HTTP API, the session state machines, the bucket event handlers, the
+ * execution event handlers and the audit log's stream handlers (notifications); nested, the
+ * API's route functions (one stack per area of the API, see `CertiflowHttpApi`) and the
+ * operations stack (the hourly session watch, the alarms, the dashboard).
  */
 export class StatelessStack extends Stack {
   readonly userPool: CertiflowUserPool;
@@ -54,6 +73,7 @@ export class StatelessStack extends Stack {
   readonly executionEvents: ExecutionEventHandlers;
   readonly streamEvents: StreamEventHandlers;
   readonly operations: OperationsStack;
+  readonly exports: StatelessExports;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -66,7 +86,10 @@ export class StatelessStack extends Stack {
       },
     };
 
-    this.userPool = new CertiflowUserPool(this, 'Identity');
+    this.userPool = new CertiflowUserPool(this, 'Identity', {
+      webOrigin: props.webOrigin,
+      domainPrefix: authDomainPrefix(this, props.stage, props.authDomainPrefix),
+    });
     this.workflows = new SessionWorkflows(this, 'Workflows', {
       definitions: props.stateMachines ?? STATE_MACHINES,
       resources,
@@ -100,9 +123,12 @@ export class StatelessStack extends Stack {
 
     this.operations = this.watch(props, resources);
 
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.stage.url });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.userPool.client.userPoolClientId });
+    this.exports = {
+      apiUrl: exportValue(this, 'ApiUrl', this.httpApi.stage.url),
+      userPoolId: exportValue(this, 'UserPoolId', this.userPool.userPool.userPoolId),
+      userPoolClientId: exportValue(this, 'UserPoolClientId', this.userPool.client.userPoolClientId),
+      authDomainUrl: exportValue(this, 'AuthDomainUrl', this.userPool.domain.baseUrl(), 'The hosted sign-in'),
+    };
     for (const [id, stateMachine] of Object.entries(this.workflows.stateMachines)) {
       new CfnOutput(this, `${id}StateMachineArn`, { value: stateMachine.stateMachineArn });
     }
@@ -110,11 +136,20 @@ export class StatelessStack extends Stack {
 
   /**
    * The operations nested stack, built last: it watches every function and every SQS queue of
-   * this stack (each one a dead-letter queue), found in the construct tree.
+   * this stack and of its nested stacks (each queue a dead-letter queue), found in the construct
+   * tree. A label is the construct's path below this stack without the nested stacks in it
+   * (`HttpApi/CreateSession`), so that moving a function to a nested stack renames no alarm.
    */
   private watch(props: StatelessStackProps, resources: BindingResources): OperationsStack {
     const constructs = this.node.findAll();
-    const labelOf = (path: string, suffix: RegExp) => path.slice(this.node.path.length + 1).replace(suffix, '');
+    const depth = this.node.scopes.length;
+    const labelOf = (construct: IConstruct, suffix: RegExp) =>
+      construct.node.scopes
+        .slice(depth)
+        .filter((scope) => !NestedStack.isNestedStack(scope))
+        .map((scope) => scope.node.id)
+        .join('/')
+        .replace(suffix, '');
     return new OperationsStack(this, 'Operations', {
       stage: props.stage,
       ...(props.alarmEmail !== undefined ? { alarmEmail: props.alarmEmail } : {}),
@@ -124,11 +159,11 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi.api,
       functions: constructs
         .filter((construct): construct is CertiflowFunction => construct instanceof CertiflowFunction)
-        .map((fn) => ({ label: labelOf(fn.node.path, /Function$/), fn })),
+        .map((fn) => ({ label: labelOf(fn, /Function$/), fn })),
       deadLetterQueues: constructs
         .filter((construct): construct is Queue => construct instanceof Queue)
         .map((queue) => ({
-          label: labelOf(queue.node.path, /DeadLetterQueue$/),
+          label: labelOf(queue, /DeadLetterQueue$/),
           queue,
           holds: queue instanceof DeadLetterQueue ? queue.holds : 'events its consumer could not handle',
         })),

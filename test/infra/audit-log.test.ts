@@ -3,18 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_LOG_REWRITE_ACTIONS } from '../../infra/constructs/audit-table';
 import { allFunctions } from '../../shared/wiring/functions';
 import { ROUTES, routeKey } from '../../shared/wiring/routes';
-import { buildCertiflow, roleStatements, type PolicyStatement } from './certiflow-app';
+import { buildCertiflow, resourcesIn, roleStatements, templatesOf, type PolicyStatement } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 type Statement = PolicyStatement & { Principal?: unknown };
 
 let stateful: Template;
-let stateless: Template;
+/** The stateless stack's template and its nested stacks' (the route functions are in nested stacks). */
+let stateless: Template[];
 
 beforeAll(() => {
   const app = buildCertiflow();
   stateful = Template.fromStack(app.stateful);
-  stateless = Template.fromStack(app.stateless);
+  stateless = templatesOf(app.stateless);
 });
 
 const AUDIT_TABLE_ARN = { 'Fn::ImportValue': 'CertiflowStateful-AuditTableArn' };
@@ -31,8 +32,9 @@ function auditTable(): Resource {
 
 /** Every statement of every policy attached to a function's role, with the function's description. */
 function functionStatements(): Array<{ fn: string; statement: PolicyStatement }> {
-  const functions = stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>;
-  return Object.values(functions).flatMap((fn) => roleStatements(stateless, fn).map((statement) => ({ fn: String(fn.Properties.Description), statement })));
+  return resourcesIn<Resource>(stateless, 'AWS::Lambda::Function').flatMap(({ template, resource: fn }) =>
+    roleStatements(template, fn).map((statement) => ({ fn: String(fn.Properties.Description), statement })),
+  );
 }
 
 describe('the audit trail cannot be rewritten', () => {
@@ -70,7 +72,7 @@ describe('the audit trail cannot be rewritten', () => {
   });
 
   it('binds the audit log to every function that writes the data table, and to no other', () => {
-    const functions = Object.values(stateless.findResources('AWS::Lambda::Function') as Record<string, Resource>);
+    const functions = resourcesIn<Resource>(stateless, 'AWS::Lambda::Function').map(({ resource }) => resource);
     const writers = allFunctions().filter((definition) => definition.bindings.table === 'readWrite').map((definition) => definition.handler);
     expect(writers.length).toBeGreaterThan(10);
     for (const definition of allFunctions()) {

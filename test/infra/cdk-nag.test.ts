@@ -63,16 +63,23 @@ describe.each(Object.entries(variants))('cdk-nag AwsSolutions, %s', (_name, buil
     stacks.app.synth();
   });
 
+  const all = (): Stack[] => [stacks.stateful, stacks.webHosting, stacks.stateless, stacks.webContent];
+
   it('reports no unacknowledged error or warning on the stateful stack', () => {
     expect(unacknowledged(stacks.stateful)).toEqual([]);
   });
 
-  it('reports no unacknowledged error or warning on the stateless stack', () => {
+  it('reports no unacknowledged error or warning on the stateless stack and its nested stacks', () => {
     expect(unacknowledged(stacks.stateless)).toEqual([]);
   });
 
+  it('reports no unacknowledged error or warning on the web hosting and web content stacks', () => {
+    expect(unacknowledged(stacks.webHosting)).toEqual([]);
+    expect(unacknowledged(stacks.webContent)).toEqual([]);
+  });
+
   it('acknowledges only findings that actually occur', () => {
-    for (const stack of [stacks.stateful, stacks.stateless]) {
+    for (const stack of all()) {
       const findings = rawFindingIds(stack);
       for (const acknowledgment of acknowledgments(stack)) {
         expect(findings, `${acknowledgment.id} at ${acknowledgment.path}`).toContain(acknowledgment.id);
@@ -81,9 +88,9 @@ describe.each(Object.entries(variants))('cdk-nag AwsSolutions, %s', (_name, buil
   });
 
   it('gives every acknowledgment a specific reason', () => {
-    const all = [...acknowledgments(stacks.stateful), ...acknowledgments(stacks.stateless)];
-    expect(all.length).toBeGreaterThan(0);
-    for (const { id, path, reason } of all) {
+    const given = all().flatMap(acknowledgments);
+    expect(given.length).toBeGreaterThan(0);
+    for (const { id, path, reason } of given) {
       expect(id, path).toMatch(/^AwsSolutions-[A-Z]+\d+(\[.+\])?$/);
       expect(reason.trim().length, `${id} at ${path}`).toBeGreaterThanOrEqual(40);
       expect(reason.trim(), `${id} at ${path}`).not.toMatch(GENERIC_REASONS);

@@ -1,5 +1,5 @@
-import { App } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { App, NestedStack, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { type CertiflowOptions, type CertiflowStacks, createCertiflow } from '../../infra/certiflow-app';
 import { FEATURE_FLAGS } from '../../infra/feature-flags';
 
@@ -26,4 +26,14 @@ export function roleStatements(template: Template, fn: { Properties: Record<stri
   return Object.values(template.findResources('AWS::IAM::Policy') as Record<string, { Properties: Record<string, any> }>)
     .filter((policy) => (policy.Properties.Roles as Array<{ Ref: string }>).some((role) => role.Ref === roleId))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
+}
+
+/** The templates of `stack` and of every stack nested in it, `stack`'s first. */
+export function templatesOf(stack: Stack): Template[] {
+  return [stack, ...stack.node.findAll().filter(NestedStack.isNestedStack)].map((each) => Template.fromStack(each));
+}
+
+/** Every resource of `type` in `templates`, with the template that holds it and its logical id. */
+export function resourcesIn<R = { Type: string; Properties: Record<string, any> }>(templates: readonly Template[], type: string): Array<{ template: Template; id: string; resource: R }> {
+  return templates.flatMap((template) => Object.entries(template.findResources(type) as Record<string, R>).map(([id, resource]) => ({ template, id, resource })));
 }

@@ -1,14 +1,21 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { type CfnResource, NestedStack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { BUSINESS_METRICS_NAMESPACE, METRICS_SERVICE, SESSION_WATCH_METRICS } from '../../shared/observability/business-metrics';
+import { ROUTES } from '../../shared/wiring/routes';
 import { SCHEDULES } from '../../shared/wiring/schedules';
 import { buildCertiflow, roleStatements } from './certiflow-app';
 
 type Resource = { Type: string; Properties: Record<string, any> };
-type Templates = { parent: Template; nested: Template; nestedParameters: Record<string, unknown> };
+/**
+ * The stateless stack's template (`parent`), its operations nested stack's (`nested`) with the
+ * parameters the parent passes it, and its other nested stacks' (the route functions) by the
+ * logical id of their stack resource in the parent.
+ */
+type Templates = { parent: Template; nested: Template; nestedParameters: Record<string, unknown>; siblings: Record<string, Template> };
 
 const RUNBOOK = readFileSync(path.join(PROJECT_ROOT, 'docs/runbook.md'), 'utf8');
 const WATCH = SCHEDULES.find((schedule) => schedule.id === 'WatchSessions')!;
@@ -16,8 +23,21 @@ const WATCH = SCHEDULES.find((schedule) => schedule.id === 'WatchSessions')!;
 function build(context: Record<string, unknown> = {}): Templates {
   const { stateless } = buildCertiflow({}, context);
   const parent = Template.fromStack(stateless);
-  const [stackResource] = Object.values(parent.findResources('AWS::CloudFormation::Stack') as Record<string, Resource>);
-  return { parent, nested: Template.fromStack(stateless.operations), nestedParameters: stackResource!.Properties.Parameters as Record<string, unknown> };
+  const logicalIdOf = (nested: NestedStack) => stateless.resolve((nested.nestedStackResource as CfnResource).logicalId) as string;
+  const stackResources = parent.findResources('AWS::CloudFormation::Stack') as Record<string, Resource>;
+  const siblings = Object.fromEntries(
+    stateless.node
+      .findAll()
+      .filter(NestedStack.isNestedStack)
+      .filter((nested) => nested !== stateless.operations)
+      .map((nested) => [logicalIdOf(nested), Template.fromStack(nested)] as const),
+  );
+  return {
+    parent,
+    nested: Template.fromStack(stateless.operations),
+    nestedParameters: stackResources[logicalIdOf(stateless.operations)]!.Properties.Parameters as Record<string, unknown>,
+    siblings,
+  };
 }
 
 function resources(template: Template, type: string): Record<string, Resource> {
@@ -28,6 +48,21 @@ function resources(template: Template, type: string): Record<string, Resource> {
 function inParent(templates: Templates, value: unknown): unknown {
   const ref = (value as { Ref?: string } | undefined)?.Ref;
   return ref !== undefined && ref in templates.nestedParameters ? templates.nestedParameters[ref] : value;
+}
+
+/**
+ * Where a function reference of the nested template leads, as `<stack>/<logical id>`: `operations`
+ * for its own functions, `parent` for the stateless stack's, and a sibling nested stack's logical
+ * id for a function whose name the parent reads from that stack's outputs.
+ */
+function functionAt(templates: Templates, value: unknown): string {
+  const ref = (value as { Ref?: string }).Ref;
+  if (ref !== undefined && !(ref in templates.nestedParameters)) return `operations/${ref}`;
+  const passed = inParent(templates, value) as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  if (passed.Ref !== undefined) return `parent/${passed.Ref}`;
+  const [stackId, attribute] = passed['Fn::GetAtt']!;
+  const outputs = templates.siblings[stackId]!.toJSON().Outputs as Record<string, { Value: { Ref: string } }>;
+  return `${stackId}/${outputs[attribute.replace(/^Outputs\./, '')]!.Value.Ref}`;
 }
 
 function alarms(templates: Templates): Resource[] {
@@ -145,15 +180,18 @@ describe('the alarms of each kind', () => {
     }
   });
 
-  it('Lambda: errors and throttles of every function, each alarm naming its function', () => {
-    const parentFunctions = certiflowFunctionIds(templates.parent);
-    const watchFunctions = certiflowFunctionIds(templates.nested);
-    expect(parentFunctions.length).toBeGreaterThan(60);
+  it('Lambda: errors and throttles of every function, in the parent stack and its nested stacks, each alarm naming its function', () => {
+    const parentFunctions = certiflowFunctionIds(templates.parent).map((id) => `parent/${id}`);
+    const routeFunctions = Object.entries(templates.siblings).flatMap(([stackId, template]) => certiflowFunctionIds(template).map((id) => `${stackId}/${id}`));
+    const watchFunctions = certiflowFunctionIds(templates.nested).map((id) => `operations/${id}`);
+    expect(parentFunctions.length).toBeGreaterThan(10);
+    expect(routeFunctions).toHaveLength(ROUTES.length);
     expect(watchFunctions).toHaveLength(SCHEDULES.length);
+    const all = [...parentFunctions, ...routeFunctions, ...watchFunctions];
+    expect(all.length).toBeGreaterThan(60);
     for (const metricName of ['Errors', 'Throttles']) {
-      const watched = alarmsOn(templates, 'AWS/Lambda', metricName).map((alarm) => inParent(templates, dimension(alarm, 'FunctionName')));
-      expect(watched.length, metricName).toBe(parentFunctions.length + watchFunctions.length);
-      expect(watched, metricName).toEqual(expect.arrayContaining([...parentFunctions, ...watchFunctions].map((id) => ({ Ref: id }))));
+      const watched = alarmsOn(templates, 'AWS/Lambda', metricName).map((alarm) => functionAt(templates, dimension(alarm, 'FunctionName')));
+      expect(watched.sort(), metricName).toEqual(all.sort());
     }
     const createSession = alarmsOn(templates, 'AWS/Lambda', 'Errors').find((alarm) => alarm.Properties.AlarmName === 'certiflow-prod-lambda-errors-HttpApi-CreateSession');
     expect(description(createSession!)).toMatch(/^Lambda function HttpApi\/CreateSession \(POST \/sessions; function <token>\)/);

@@ -1,23 +1,40 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { type CfnResource, NestedStack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeThrottleSettings } from '../../infra/constructs/http-api';
+import { ROUTE_AREAS, routeArea } from '../../infra/constructs/route-areas';
 import { PROJECT_ROOT } from '../../infra/project-root';
 import { ROLES } from '../../shared/wiring/roles';
 import { ROUTE, ROUTES, type RouteDefinition, routeKey } from '../../shared/wiring/routes';
 import { EXECUTION_EVENTS } from '../../shared/wiring/execution-events';
 import { BUCKET_EVENTS } from '../../shared/wiring/bucket-events';
 import { STATE_MACHINES } from '../../shared/wiring/state-machines';
+import { SCHEDULES } from '../../shared/wiring/schedules';
 import { STREAM_EVENTS } from '../../shared/wiring/stream-events';
-import { buildCertiflow, roleStatements } from './certiflow-app';
+import { buildCertiflow, resourcesIn, roleStatements, templatesOf } from './certiflow-app';
 
 let template: Template;
+/** The stateless stack's template, then its nested stacks' (route functions by area, operations). */
+let templates: Template[];
+/** The route functions' nested stacks: their area, and their template by the logical id of their stack resource in the parent. */
+let routeStacks: Array<{ area: string; logicalId: string; template: Template }>;
 let statefulTemplate: Template;
 
 beforeAll(() => {
   const { stateful, stateless } = buildCertiflow();
   template = Template.fromStack(stateless);
+  templates = templatesOf(stateless);
+  routeStacks = stateless.node
+    .findAll()
+    .filter(NestedStack.isNestedStack)
+    .filter((nested) => nested.node.id.endsWith('Routes'))
+    .map((nested) => ({
+      area: nested.node.id.replace(/Routes$/, ''),
+      logicalId: stateless.resolve((nested.nestedStackResource as CfnResource).logicalId) as string,
+      template: Template.fromStack(nested),
+    }));
   statefulTemplate = Template.fromStack(stateful);
 });
 
@@ -27,15 +44,24 @@ function resources(type: string): Record<string, Resource> {
   return template.findResources(type) as Record<string, Resource>;
 }
 
+/** The one function whose description is `description`, in whichever template holds it. */
+function functionDescribed(description: string): { template: Template; id: string; resource: Resource } {
+  const found = resourcesIn<Resource>(templates, 'AWS::Lambda::Function').filter(({ resource }) => resource.Properties.Description === description);
+  expect(found, description).toHaveLength(1);
+  return found[0]!;
+}
+
 describe('functions', () => {
-  /** Certiflow's own functions: CDK's S3 notification custom resource is not one of them. */
+  /** Certiflow's own functions, in the stateless stack and its nested stacks: CDK's S3 notification custom resource is not one of them. */
   function certiflowFunctions(): Resource[] {
-    return Object.values(resources('AWS::Lambda::Function')).filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined || fn.Properties.Runtime?.startsWith('nodejs'));
+    return resourcesIn<Resource>(templates, 'AWS::Lambda::Function')
+      .map(({ resource }) => resource)
+      .filter((fn) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined || fn.Properties.Runtime?.startsWith('nodejs'));
   }
 
-  it('are one per route, one per state machine task, one per S3 event subscription, one per execution event subscription and one per stream subscription', () => {
+  it('are one per route, one per state machine task, one per S3 event subscription, one per execution event subscription, one per stream subscription and one per schedule', () => {
     const tasks = STATE_MACHINES.flatMap((machine) => machine.tasks);
-    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length + EXECUTION_EVENTS.length + STREAM_EVENTS.length);
+    expect(certiflowFunctions()).toHaveLength(ROUTES.length + tasks.length + BUCKET_EVENTS.length + EXECUTION_EVENTS.length + STREAM_EVENTS.length + SCHEDULES.length);
   });
 
   it('all run Node.js 22 on arm64, traced, logging to their own group, with Powertools settings', () => {
@@ -53,24 +79,18 @@ describe('functions', () => {
   });
 
   it('get their bindings as environment variables and grants together', () => {
-    const createSession = Object.values(resources('AWS::Lambda::Function')).find(
-      (fn) => fn.Properties.Description === 'POST /sessions',
-    );
-    expect(createSession?.Properties.Environment.Variables).toMatchObject({
+    const createSession = functionDescribed('POST /sessions');
+    expect(createSession.resource.Properties.Environment.Variables).toMatchObject({
       TABLE_NAME: { 'Fn::ImportValue': 'CertiflowStateful-TableName' },
       SESSION_STATE_MACHINE_ARN: expect.anything(),
     });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: 'states:StartExecution' })]),
-      },
-    });
+    const statements = roleStatements(createSession.template, createSession.resource);
+    expect(statements).toEqual(expect.arrayContaining([expect.objectContaining({ Action: 'states:StartExecution' })]));
   });
 
   it('give the public health probe only describe and list rights, never data', () => {
-    const [healthId] = Object.entries(resources('AWS::Lambda::Function')).find(([, fn]) => fn.Properties.Description === 'GET /health') ?? [];
-    expect(healthId).toBeDefined();
-    const actions = roleStatements(template, resources('AWS::Lambda::Function')[healthId!]!).flatMap((statement) => [statement.Action].flat());
+    const health = functionDescribed('GET /health');
+    const actions = roleStatements(health.template, health.resource).flatMap((statement) => [statement.Action].flat());
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:DescribeTable', 's3:ListBucket', 'states:DescribeStateMachine']));
     expect(actions.filter((action) => /GetItem|Query|GetObject|PutObject|PutItem|GetExecutionHistory|StartExecution/.test(action))).toEqual([]);
   });
@@ -89,13 +109,66 @@ describe('S3 events', () => {
 });
 
 describe('log groups', () => {
-  it('all have a retention, in both stacks', () => {
-    for (const stackTemplate of [template, statefulTemplate]) {
+  it('all have a retention, in both stacks and the nested ones', () => {
+    for (const stackTemplate of [...templates, statefulTemplate]) {
       for (const group of Object.values(stackTemplate.findResources('AWS::Logs::LogGroup'))) {
         expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
       }
     }
     expect(Object.keys(resources('AWS::Logs::LogGroup')).length).toBeGreaterThan(0);
+    expect(resourcesIn(templates, 'AWS::Logs::LogGroup').length).toBeGreaterThan(ROUTES.length);
+  });
+});
+
+describe('route functions', () => {
+  /** A nested stack's output, as the parent reads it (`Fn::GetAtt: [stack, 'Outputs.<name>']`), resolved to its value in that stack. */
+  function nestedOutput(value: unknown): { area: string; template: Template; value: unknown } {
+    const [stackId, attribute] = (value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
+    const stack = routeStacks.find((candidate) => candidate.logicalId === stackId);
+    expect(stack, `${stackId} is a route functions stack`).toBeDefined();
+    const outputs = stack!.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    return { area: stack!.area, template: stack!.template, value: outputs[attribute.replace(/^Outputs\./, '')]?.Value };
+  }
+
+  it('live in one nested stack per area of the API, and nowhere else', () => {
+    expect(routeStacks.map((stack) => stack.area).sort()).toEqual([...new Set(ROUTES.map(routeArea))].sort());
+    expect(routeStacks.map((stack) => stack.area).every((area) => (ROUTE_AREAS as readonly string[]).includes(area))).toBe(true);
+    const routeKeys = new Set(ROUTES.map(routeKey));
+    expect(Object.values(resources('AWS::Lambda::Function')).filter((fn) => routeKeys.has(fn.Properties.Description))).toEqual([]);
+    for (const { area, template: nested } of routeStacks) {
+      const descriptions = Object.values(nested.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Description as string);
+      expect(descriptions.sort(), area).toEqual(ROUTES.filter((route) => routeArea(route) === area).map(routeKey).sort());
+    }
+  });
+
+  it("each route's integration invokes its own function, in its area's stack, which only API Gateway may invoke, for that route's path of this API", () => {
+    const [apiId] = Object.keys(resources('AWS::ApiGatewayV2::Api'));
+    const integrations = resources('AWS::ApiGatewayV2::Integration');
+    const routes = Object.values(resources('AWS::ApiGatewayV2::Route'));
+    expect(Object.keys(integrations)).toHaveLength(ROUTES.length);
+    for (const route of ROUTES) {
+      const deployed = routes.find((candidate) => candidate.Properties.RouteKey === routeKey(route))!;
+      const integrationId = deployed.Properties.Target['Fn::Join'][1][1].Ref as string;
+      const integration = integrations[integrationId]!;
+      expect(integration.Properties).toMatchObject({ ApiId: { Ref: apiId }, IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      const target = nestedOutput(integration.Properties.IntegrationUri);
+      expect(target.area, routeKey(route)).toBe(routeArea(route));
+      const functionId = (target.value as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      expect(target.value).toEqual({ 'Fn::GetAtt': [functionId, 'Arn'] });
+      expect((target.template.findResources('AWS::Lambda::Function') as Record<string, Resource>)[functionId]!.Properties.Description).toBe(routeKey(route));
+
+      const permissions = Object.values(target.template.findResources('AWS::Lambda::Permission') as Record<string, Resource>).filter(
+        (permission) => JSON.stringify(permission.Properties.FunctionName) === JSON.stringify({ 'Fn::GetAtt': [functionId, 'Arn'] }),
+      );
+      expect(permissions, routeKey(route)).toHaveLength(1);
+      const permission = permissions[0]!.Properties;
+      expect(permission).toMatchObject({ Action: 'lambda:InvokeFunction', Principal: 'apigateway.amazonaws.com' });
+      const sourceArn = permission.SourceArn['Fn::Join'][1] as unknown[];
+      expect(sourceArn.at(-1), routeKey(route)).toBe(`/*/*${route.path}`);
+      const apiParameter = (sourceArn.at(-2) as { Ref: string }).Ref;
+      const stackResource = template.toJSON().Resources[routeStacks.find((stack) => stack.template === target.template)!.logicalId];
+      expect(stackResource.Properties.Parameters[apiParameter]).toEqual({ Ref: apiId });
+    }
   });
 });
 
