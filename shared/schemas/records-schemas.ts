@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { bilingual } from './bilingual';
 import { APPEAL_GROUNDS } from '../domain/appeals';
-import { MAX_CASES_PER_DECISION } from '../use-cases/records/committee';
+import { MAX_CASES_PER_DECISION } from '../use-cases/limits';
 
 /** Body of a PV signature (PV-4): the SHA-256 of the draft read (`GET …/pv.pdf`, header `x-content-sha256`). */
 export const pvSignatureBody = /* @__PURE__ */ z.strictObject({

@@ -13,3 +13,6 @@ export const MAX_IMPORT_ROWS = 500;
 
 /** The largest CSV one import reads, in characters: about 1 MB, far above 500 rows of a dozen columns. */
 export const MAX_IMPORT_CSV_CHARACTERS = 1_048_576;
+
+/** The most cases one decision of the quality committee rules on. */
+export const MAX_CASES_PER_DECISION = 40;

@@ -13,8 +13,6 @@ import { recordKeys } from './pv-seal';
 import type { AppealRecord, DecisionRecord } from './records';
 import { writeOnce } from './write-once';
 
-/** The most cases one decision rules on. */
-export const MAX_CASES_PER_DECISION = 40;
 
 function assertCommittee(caller: Caller): void {
   if (!caller.roles.includes('quality')) throw new Forbidden({
