@@ -117,6 +117,7 @@ export class CertiflowClient {
     return this.request('GET', `/sessions${search.size > 0 ? `?${search}` : ''}`);
   }
 
+  /** The session; `trainers` for the centre's managers and the quality committee, `you` for a juror of the session. */
   getSession(sessionId: string): Promise<ApiResponse<{ session: SessionView }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}`);
   }
@@ -138,7 +139,11 @@ export class CertiflowClient {
     return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/candidates/import`, body, options);
   }
 
-  /** Each registration as the caller may know it: whole for the centre and the quality committee, name and scope for jurors. */
+  /**
+   * Each registration as the caller may know it: whole for the centre and the quality committee,
+   * with each candidate's exam record once the day began; for jurors, name and scope, their own
+   * declaration (`myDeclaration`) and the stage of the candidates they evaluate (`exam.stage`).
+   */
   listRegistrations(sessionId: string): Promise<ApiResponse<{ registrations: Array<FullRegistrationView | JurorRegistrationView> }>> {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/candidates`);
   }
@@ -204,8 +209,8 @@ export class CertiflowClient {
     return this.request('GET', `/sessions/${encodeURIComponent(sessionId)}/intake`);
   }
 
-  decideLateDeliverable(sessionId: string, uploadId: string, body: RequestBody<'/sessions/{sessionId}/deliverables/{uploadId}/late-decision', 'post'>): Promise<ApiResponse<{ version: VersionView; timeZone: string }>> {
-    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/deliverables/${encodeURIComponent(uploadId)}/late-decision`, body);
+  decideLateDeliverable(sessionId: string, uploadId: string, body: RequestBody<'/sessions/{sessionId}/deliverables/{uploadId}/late-decision', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ version: VersionView; timeZone: string }>> {
+    return this.request('POST', `/sessions/${encodeURIComponent(sessionId)}/deliverables/${encodeURIComponent(uploadId)}/late-decision`, body, options);
   }
 
   juryDownload(sessionId: string, registrationId: string, deliverableType: string): Promise<ApiResponse<{ download: { url: string; expiresInSeconds: number; versionId: string; version: number; sha256: string } }>> {
@@ -316,8 +321,8 @@ export class CertiflowClient {
     return this.request('POST', `${registrationPath(sessionId, registrationId)}/check-in`, body, options);
   }
 
-  checkIdentity(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/identity-check', 'post'>): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
-    return this.request('POST', `${registrationPath(sessionId, registrationId)}/identity-check`, body);
+  checkIdentity(sessionId: string, registrationId: string, body: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/identity-check', 'post'>, options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {
+    return this.request('POST', `${registrationPath(sessionId, registrationId)}/identity-check`, body, options);
   }
 
   runOral(sessionId: string, registrationId: string, action: RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/oral', 'post'>['action'], options: WriteOptions = {}): Promise<ApiResponse<{ exam: ExamRecord; timeZone: string }>> {

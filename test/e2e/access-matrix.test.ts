@@ -4,7 +4,9 @@ import type { ApiResponse, CertiflowClient } from '../../client/certiflow-client
 import type { Role } from '../../shared/wiring/roles';
 import { ROUTE, ROUTES, type RouteDefinition } from '../../shared/wiring/routes';
 import { referentialFor, type HolderIdentity } from '../../shared/domain';
+import type { FullRegistrationView, JurorRegistrationView } from '../../shared/use-cases/candidates/registration-views';
 import type { ExamRecord } from '../../shared/use-cases/exam-day/records';
+import type { TrainerRecord } from '../../shared/use-cases/sessions/records';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
@@ -144,6 +146,8 @@ interface Fixture {
   inspect: Inspector;
   /** Moves the local clock forward. */
   advanceTo(instant: Date): void;
+  /** The trainer of the planning session's cohort (JURY-3): the managers and the quality committee read them with the session. */
+  trainer: TrainerRecord;
   /** Personal data the fixture holds, each readable only by those who need it. */
   secrets: Array<{ what: string; value: string; readableBy: readonly CallerKind[] }>;
 }
@@ -272,7 +276,8 @@ const CASES: Record<RouteId, RouteCase> = {
     prepare: async (fx) => ({ params: registration(fx), body: { extraMinutes: 20, justification: fx.secrets[0]!.value } }),
   },
   SetTrainers: {
-    prepare: async (fx) => ({ params: session(fx), body: { trainers: [{ firstName: 'Paul', lastName: 'Formateur', email: 'paul.formateur@example.org' }] } }),
+    // Keeps the fixture's trainer, so that the e-mail every other case looks for stays on file.
+    prepare: async (fx) => ({ params: session(fx), body: { trainers: [fx.trainer, { firstName: 'Paul', lastName: 'Formateur', email: 'paul.formateur@example.org' }] } }),
   },
   // A juror already assigned would be a no-op: each case assigns a fresh one.
   AssignJuror: { prepare: async (fx) => ({ params: session(fx), body: { jurorId: await freshJuror(fx) } }) },
@@ -581,6 +586,8 @@ describe('access matrix: every route × every caller, status and writes', () => 
     const appealStatement = `mon oral a été écourté de dix minutes (${tag})`;
     const justification = `tiers-temps, avis du médecin de la MDPH ${tag}`;
     expect((await managerOfCentre.setAccommodation(main.sessionId, main.registrationId, { extraMinutes: 20, justification })).status).toBe(200);
+    const trainer: TrainerRecord = { firstName: 'Théo', lastName: 'Formateur', email: `theo.formateur-${tag}@example.org` };
+    expect((await managerOfCentre.setTrainers(main.sessionId, { trainers: [trainer] })).status).toBe(200);
 
     fx = {
       now,
@@ -607,8 +614,10 @@ describe('access matrix: every route × every caller, status and writes', () => 
         quality: await env.clientAs('quality', { sub: `quality-${tag}` }),
         certifier,
       },
+      trainer,
       secrets: [
         { what: 'the justification of an accommodation (health data)', value: justification, readableBy: ['managerOfCentre', 'quality'] },
+        { what: "the e-mail of a trainer of the cohort (JURY-3)", value: trainer.email, readableBy: ['managerOfCentre', 'quality'] },
         { what: "the candidate's e-mail", value: own.email, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] },
         { what: "the candidate's account id", value: own.userId, readableBy: ['managerOfCentre', 'quality', 'ownCandidate'] },
         { what: "the sitting juror's e-mail", value: sitting.email, readableBy: ['certifier', 'sittingJuror', 'managerOfCentre'] },
@@ -715,6 +724,48 @@ describe('access matrix: every route × every caller, status and writes', () => 
       expect(Object.keys(asCandidate.data!.registration)).not.toContain('accommodation');
       const asManager = await fx.clients.managerOfCentre.getRegistration(fx.sessionId, fx.registrationId);
       expect(asManager.data!.registration).toMatchObject({ accommodation: { extraMinutes: 20, justification: fx.secrets[0]!.value } });
+    });
+
+    it('JURY-3: the managers and the quality committee read the cohort\'s trainers with the session, before replacing them; its jurors do not', async () => {
+      for (const reader of [fx.clients.managerOfCentre, fx.clients.quality]) {
+        expect((await reader.getSession(fx.sessionId)).data!.session.trainers).toContainEqual(fx.trainer);
+      }
+      const asJuror = (await fx.clients.sittingJuror.getSession(fx.sessionId)).data!.session;
+      expect(asJuror).not.toHaveProperty('trainers');
+      expect(JSON.stringify(asJuror)).not.toContain('Formateur');
+    });
+
+    it('PV-4, DELIB-4: a juror\'s view of the session says which of its jurors they are; the centre\'s does not', async () => {
+      const asJuror = (await fx.clients.sittingJuror.getSession(fx.exam.sessionId)).data!.session;
+      expect(asJuror.you).toEqual({ jurorId: fx.jurorIds[0] });
+      expect(asJuror.jurors.map((j) => j.jurorId).sort()).toEqual([...fx.jurorIds].sort());
+      for (const reader of [fx.clients.managerOfCentre, fx.clients.quality]) expect((await reader.getSession(fx.exam.sessionId)).data!.session).not.toHaveProperty('you');
+    });
+
+    it("EXAM-3, EXAM-5, JURY-4: on a reload the centre reads the remote candidate's exam record (check-in, identity check, stamped segments); the sitting juror reads its stage and their own declaration, nothing more", async () => {
+      const stored = await inspectExam(fx);
+      const asManager = (await fx.clients.managerOfCentre.listRegistrations(fx.exam.sessionId)).data!.registrations as FullRegistrationView[];
+      const exam = asManager.find((r) => r.id === fx.exam.registrationId)!.exam!;
+      expect(exam).toMatchObject({
+        registrationId: fx.exam.registrationId,
+        stage: stored.stage,
+        checkIn: { at: expect.stringMatching(/\+0[12]:00$/), late: false },
+        identityCheck: { method: 'ID card shown on camera', checkedAt: expect.stringMatching(/\+0[12]:00$/) },
+      });
+      expect(exam.oral!.segments.map((s) => [s.segmentId, s.startedAt !== undefined, s.endedAt !== undefined])).toEqual(stored.oral!.segments.map((s) => [s.segmentId, s.startedAt !== undefined, s.endedAt !== undefined]));
+      expect(exam.oral!.segments.map((s) => s.startedAt && new Date(s.startedAt).toISOString())).toEqual(stored.oral!.segments.map((s) => s.startedAt));
+      expect(asManager.find((r) => r.id === fx.exam.expectedRegistrationId)!.exam).toMatchObject({ stage: 'present' });
+      const asQuality = (await fx.clients.quality.getRegistration(fx.exam.sessionId, fx.exam.registrationId)).data!.registration as FullRegistrationView;
+      expect(asQuality.exam).toEqual(exam);
+
+      const asJuror = (await fx.clients.sittingJuror.listRegistrations(fx.exam.sessionId)).data!.registrations as JurorRegistrationView[];
+      const own = asJuror.find((r) => r.id === fx.exam.registrationId)!;
+      expect(own.exam).toEqual({ stage: stored.stage });
+      expect(own.myDeclaration).toEqual({ link: 'none', declaredAt: expect.stringMatching(/\+0[12]:00$/) });
+      expect(asJuror.find((r) => r.id === fx.exam.expectedRegistrationId)!.exam).toEqual({ stage: 'present' });
+      for (const hidden of ['checkIn', 'identityCheck', 'ID card shown on camera', 'segments']) expect(JSON.stringify(asJuror)).not.toContain(hidden);
+      const single = (await fx.clients.sittingJuror.getRegistration(fx.exam.sessionId, fx.exam.registrationId)).data!.registration;
+      expect(single).toEqual(own);
     });
 
     it("a manager of another centre with a stale If-Match gets 403, not a 409 that tells them the session's version", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { referentialFor } from '../../shared/domain';
+import type { FullRegistrationView, JurorRegistrationView } from '../../shared/use-cases/candidates/registration-views';
 import { candidate, daysFromNow } from './support/fixtures';
 import { decisions, morningOf, openDay, sitOral, toReadyForExam, uploadDeliverables, waitForCall } from './support/exam-day';
 import { Inspector } from './support/inspect';
@@ -208,6 +209,45 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
         env.advanceTo(new Date(segment.plannedEndAt));
         expect((await manager.runOral(day.sessionId, david!.registrationId, 'end-segment')).status).toBe(200);
       }
+    });
+
+    it("EXAM-1, EXAM-3, EXAM-4: after a reload the manager and the quality committee read each candidate's exam record with the registrations, as the exam-day POSTs returned it", async () => {
+      const registrations = (await manager.listRegistrations(day.sessionId)).data!.registrations as FullRegistrationView[];
+      const exam = (who: BuiltSession['candidates'][number]) => registrations.find((r) => r.id === who.registrationId)!.exam;
+      const zoned = expect.stringMatching(/T\d\d:\d\d:\d\d\.\d{3}\+0[12]:00$/);
+      expect(exam(alice!)).toMatchObject({ registrationId: alice!.registrationId, stage: 'deliberated', checkIn: { at: zoned, by: 'manager-day', late: false } });
+      expect(exam(alice!)!.oral!.segments.map((s) => [s.segmentId, s.startedAt !== undefined, s.endedAt !== undefined])).toEqual(
+        ['presentation', 'questions', 'practical-case-1-exchange', 'extra-time'].map((id) => [id, true, true]),
+      );
+      expect(exam(chloe!)).toMatchObject({ stage: 'absent', checkIn: { late: false }, absence: { ruleId: 'EXAM-4' } });
+      const slot = (await manager.schedule(day.sessionId)).data!.schedule.slots.find((x) => x.registrationId === david!.registrationId)!;
+      expect(exam(david!)).toMatchObject({ stage: 'oral-ended', checkIn: { at: zoned, late: true, decision: 'allowed' }, oral: { plannedEndAt: slot.examEndAt, endedAt: zoned } });
+      expect(exam(david!)).not.toHaveProperty('identityCheck');
+      expect(exam(retaker!)).toMatchObject({ stage: 'present', checkIn: { late: false } });
+      expect(exam(retaker!)).not.toHaveProperty('oral');
+      expect(((await quality.listRegistrations(day.sessionId)).data!.registrations as FullRegistrationView[]).map((r) => r.exam)).toEqual(registrations.map((r) => r.exam));
+    });
+
+    it("JURY-4, PV-4: after a reload a juror reads their own declarations, the stage alone of the candidates they evaluate, none for the one they declared a link with, and which juror they are", async () => {
+      const asC = (await day.jurors[jurorC]!.client.listRegistrations(day.sessionId)).data!.registrations as JurorRegistrationView[];
+      const seen = (views: JurorRegistrationView[], who: BuiltSession['candidates'][number]) => views.find((r) => r.id === who.registrationId)!;
+      expect([alice!, chloe!, david!, retaker!].map((who) => [seen(asC, who).exam, seen(asC, who).myDeclaration?.link])).toEqual([
+        [{ stage: 'deliberated' }, 'none'],
+        [{ stage: 'absent' }, 'none'],
+        [undefined, 'professional'],
+        [{ stage: 'present' }, 'none'],
+      ]);
+      expect(seen(asC, david!).myDeclaration!.declaredAt).toMatch(/\+0[12]:00$/);
+      for (const hidden of ['checkIn', 'identityCheck', 'segments', 'absence', 'justification', 'email']) expect(JSON.stringify(asC)).not.toContain(hidden);
+      const asA = (await day.jurors[jurorA]!.client.listRegistrations(day.sessionId)).data!.registrations as JurorRegistrationView[];
+      expect(seen(asA, david!)).toMatchObject({ exam: { stage: 'oral-ended' }, myDeclaration: { link: 'none' } });
+      const session = (await day.jurors[jurorC]!.client.getSession(day.sessionId)).data!.session;
+      expect(session.you).toEqual({ jurorId: day.jurors[jurorC]!.id });
+      expect(session.jurors.map((j) => j.jurorId)).toContain(session.you!.jurorId);
+      expect(session).not.toHaveProperty('trainers');
+      const asManager = (await manager.getSession(day.sessionId)).data!.session;
+      expect(asManager).not.toHaveProperty('you');
+      expect(asManager.trainers).toEqual([]);
     });
 
     it('JURY-4, DELIB-5, DELIB-6: a conflicted juror neither reads nor fills David\'s grid; without his case 2 report C17 cannot be acquired; a partial result needs reasons', async () => {

@@ -1,38 +1,24 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pdfWithPages } from '../../local/demo/sample-pdf';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { candidate, daysFromNow } from '../e2e/support/fixtures';
 import { sessionInIntake, type BuiltSession } from '../e2e/support/sessions';
-import { startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+import { signInAs } from './support/browser';
+import { checkPage, webSuite } from './support/web-suite';
 
 const REPORT = 'Rapport du projet chef d\'œuvre';
 
 describe('the candidate area: registrations, deadline, uploads straight to the storage, outcome', () => {
-  let env: TestRuntime;
-  let browser: WebBrowser;
   let built: BuiltSession;
   let sessionDate: string;
-
-  beforeAll(async () => {
-    env = await startTestRuntime();
+  const suite = webSuite(async (env) => {
     const manager = await env.clientAs('managers', { sub: 'manager-web-candidate', centreId: 'centre-web' });
     const alice = candidate('Alice');
     sessionDate = daysFromNow(env.runtime.clock.now(), 30);
     built = await sessionInIntake(env, manager, { sessionDate, timeZone: 'America/Martinique', registrations: [{ candidate: alice }] });
     rememberPeople(peopleFile(env.dataDir), [{ sub: alice.userId, name: `${alice.firstName} ${alice.lastName}`, role: 'candidates' }]);
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  });
-
-  async function checkPage(page: Page, name: string) {
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, name);
-  }
 
   async function upload(page: Page, pages: number, tag: string) {
     const form = page.getByRole('group', { name: `Déposer le rapport du projet chef d'œuvre` });
@@ -43,7 +29,7 @@ describe('the candidate area: registrations, deadline, uploads straight to the s
   }
 
   it('DELIV-2, DELIV-4, DELIV-7: a candidate uploads a deliverable, sees it refused with the reason in French, then uploads a good one and sees it accepted', async () => {
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, built.candidates[0]!.userId);
     await page.getByRole('heading', { level: 1, name: 'Mes sessions de certification' }).waitFor();
     const deadline = page.getByTestId('deadline').first();

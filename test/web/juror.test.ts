@@ -1,20 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { morningOf, openDay, sitOral, uploadDeliverables } from '../e2e/support/exam-day';
 import { candidate, daysFromNow } from '../e2e/support/fixtures';
 import { sessionInIntake, type BuiltSession } from '../e2e/support/sessions';
-import { eventually, startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+import { eventually } from '../e2e/support/test-runtime';
+import { signInAs } from './support/browser';
+import { checkPage, webSuite } from './support/web-suite';
 
 const ALL_TYPES = ['project-report', 'practical-case-1-report', 'practical-case-2-report'];
-
-/** Every page the test visits is accessible (axe: WCAG 2.1 AA) and kept as a screenshot. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, name);
-}
 
 async function openTab(page: Page, name: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Rubriques de la session' }).getByRole('link', { name }).click();
@@ -23,8 +18,6 @@ async function openTab(page: Page, name: string, heading: string): Promise<void>
 }
 
 describe('the juror area: sessions, dossier, declarations, exam day, grid and PV', () => {
-  let env: TestRuntime;
-  let browser: WebBrowser;
   let manager: CertiflowClient;
   let built: BuiltSession;
   const alice = candidate('Alice');
@@ -33,8 +26,7 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
   const brunoName = `${bruno.firstName} ${bruno.lastName}`;
   let jurorName = '';
 
-  beforeAll(async () => {
-    env = await startTestRuntime();
+  const suite = webSuite(async (env) => {
     manager = await env.clientAs('managers', { sub: 'manager-juror-web', centreId: 'centre-juror-web' });
     const now = env.runtime.clock.now();
     built = await sessionInIntake(env, manager, { sessionDate: daysFromNow(now, 30), jurors: 3, registrations: [{ candidate: alice }, { candidate: bruno }] });
@@ -46,16 +38,11 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
     const juror = session.data!.session.jurors.find((j) => j.jurorId === built.jurors[0]!.id)!;
     jurorName = `${juror.firstName} ${juror.lastName}`;
     rememberPeople(peopleFile(env.dataDir), [{ sub: built.jurors[0]!.userId, name: `${jurorName} (juré·e)`, role: 'jurors' }]);
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  });
 
   it("JURY-4, DELIB-4: a juror declares a link with one candidate and signs another candidate's grid", async () => {
     const [aliceReg, brunoReg] = built.candidates.map((c) => c.registrationId) as [string, string];
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, built.jurors[0]!.userId);
 
     // Home: the sessions the juror sits on.
@@ -110,10 +97,10 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
     }
     await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay', 15_000);
     expect((await manager.setCandidateOrder(built.sessionId, [brunoReg, aliceReg])).status).toBe(200);
-    await morningOf(env, manager, built.sessionId);
+    await morningOf(suite.env, manager, built.sessionId);
     for (const registrationId of [brunoReg, aliceReg]) expect((await manager.checkIn(built.sessionId, registrationId, { status: 'present' })).status).toBe(200);
-    expect(await openDay(env, manager, built.sessionId)).toBe(brunoReg);
-    await sitOral(env, built.jurors[1]!.client, built.sessionId, brunoReg);
+    expect(await openDay(suite.env, manager, built.sessionId)).toBe(brunoReg);
+    await sitOral(suite.env, built.jurors[1]!.client, built.sessionId, brunoReg);
 
     // EXAM-1: the exam day: the running clock, the current candidate and the stage of the oral, the order.
     await openTab(page, "Jour d'examen", "Jour d'examen");

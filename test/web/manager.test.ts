@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
@@ -7,37 +7,24 @@ import { stampPng } from '../e2e/support/documents';
 import { decisions, morningOf, openDay, sitOral, toReadyForExam, uploadDeliverables } from '../e2e/support/exam-day';
 import { daysFromNow, newSession } from '../e2e/support/fixtures';
 import { sessionInIntake } from '../e2e/support/sessions';
-import { eventually, startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+import { eventually } from '../e2e/support/test-runtime';
+import { signInAs } from './support/browser';
+import { checkPage, webSuite } from './support/web-suite';
 
 const MANAGER = { sub: 'manager-web', name: 'Hélène Roux', role: 'managers' as const, centreId: 'centre-web' };
 const ALL_TYPES = ['project-report', 'practical-case-1-report', 'practical-case-2-report'];
 const ALL = referentialFor('RNCP34757').competencies.map((c) => c.code);
 
-/** Checks the page as every page of the area is checked: no axe violation (WCAG 2.1 AA), and a screenshot kept. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, name);
-}
-
 describe('the session manager area: CSV import, planning, the PV sealed from the browser (JURY, EXAM, PV)', () => {
-  let env: TestRuntime;
-  let browser: WebBrowser;
   let manager: CertiflowClient;
 
-  beforeAll(async () => {
-    env = await startTestRuntime();
+  const suite = webSuite(async (env) => {
     rememberPeople(peopleFile(env.dataDir), [MANAGER]);
     manager = env.anonymous.as(await env.runtime.issuer.sign({ sub: MANAGER.sub, name: MANAGER.name, roles: ['managers'], centreId: MANAGER.centreId }));
-    browser = await launchBrowser();
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  });
 
   async function openSession(sessionId: string): Promise<Page> {
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, MANAGER.sub);
     await page.getByRole('heading', { level: 1, name: 'Sessions de votre centre' }).waitFor();
     await page.locator(`a[href="#/manager/sessions/${sessionId}"]`).click();
@@ -46,8 +33,8 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
   }
 
   it('a manager imports a candidates CSV with one bad row, sees the row and the field named, drops it and imports the rest', async () => {
-    const sessionId = await newSession(manager, env.runtime.clock.now());
-    const page = await browser.open(env.runtime.urls.api);
+    const sessionId = await newSession(manager, suite.env.runtime.clock.now());
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, MANAGER.sub);
     await page.getByRole('heading', { level: 1, name: 'Sessions de votre centre' }).waitFor();
     await page.getByRole('table').waitFor();
@@ -110,12 +97,12 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
   });
 
   it('PV-6, PV-7: the PV is sealed from the browser', async () => {
-    const now = env.runtime.clock.now();
-    const day = await sessionInIntake(env, manager, { sessionDate: daysFromNow(now, 30), candidates: 1 });
+    const now = suite.env.runtime.clock.now();
+    const day = await sessionInIntake(suite.env, manager, { sessionDate: daysFromNow(now, 30), candidates: 1 });
     const [alice] = day.candidates;
-    await uploadDeliverables(env, day.sessionId, alice!, ALL_TYPES);
-    await toReadyForExam(env, manager, day);
-    await morningOf(env, manager, day.sessionId);
+    await uploadDeliverables(suite.env, day.sessionId, alice!, ALL_TYPES);
+    await toReadyForExam(suite.env, manager, day);
+    await morningOf(suite.env, manager, day.sessionId);
 
     const page = await openSession(day.sessionId);
     await page.getByRole('link', { name: "Jour d'examen" }).click();
@@ -127,8 +114,8 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await page.getByText('Aucun incident signalé.').waitFor();
     await checkPage(page, 'manager-exam-day');
 
-    expect(await openDay(env, manager, day.sessionId)).toBe(alice!.registrationId);
-    await sitOral(env, day.jurors[0]!.client, day.sessionId, alice!.registrationId);
+    expect(await openDay(suite.env, manager, day.sessionId)).toBe(alice!.registrationId);
+    await sitOral(suite.env, day.jurors[0]!.client, day.sessionId, alice!.registrationId);
     const filled = await day.jurors[0]!.client.fillGrid(day.sessionId, alice!.registrationId, { decisions: decisions(ALL, ALL) });
     expect(filled.status, JSON.stringify(filled.error)).toBe(200);
     for (const juror of day.jurors) expect((await juror.client.signGrid(day.sessionId, alice!.registrationId, filled.data!.grid.hash!)).status).toBe(200);

@@ -1,21 +1,18 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { daysFromNow } from '../e2e/support/fixtures';
 import { sessionInIntake, type BuiltSession } from '../e2e/support/sessions';
-import { eventually, startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+import { eventually } from '../e2e/support/test-runtime';
+import { signInAs } from './support/browser';
+import { checkPage, webSuite } from './support/web-suite';
 
 const REASON = 'Le juré a quitté la salle dix minutes ; le jury restait en nombre suffisant et l’oral a été repris.';
 
 describe('the quality committee area: the cases before it, its decisions, the session records', () => {
-  let env: TestRuntime;
-  let browser: WebBrowser;
   let built: BuiltSession;
   let jurorName: string;
 
-  beforeAll(async () => {
-    env = await startTestRuntime();
+  const suite = webSuite(async (env) => {
     const manager = await env.clientAs('managers', { sub: 'manager-web-quality', centreId: 'centre-quality' });
     const quality = await env.clientAs('quality', { sub: 'quality-web' });
     built = await sessionInIntake(env, manager, { sessionDate: daysFromNow(env.runtime.clock.now(), 30), timeZone: 'Indian/Reunion', candidates: 1 });
@@ -27,20 +24,10 @@ describe('the quality committee area: the cases before it, its decisions, the se
     expect(breach.status, JSON.stringify(breach.error)).toBe(201);
     await eventually(() => quality.committeeCases(), (r) => (r.data?.items.filter((c) => c.sessionId === built.sessionId).length ?? 0) === 2, 15_000);
     rememberPeople(peopleFile(env.dataDir), [{ sub: 'quality-web', name: 'Inès Garnier', role: 'quality' }]);
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  });
-
-  async function checkPage(page: Page, name: string) {
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, name);
-  }
 
   it('JURY-6, EXAM-6, QUAL-2: the cases before the committee show who, what, when in the session\'s zone and the rule; an annulment before the seal is refused as the API says; a rejection is recorded and shown', async () => {
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, 'quality-web');
     await page.getByRole('heading', { level: 1, name: 'Dossiers soumis au comité qualité' }).waitFor();
     const cases = page.locator(`section[data-session="${built.sessionId}"]`);

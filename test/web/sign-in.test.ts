@@ -2,44 +2,35 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../local/paths';
 import { seedDemo } from '../../local/demo/seed-demo';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
-import { startTestRuntime, type TestRuntime } from '../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, signInAs, type WebBrowser } from './support/browser';
+import { axeViolations, screenshot, signInAs } from './support/browser';
+import { webSuite } from './support/web-suite';
 
 describe('the web app: served at /, development sign-in, French first', () => {
-  let env: TestRuntime;
-  let browser: WebBrowser;
-
-  beforeAll(async () => {
-    env = await startTestRuntime();
+  const suite = webSuite(async (env) => {
     rememberPeople(peopleFile(env.dataDir), (await seedDemo(env.runtime)).people);
-    browser = await launchBrowser();
   }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await env?.stop();
-  });
 
   it('serves the app at / with a Content-Security-Policy, and its local configuration', async () => {
-    const index = await fetch(`${env.runtime.urls.api}/`);
+    const index = await fetch(`${suite.env.runtime.urls.api}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await index.text()).toContain('<div id="app">');
-    expect(await (await fetch(`${env.runtime.urls.api}/config.json`)).json()).toEqual({ apiUrl: '', auth: { kind: 'local' } });
+    expect(await (await fetch(`${suite.env.runtime.urls.api}/config.json`)).json()).toEqual({ apiUrl: '', auth: { kind: 'local' } });
   });
 
   it("tells the local clock's time in every response's Date header, so the app's countdowns follow a clock moved ahead", async () => {
-    const response = await fetch(`${env.runtime.urls.api}/health`);
+    const response = await fetch(`${suite.env.runtime.urls.api}/health`);
     const told = Date.parse(response.headers.get('date') ?? '');
-    expect(Math.abs(told - env.runtime.clock.now().getTime())).toBeLessThan(2_000);
+    expect(Math.abs(told - suite.env.runtime.clock.now().getTime())).toBeLessThan(2_000);
     expect(told - Date.now()).toBeGreaterThan(20 * 86_400_000);
   });
 
   it('the development sign-in says it is local only, lists the demo people, and is accessible (axe: WCAG 2.1 AA)', async () => {
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByText('Environnement local uniquement').count()).toBe(1);
@@ -50,7 +41,7 @@ describe('the web app: served at /, development sign-in, French first', () => {
   });
 
   it('signs a manager in with a token of the local issuer; the page speaks English on request and French again', async () => {
-    const page = await browser.open(env.runtime.urls.api);
+    const page = await suite.browser.open(suite.env.runtime.urls.api);
     await signInAs(page, 'demo-manager');
     await expect.poll(() => page.getByText('Hélène Roux').count()).toBeGreaterThan(0);
     await page.getByLabel('Langue').selectOption('en');

@@ -6,10 +6,10 @@ import type { Deps } from '../deps';
 import { eligibilityOf, missingDeclarations } from '../deliverables/jury-access';
 import { planningViolations } from './planning-check';
 import type { WorkflowStatus } from './ports';
-import { calendarOf, publicSession, type PublicSession, type SessionPlanning, type SessionStatus } from './records';
+import { calendarOf, publicSession, type PublicSession, type SessionPlanning, type SessionStatus, type TrainerRecord } from './records';
 import { fullName } from '../../domain/people';
 import { frenchDe, sentenceIn, type Language, type Sentence } from '../../domain/sentence';
-import { assertCanReadSession } from './session-access';
+import { sessionReader } from './session-access';
 import { assignedJurors, loadPlanning } from './planning-reads';
 
 /** What the session waits for next, and from whom. */
@@ -31,6 +31,13 @@ export interface SessionView extends PublicSession {
   blockers: Violation[];
   jurors: Array<{ jurorId: string; firstName: string; lastName: string }>;
   candidates: number;
+  /**
+   * The cohort's trainers (JURY-3), as `PUT /sessions/{id}/trainers` last set them: for the
+   * centre's managers and the quality committee only, never for the jurors.
+   */
+  trainers?: TrainerRecord[];
+  /** For a juror of the session: which of `jurors` they are, so that they find themself among the signers of the PV and the grids. */
+  you?: { jurorId: string };
 }
 
 /** What the session waits for next, in English and in French: `waitsFor` is said in the caller's language. */
@@ -128,11 +135,12 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[], lan
 /**
  * Reads a session the caller may see: its record, its workflow status read from the execution,
  * what it waits for next and what blocks it, with rule IDs; what it waits for, and why it stopped
- * or is overdue, said in `language`.
+ * or is overdue, said in `language`. The centre (its managers, the quality committee) also reads
+ * the cohort's trainers; a juror of the session, which juror they are.
  */
 export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow'>, caller: Caller, sessionId: string, language: Language = 'en'): Promise<SessionView> {
   const planning = await loadPlanning(deps.sessions, sessionId);
-  await assertCanReadSession(caller, planning, deps.jurors);
+  const reader = await sessionReader(caller, planning, deps.jurors);
   const [assigned, workflow] = await Promise.all([
     assignedJurors(deps.jurors, planning),
     deps.workflow.describe(sessionId),
@@ -150,5 +158,7 @@ export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workf
     blockers,
     jurors: assigned.map((j) => ({ jurorId: j.id, firstName: j.firstName, lastName: j.lastName })),
     candidates: planning.registrations.length,
+    ...(reader.centre ? { trainers: planning.trainers } : {}),
+    ...(reader.juror ? { you: { jurorId: reader.juror.id } } : {}),
   };
 }

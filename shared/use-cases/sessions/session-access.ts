@@ -51,16 +51,43 @@ export async function sittingJuror(jurors: Pick<JurorRegistry, 'findByUserId'>, 
   return juror && planning.assignments.some((a) => a.jurorId === juror.id) ? juror : undefined;
 }
 
+/** Whether the caller reads a session as its centre: the quality committee, or a manager of the session's centre. */
+function readsAsCentre(caller: Caller, session: SessionRecord): boolean {
+  return caller.roles.includes('quality') || (caller.roles.includes('managers') && caller.centreId === session.centreId);
+}
+
+function mayNotSee(planning: SessionPlanning): Forbidden {
+  return new Forbidden({
+    en: `you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`,
+    fr: `vous ne pouvez pas consulter la session ${planning.session.id} : vous n'en gérez pas le centre et ne siégez pas à son jury`,
+  });
+}
+
 /**
  * Whether a caller may see a session: the quality committee, the managers of its centre, and
  * the jurors who sit on it.
  */
 export async function assertCanReadSession(caller: Caller, planning: SessionPlanning, jurors: Pick<JurorRegistry, 'findByUserId'>): Promise<void> {
-  if (caller.roles.includes('quality')) return;
-  if (caller.roles.includes('managers') && caller.centreId === planning.session.centreId) return;
+  if (readsAsCentre(caller, planning.session)) return;
   if (await sittingJuror(jurors, caller, planning)) return;
-  throw new Forbidden({
-    en: `you may not see session ${planning.session.id}: you neither manage its centre nor sit on its jury`,
-    fr: `vous ne pouvez pas consulter la session ${planning.session.id} : vous n'en gérez pas le centre et ne siégez pas à son jury`,
-  });
+  throw mayNotSee(planning);
+}
+
+/** In which capacities a caller reads a session: as its centre, as one of its sitting jurors, or both. */
+export interface SessionReader {
+  /** The quality committee, or a manager of the session's centre. */
+  centre: boolean;
+  /** The registry juror behind the caller, when they sit on the session. */
+  juror?: JurorRecord;
+}
+
+/**
+ * Who reads a session, for reads whose fields depend on it; Forbidden for those who may not see it
+ * (as `assertCanReadSession`). The registry is asked only for a caller with the jurors role.
+ */
+export async function sessionReader(caller: Caller, planning: SessionPlanning, jurors: Pick<JurorRegistry, 'findByUserId'>): Promise<SessionReader> {
+  const centre = readsAsCentre(caller, planning.session);
+  const juror = await sittingJuror(jurors, caller, planning);
+  if (!centre && !juror) throw mayNotSee(planning);
+  return juror ? { centre, juror } : { centre };
 }

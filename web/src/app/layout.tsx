@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Person, Role } from '../auth/person';
 import { useLanguage, useMessages, type Language } from '../i18n/i18n';
 import { UI } from '../ui/messages';
+import { TabNav } from '../ui/tab-nav';
 import { href, useRoute } from './router';
 
 /** Each role's area of the app, its path and its label's key. */
@@ -60,19 +61,7 @@ export function Layout({ person, onSignOut, children }: { person?: Person; onSig
             </>
           )}
         </div>
-        {areas.length > 1 && (
-          <nav aria-label={t.mainNav}>
-            <ul class="tabs">
-              {areas.map((a) => (
-                <li key={a.path}>
-                  <a href={href(a.path)} aria-current={a.path === currentArea ? 'page' : undefined}>
-                    {t[a.label] as string}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {areas.length > 1 && <TabNav label={t.mainNav} tabs={areas.map((a) => ({ id: a.path, label: t[a.label] as string, href: href(a.path) }))} current={currentArea} />}
       </header>
       <main id="main" tabIndex={-1}>
         {children}

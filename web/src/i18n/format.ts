@@ -2,7 +2,8 @@ import type { Language } from './i18n';
 
 const LOCALE: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
-function offsetOf(date: Date, timeZone: string): string {
+/** The offset of `timeZone` from UTC at `date`, as people read it: `UTC+02:00`, `UTC-04:00`, `UTC+00:00`. */
+export function offsetOf(date: Date, timeZone: string): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName');
   const offset = (part?.value ?? 'GMT').replace('GMT', '');
   return `UTC${offset === '' ? '+00:00' : offset}`;
@@ -60,4 +61,42 @@ export function formatBytes(bytes: number, language: Language): string {
     unit += 1;
   }
   return `${new Intl.NumberFormat(LOCALE[language], { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+}
+
+/** Minutes `timeZone`'s wall clock stands ahead of UTC at `instant` (negative behind). */
+function offsetMinutes(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return (Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - instant) / 60_000;
+}
+
+/**
+ * The instant of a wall-clock time on a day of `timeZone`, as UTC ISO: `2027-06-14`, `09:30`,
+ * `Europe/Paris` → `2027-06-14T07:30:00.000Z`. Used to show a session's start with its offset
+ * before the API states it, and to send a time typed in the session's zone.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(year, month - 1, day, hours, minutes);
+  const first = wall - offsetMinutes(wall, timeZone) * 60_000;
+  return new Date(wall - offsetMinutes(first, timeZone) * 60_000).toISOString();
+}
+
+/** `YYYY-MM-DDTHH:MM` (a `datetime-local` value) read in `timeZone`, as a UTC ISO instant. */
+export function fromLocalInput(value: string, timeZone: string): string {
+  const [date, time] = value.split('T') as [string, string];
+  return zonedInstant(date, time.slice(0, 5), timeZone);
+}
+
+/** A running clock's reading in `timeZone`, seconds included, with its offset: `09:30:12 (UTC+02:00)`. */
+export function clockReading(now: number, timeZone: string, language: Language): string {
+  const date = new Date(now);
+  const time = new Intl.DateTimeFormat(LOCALE[language], { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${time} (${offsetOf(date, timeZone)})`;
+}
+
+/** Whole minutes between two instants. */
+export function minutesBetween(from: string, to: string): number {
+  return Math.round((new Date(to).getTime() - new Date(from).getTime()) / 60_000);
 }

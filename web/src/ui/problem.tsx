@@ -1,6 +1,7 @@
 import type { Problem } from '../app/api';
 import { useMessages } from '../i18n/i18n';
 import { UI } from './messages';
+import { ViolationList } from './violations';
 
 /**
  * The sentence for a problem: the API's own, except for the answers the gateway gives before any
@@ -36,15 +37,7 @@ export function ProblemNotice({ problem, onRetry }: { problem: Problem | undefin
         )}
       </p>
       <p class="notice-message">{sentenceOf(problem, t)}</p>
-      {error.violations && error.violations.length > 0 && (
-        <ul class="violations" aria-label={t.rules}>
-          {error.violations.map((v) => (
-            <li key={v.message} data-rule={v.ruleId}>
-              {v.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {error.violations && error.violations.length > 0 && <ViolationList items={error.violations} label={t.rules} />}
       {error.issues && error.issues.length > 1 && (
         <ul class="violations">
           {error.issues.map((issue) => (

@@ -5,8 +5,11 @@ import type { AppealView } from '../../../../shared/use-cases/records/appeals';
 import { newKey, useAction, useLoad } from '../../app/api';
 import { countdown, formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
+import { Facts } from '../../ui/facts';
 import { LoadedView } from '../../ui/loaded';
 import { Busy, Done, ProblemNotice } from '../../ui/problem';
+import { ViolationList } from '../../ui/violations';
 import { APPEAL_GROUND_CHOICES, CANDIDATE } from './messages';
 import { useNow } from '../../app/server-clock';
 
@@ -17,38 +20,25 @@ function AppealList({ appeals }: { appeals: AppealView[] }) {
   const { language } = useLanguage();
   if (appeals.length === 0) return <p>{t.noAppeal}</p>;
   return (
-    <table>
-      <caption>{t.appealsList}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.appealFiled}</th>
-          <th scope="col">{t.appealGround}</th>
-          <th scope="col">{t.appealStatement}</th>
-          <th scope="col">{t.appealStatus}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {appeals.map((appeal) => (
-          <tr key={appeal.id}>
-            <th scope="row">{formatInstant(appeal.filedAt, appeal.timeZone, language)}</th>
-            <td>{t.groundLabel(appeal.ground)}</td>
-            <td>{appeal.statement}</td>
-            <td>
+    <DataTable
+      caption={t.appealsList}
+      columns={[
+        { header: t.appealFiled, rowHeader: true, cell: (appeal) => formatInstant(appeal.filedAt, appeal.timeZone, language) },
+        { header: t.appealGround, cell: (appeal) => t.groundLabel(appeal.ground) },
+        { header: t.appealStatement, cell: (appeal) => appeal.statement },
+        {
+          header: t.appealStatus,
+          cell: (appeal) => (
+            <>
               <span class={`badge ${appeal.status === 'inadmissible' || appeal.status === 'rejected' ? 'badge-error' : appeal.status === 'upheld' ? 'badge-ok' : 'badge-warn'}`}>{t.appealStatusLabel(appeal.status)}</span>
-              {appeal.why && (
-                <ul class="violations" aria-label={t.reasons}>
-                  {appeal.why.map((v) => (
-                    <li key={v.message} data-rule={v.ruleId}>
-                      {v.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              {appeal.why && <ViolationList items={appeal.why} label={t.reasons} />}
+            </>
+          ),
+        },
+      ]}
+      rows={appeals}
+      rowKey={(appeal) => appeal.id}
+    />
   );
 }
 
@@ -107,13 +97,7 @@ function AppealForm({ registration, onFiled }: { registration: MyRegistration; o
           {filed?.status === 'inadmissible' && (
             <div class="notice notice-warn" role="alert">
               <p>{t.appealInadmissible}</p>
-              <ul class="violations">
-                {(filed.why ?? []).map((v) => (
-                  <li key={v.message} data-rule={v.ruleId}>
-                    {v.message}
-                  </li>
-                ))}
-              </ul>
+              <ViolationList items={filed.why ?? []} />
             </div>
           )}
         </div>
@@ -135,16 +119,7 @@ export function Appeals({ registration, closeAt, timeZone, annulled }: { registr
       <h2 id="appeals">{t.appealsTitle}</h2>
       <p>{t.appealWhy}</p>
       {closeAt && !annulled && (
-        <dl class="facts">
-          <dt>{t.appealWindow}</dt>
-          <dd>{formatInstant(closeAt, timeZone, language)}</dd>
-          {left && (
-            <>
-              <dt>{t.timeLeft}</dt>
-              <dd class="clock">{left}</dd>
-            </>
-          )}
-        </dl>
+        <Facts facts={[[t.appealWindow, formatInstant(closeAt, timeZone, language)], left && [t.timeLeft, left, { class: 'clock' }]]} />
       )}
       {!open && !annulled && <p class="notice notice-warn">{t.appealWindowClosed}</p>}
       <LoadedView loaded={loaded}>{({ appeals }) => <AppealList appeals={appeals} />}</LoadedView>

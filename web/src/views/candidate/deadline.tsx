@@ -1,6 +1,7 @@
 import type { RegistrationIntake } from '../../../../shared/use-cases/deliverables/intake-status';
 import { countdown, formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { CANDIDATE } from './messages';
 import { useNow } from '../../app/server-clock';
 
@@ -12,18 +13,7 @@ export function Deadline({ intake }: { intake: RegistrationIntake }) {
   const left = intake.frozen ? null : countdown(intake.deadline.closesAt, now, language);
   return (
     <div class="candidate-deadline">
-      <dl class="facts">
-        <dt>{t.deadline}</dt>
-        <dd data-testid="deadline">{formatInstant(intake.deadline.closesAt, intake.deadline.timeZone, language)}</dd>
-        {left && (
-          <>
-            <dt>{t.timeLeft}</dt>
-            <dd class="clock" data-testid="countdown">
-              {left}
-            </dd>
-          </>
-        )}
-      </dl>
+      <Facts facts={[[t.deadline, formatInstant(intake.deadline.closesAt, intake.deadline.timeZone, language), { 'data-testid': 'deadline' }], left && [t.timeLeft, left, { class: 'clock', 'data-testid': 'countdown' }]]} />
       <p class="muted">{t.deadlineWhy}</p>
       {!left && <p class="notice notice-warn">{t.deadlinePast}</p>}
       {intake.frozen && <p class="notice notice-warn">{t.frozen}</p>}

@@ -6,11 +6,12 @@ import { LoadedView } from '../../ui/loaded';
 import { Deadline } from './deadline';
 import { IntakeOverview } from './intake-overview';
 import { CANDIDATE } from './messages';
-import { RESULT_STATUSES, SessionFacts, useSessionName } from './session-facts';
+import { useSessionName } from '../shared/session';
+import { RESULT_STATUSES, SessionFacts } from './session-facts';
 
 function RegistrationCard({ registration }: { registration: MyRegistration }) {
   const t = useMessages(CANDIDATE);
-  const name = useSessionName(registration);
+  const name = useSessionName()(registration.session);
   const intake = useLoad((client) => client.deliverableStatus(registration.sessionId, registration.id), [registration.sessionId, registration.id]);
   const base = ['candidate', 'sessions', registration.sessionId, registration.id];
   return (

@@ -1,5 +1,6 @@
 import type { RegistrationIntake } from '../../../../shared/use-cases/deliverables/intake-status';
 import { useMessages } from '../../i18n/i18n';
+import { ViolationList } from '../../ui/violations';
 import { CANDIDATE } from './messages';
 import { StateBadge, VersionTable } from './versions';
 
@@ -25,13 +26,7 @@ export function IntakeOverview({ intake, headingLevel = 3 }: { intake: Registrat
       {intake.missing.length > 0 && (
         <div class="notice notice-warn">
           <p>{t.missingForJury}</p>
-          <ul class="violations">
-            {intake.missing.map((v) => (
-              <li key={v.message} data-rule={v.ruleId}>
-                {v.message}
-              </li>
-            ))}
-          </ul>
+          <ViolationList items={intake.missing} />
         </div>
       )}
     </section>

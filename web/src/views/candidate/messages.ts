@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../../../shared/use-cases/sessions/record
 import type { AppealView } from '../../../../shared/use-cases/records/appeals';
 import type { CandidateResult } from '../../../../shared/use-cases/records/results';
 import { messages } from '../../i18n/i18n';
+import { WORDS } from '../../i18n/words';
 
 const STATUS_FR: Record<SessionStatus, string> = {
   planning: 'En préparation',
@@ -27,17 +28,6 @@ const STATUS_EN: Record<SessionStatus, string> = {
   'results-released': 'Results released',
   annulled: 'Session annulled',
   failed: 'Session stopped',
-};
-
-const DELIVERABLE_FR: Record<string, string> = {
-  'project-report': 'Rapport du projet chef d\'œuvre',
-  'practical-case-1-report': 'Rapport du cas pratique 1',
-  'practical-case-2-report': 'Rapport du cas pratique 2',
-};
-const DELIVERABLE_EN: Record<string, string> = {
-  'project-report': 'Capstone project report',
-  'practical-case-1-report': 'Practical case 1 report',
-  'practical-case-2-report': 'Practical case 2 report',
 };
 
 const GROUND_FR: Record<AppealGround, string> = {
@@ -66,15 +56,14 @@ export const CANDIDATE = messages({
   fr: {
     homeTitle: 'Mes sessions de certification',
     noRegistration: 'Vous n\'êtes inscrit·e à aucune session. Votre centre de formation vous inscrit ; contactez-le si vous attendiez une inscription.',
-    sessionOf: (date: string, title: string) => `Session du ${date} — ${title}`,
     sessionDate: 'Date de la session',
     startTime: 'Début de la journée',
-    address: 'Lieu',
-    status: 'État',
+    address: WORDS.fr.place,
+    status: WORDS.fr.status,
     attempt: 'Passage',
     firstAttempt: 'Première présentation',
     retake: 'Nouvelle présentation',
-    extraTime: 'Aménagement',
+    extraTime: WORDS.fr.accommodation,
     extraMinutes: (n: number) => `${n} min de temps majoré`,
     sessionStatus: (s: SessionStatus) => STATUS_FR[s] ?? s,
     deadline: 'Date limite de dépôt',
@@ -85,7 +74,7 @@ export const CANDIDATE = messages({
     uploadsClosed: 'Le jour d\'examen est passé : les dépôts sont clos pour cette session.',
     uploadsNotYet: 'Les dépôts s\'ouvriront une fois la planification de la session close par votre centre.',
     owed: 'Livrables à déposer',
-    deliverable: (id: string, fallback: string) => DELIVERABLE_FR[id] ?? fallback,
+    deliverable: WORDS.fr.deliverable,
     pageRange: (min: number, max: number) => `de ${min} à ${max} pages, au format PDF`,
     stateMissing: 'À déposer',
     stateAccepted: 'Accepté',
@@ -143,15 +132,15 @@ export const CANDIDATE = messages({
     timeZoneNote: (zone: string) => `Les heures sont données dans le fuseau de la session (${zone}).`,
     resultTitle: 'Mon résultat',
     resultNotYet: 'Votre résultat sera consultable ici une fois le procès-verbal de la session scellé (RETAKE-1).',
-    result: 'Résultat',
+    result: WORDS.fr.result,
     resultLabel: (r: string | undefined) => (r ? (RESULT_FR[r] ?? r) : 'Non encore délibéré'),
     blocksValidated: 'Blocs de compétences validés',
     noBlock: 'Aucun bloc validé.',
     juryReasons: 'Motivation du jury',
     recommendations: 'Recommandations du jury',
     annulled: 'Cette session a été annulée par le comité qualité : ses résultats sont nuls (QUAL-2).',
-    annulmentReason: 'Motif de l\'annulation',
-    annulledOn: 'Annulée le',
+    annulmentReason: WORDS.fr.annulmentReason,
+    annulledOn: WORDS.fr.annulledOn,
     documents: 'Mes documents',
     certificate: (k: CertificateKind) => CERTIFICATE_FR[k],
     verificationCode: 'Code de vérification',
@@ -183,15 +172,14 @@ export const CANDIDATE = messages({
   en: {
     homeTitle: 'My certification sessions',
     noRegistration: 'You are not registered to any session. Your training centre registers you; contact it if you expected a registration.',
-    sessionOf: (date: string, title: string) => `Session of ${date} — ${title}`,
     sessionDate: 'Session date',
     startTime: 'Day starts',
-    address: 'Place',
-    status: 'Status',
+    address: WORDS.en.place,
+    status: WORDS.en.status,
     attempt: 'Attempt',
     firstAttempt: 'First attempt',
     retake: 'Retake',
-    extraTime: 'Accommodation',
+    extraTime: WORDS.en.accommodation,
     extraMinutes: (n: number) => `${n} min extra time`,
     sessionStatus: (s: SessionStatus) => STATUS_EN[s] ?? s,
     deadline: 'Deliverables deadline',
@@ -202,7 +190,7 @@ export const CANDIDATE = messages({
     uploadsClosed: 'The exam day has passed: uploads are closed for this session.',
     uploadsNotYet: 'Uploads open once your centre has closed the session\'s planning.',
     owed: 'Deliverables to upload',
-    deliverable: (id: string, fallback: string) => DELIVERABLE_EN[id] ?? fallback,
+    deliverable: WORDS.en.deliverable,
     pageRange: (min: number, max: number) => `${min} to ${max} pages, as a PDF`,
     stateMissing: 'To upload',
     stateAccepted: 'Accepted',
@@ -260,15 +248,15 @@ export const CANDIDATE = messages({
     timeZoneNote: (zone: string) => `Times are given in the session's time zone (${zone}).`,
     resultTitle: 'My result',
     resultNotYet: 'Your result will be shown here once the session\'s report (PV) is sealed (RETAKE-1).',
-    result: 'Result',
+    result: WORDS.en.result,
     resultLabel: (r: string | undefined) => (r ? (RESULT_EN[r] ?? r) : 'Not deliberated yet'),
     blocksValidated: 'Competency blocks validated',
     noBlock: 'No block validated.',
     juryReasons: 'The jury\'s reasons',
     recommendations: 'The jury\'s recommendations',
     annulled: 'The quality committee annulled this session: its results are void (QUAL-2).',
-    annulmentReason: 'Reason for the annulment',
-    annulledOn: 'Annulled on',
+    annulmentReason: WORDS.en.annulmentReason,
+    annulledOn: WORDS.en.annulledOn,
     documents: 'My documents',
     certificate: (k: CertificateKind) => CERTIFICATE_EN[k],
     verificationCode: 'Verification code',

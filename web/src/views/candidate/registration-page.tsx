@@ -3,11 +3,13 @@ import { useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { useMessages } from '../../i18n/i18n';
 import { LoadedView } from '../../ui/loaded';
+import { TabNav } from '../../ui/tab-nav';
 import { DeliverablesPage } from './deliverables-page';
 import { CANDIDATE } from './messages';
 import { ResultPage } from './result-page';
 import { SchedulePage } from './schedule-page';
-import { RESULT_STATUSES, useSessionName } from './session-facts';
+import { useSessionName } from '../shared/session';
+import { RESULT_STATUSES } from './session-facts';
 
 /** The pages of one registration. */
 export type RegistrationTab = 'deliverables' | 'schedule' | 'result';
@@ -21,25 +23,16 @@ function Tabs({ registration, tab }: { registration: MyRegistration; tab: Regist
     ...(RESULT_STATUSES.has(registration.session.status) ? [{ id: 'result' as const, label: t.openResult }] : []),
   ];
   return (
-    <nav aria-label={t.registrationNav}>
-      <ul class="tabs">
-        <li>
-          <a href={href('candidate')}>{t.backHome}</a>
-        </li>
-        {tabs.map((item) => (
-          <li key={item.id}>
-            <a href={href(...base, item.id)} aria-current={item.id === tab ? 'page' : undefined}>
-              {item.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabNav label={t.registrationNav} tabs={tabs.map((item) => ({ ...item, href: href(...base, item.id) }))} current={tab}>
+      <li>
+        <a href={href('candidate')}>{t.backHome}</a>
+      </li>
+    </TabNav>
   );
 }
 
 function TabPage({ registration, tab }: { registration: MyRegistration; tab: RegistrationTab }) {
-  const name = useSessionName(registration);
+  const name = useSessionName()(registration.session);
   return (
     <>
       <Tabs registration={registration} tab={tab} />

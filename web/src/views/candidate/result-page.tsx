@@ -3,6 +3,7 @@ import type { CandidateResult } from '../../../../shared/use-cases/records/resul
 import { useLoad } from '../../app/api';
 import { formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { LoadedView } from '../../ui/loaded';
 import { Appeals } from './appeals';
 import { CANDIDATE } from './messages';
@@ -19,34 +20,22 @@ function Outcome({ result }: { result: CandidateResult }) {
           <p>
             <strong>{t.annulled}</strong>
           </p>
-          <dl class="facts">
-            <dt>{t.annulmentReason}</dt>
-            <dd>{result.annulment.reason}</dd>
-            <dt>{t.annulledOn}</dt>
-            <dd>{formatInstant(result.annulment.decidedAt, result.timeZone, language)}</dd>
-          </dl>
+          <Facts
+            facts={[
+              [t.annulmentReason, result.annulment.reason],
+              [t.annulledOn, formatInstant(result.annulment.decidedAt, result.timeZone, language)],
+            ]}
+          />
         </div>
       )}
-      <dl class="facts">
-        <dt>{t.result}</dt>
-        <dd>
-          <span class={`badge ${void_ ? 'badge-neutral' : result.result === 'admitted' ? 'badge-ok' : result.result === 'partially-admitted' ? 'badge-warn' : 'badge-neutral'}`}>{t.resultLabel(result.result)}</span>
-        </dd>
-        <dt>{t.blocksValidated}</dt>
-        <dd>{result.blocksValidated.length > 0 ? result.blocksValidated.join(', ') : t.noBlock}</dd>
-        {result.reasons && (
-          <>
-            <dt>{t.juryReasons}</dt>
-            <dd>{result.reasons}</dd>
-          </>
-        )}
-        {result.recommendations && (
-          <>
-            <dt>{t.recommendations}</dt>
-            <dd>{result.recommendations}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          [t.result, <span class={`badge ${void_ ? 'badge-neutral' : result.result === 'admitted' ? 'badge-ok' : result.result === 'partially-admitted' ? 'badge-warn' : 'badge-neutral'}`}>{t.resultLabel(result.result)}</span>],
+          [t.blocksValidated, result.blocksValidated.length > 0 ? result.blocksValidated.join(', ') : t.noBlock],
+          result.reasons && [t.juryReasons, result.reasons],
+          result.recommendations && [t.recommendations, result.recommendations],
+        ]}
+      />
     </>
   );
 }
@@ -62,34 +51,25 @@ function Documents({ result }: { result: CandidateResult }) {
         <p>{t.noDocument}</p>
       ) : (
         <>
-          <dl class="facts">
-            <dt>{t.certificate(certificate.kind)}</dt>
-            <dd>
-              {certificate.download ? (
-                <a href={certificate.download.url} download>
-                  {t.download(t.certificate(certificate.kind))}
-                </a>
-              ) : result.standing === 'void' ? (
-                t.documentVoid
-              ) : (
-                t.documentPending
-              )}
-            </dd>
-            <dt>{t.verificationCode}</dt>
-            <dd>
-              <code>{certificate.verificationCode}</code>
-            </dd>
-            <dt>{t.issuedAt}</dt>
-            <dd>{formatInstant(certificate.issuedAt, result.timeZone, language)}</dd>
-            {certificate.download && (
-              <>
-                <dt>{t.fingerprint}</dt>
-                <dd>
-                  <code class="candidate-hash">{certificate.download.sha256}</code>
-                </dd>
-              </>
-            )}
-          </dl>
+          <Facts
+            facts={[
+              [
+                t.certificate(certificate.kind),
+                certificate.download ? (
+                  <a href={certificate.download.url} download>
+                    {t.download(t.certificate(certificate.kind))}
+                  </a>
+                ) : result.standing === 'void' ? (
+                  t.documentVoid
+                ) : (
+                  t.documentPending
+                ),
+              ],
+              [t.verificationCode, <code>{certificate.verificationCode}</code>],
+              [t.issuedAt, formatInstant(certificate.issuedAt, result.timeZone, language)],
+              certificate.download && [t.fingerprint, <code class="candidate-hash">{certificate.download.sha256}</code>],
+            ]}
+          />
           {certificate.download && <p class="muted">{t.downloadNote}</p>}
         </>
       )}

@@ -3,6 +3,8 @@ import type { ScheduleView } from '../../../../shared/use-cases/exam-day/schedul
 import { useLoad } from '../../app/api';
 import { formatInstant, formatTime } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
+import { Facts } from '../../ui/facts';
 import { LoadedView } from '../../ui/loaded';
 import { CANDIDATE } from './messages';
 
@@ -15,42 +17,25 @@ function Slot({ schedule }: { schedule: ScheduleView }) {
   return (
     <section aria-labelledby="your-slot">
       <h2 id="your-slot">{t.yourSlot}</h2>
-      <dl class="facts">
-        <dt>{t.order}</dt>
-        <dd>{slot.order}</dd>
-        <dt>{t.oralStarts}</dt>
-        <dd class="clock" data-testid="slot-start">
-          {formatInstant(slot.startAt, zone, language)}
-        </dd>
-        <dt>{t.oralEnds}</dt>
-        <dd>{formatTime(slot.examEndAt, zone, language)}</dd>
-        {slot.extraMinutes > 0 && (
-          <>
-            <dt>{t.extraTime}</dt>
-            <dd>{t.extraMinutes(slot.extraMinutes)}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        facts={[
+          [t.order, slot.order],
+          [t.oralStarts, formatInstant(slot.startAt, zone, language), { class: 'clock', 'data-testid': 'slot-start' }],
+          [t.oralEnds, formatTime(slot.examEndAt, zone, language)],
+          slot.extraMinutes > 0 && [t.extraTime, t.extraMinutes(slot.extraMinutes)],
+        ]}
+      />
       <p class={schedule.fixed ? 'muted' : 'notice notice-warn'}>{schedule.fixed ? t.slotFixed : t.slotNotFixed}</p>
-      <table>
-        <caption>{t.segments}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.segment}</th>
-            <th scope="col">{t.from}</th>
-            <th scope="col">{t.to}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {slot.segments.map((segment) => (
-            <tr key={segment.id}>
-              <th scope="row">{segment.name}</th>
-              <td>{formatTime(segment.startAt, zone, language)}</td>
-              <td>{formatTime(segment.endAt, zone, language)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t.segments}
+        columns={[
+          { header: t.segment, rowHeader: true, cell: (segment) => segment.name },
+          { header: t.from, cell: (segment) => formatTime(segment.startAt, zone, language) },
+          { header: t.to, cell: (segment) => formatTime(segment.endAt, zone, language) },
+        ]}
+        rows={slot.segments}
+        rowKey={(segment) => segment.id}
+      />
     </section>
   );
 }
@@ -66,12 +51,12 @@ export function SchedulePage({ registration }: { registration: MyRegistration })
       <LoadedView loaded={loaded}>
         {({ schedule }) => (
           <>
-            <dl class="facts">
-              <dt>{t.dayStarts}</dt>
-              <dd>{formatInstant(schedule.startsAt, schedule.timeZone, language)}</dd>
-              <dt>{t.address}</dt>
-              <dd>{registration.session.address}</dd>
-            </dl>
+            <Facts
+              facts={[
+                [t.dayStarts, formatInstant(schedule.startsAt, schedule.timeZone, language)],
+                [t.address, registration.session.address],
+              ]}
+            />
             <p class="muted">{t.timeZoneNote(schedule.timeZone)}</p>
             <Slot schedule={schedule} />
           </>

@@ -2,6 +2,7 @@ import type { MyRegistration } from '../../../../shared/use-cases/candidates/rea
 import type { SessionStatus } from '../../../../shared/use-cases/sessions/records';
 import { formatDate } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { CANDIDATE } from './messages';
 
 /** Statuses in which the candidate's result can be read: the PV is sealed (RETAKE-1). */
@@ -15,40 +16,26 @@ export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   return <span class={`badge ${STATUS_BADGE[status] ?? 'badge-neutral'}`}>{t.sessionStatus(status)}</span>;
 }
 
-/** The heading text of a registration: the session's date and title. */
-export function useSessionName(registration: MyRegistration): string {
-  const t = useMessages(CANDIDATE);
-  const { language } = useLanguage();
-  return t.sessionOf(formatDate(registration.session.sessionDate, language), registration.session.titleCode);
-}
-
 /** What a candidate needs to know of their session: date, start, place, status, attempt, extra time. */
 export function SessionFacts({ registration }: { registration: MyRegistration }) {
   const t = useMessages(CANDIDATE);
   const { language } = useLanguage();
   const { session } = registration;
   return (
-    <dl class="facts">
-      <dt>{t.sessionDate}</dt>
-      <dd>{formatDate(session.sessionDate, language)}</dd>
-      <dt>{t.startTime}</dt>
-      <dd>
-        {session.startTime} ({session.timeZone})
-      </dd>
-      <dt>{t.address}</dt>
-      <dd>{session.address}</dd>
-      <dt>{t.status}</dt>
-      <dd>
-        <SessionStatusBadge status={session.status} />
-      </dd>
-      <dt>{t.attempt}</dt>
-      <dd>{registration.attempt === 'retake' ? t.retake : t.firstAttempt}</dd>
-      {registration.extraMinutes ? (
-        <>
-          <dt>{t.extraTime}</dt>
-          <dd>{t.extraMinutes(registration.extraMinutes)}</dd>
-        </>
-      ) : null}
-    </dl>
+    <Facts
+      facts={[
+        [t.sessionDate, formatDate(session.sessionDate, language)],
+        [
+          t.startTime,
+          <>
+            {session.startTime} ({session.timeZone})
+          </>,
+        ],
+        [t.address, session.address],
+        [t.status, <SessionStatusBadge status={session.status} />],
+        [t.attempt, registration.attempt === 'retake' ? t.retake : t.firstAttempt],
+        registration.extraMinutes ? [t.extraTime, t.extraMinutes(registration.extraMinutes)] : null,
+      ]}
+    />
   );
 }

@@ -1,21 +1,15 @@
 import type { DeliverableView, VersionView } from '../../../../shared/use-cases/deliverables/intake-status';
 import { formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
+import { ViolationList } from '../../ui/violations';
 import { CANDIDATE } from './messages';
 
 /** The reasons a version was refused: each broken rule's sentence, in the page's language, with its rule ID. */
 export function Reasons({ version }: { version: VersionView }) {
   const t = useMessages(CANDIDATE);
   if (version.violations.length === 0) return null;
-  return (
-    <ul class="violations" aria-label={t.reasons}>
-      {version.violations.map((v) => (
-        <li key={v.ruleId + v.message} data-rule={v.ruleId}>
-          {v.message}
-        </li>
-      ))}
-    </ul>
-  );
+  return <ViolationList items={version.violations} label={t.reasons} />;
 }
 
 /** A version's status in words: accepted or refused, late, and the manager's decision on a late one (DELIV-5). */
@@ -38,30 +32,27 @@ export function VersionTable({ deliverable, timeZone }: { deliverable: Deliverab
   const label = t.deliverable(deliverable.deliverableType, deliverable.label);
   if (deliverable.versions.length === 0) return <p class="muted">{t.noVersion}</p>;
   return (
-    <table class="candidate-versions">
-      <caption>{t.versionsOf(label)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.version}</th>
-          <th scope="col">{t.receivedAt}</th>
-          <th scope="col">{t.pages}</th>
-          <th scope="col">{t.outcome}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...deliverable.versions].reverse().map((version) => (
-          <tr key={version.id} class={version.status === 'refused' ? 'row-error' : undefined}>
-            <th scope="row">{version.version}</th>
-            <td>{formatInstant(version.receivedAt, timeZone, language)}</td>
-            <td>{version.pages}</td>
-            <td>
+    <DataTable
+      class="candidate-versions"
+      caption={t.versionsOf(label)}
+      columns={[
+        { header: t.version, rowHeader: true, cell: (version) => version.version },
+        { header: t.receivedAt, cell: (version) => formatInstant(version.receivedAt, timeZone, language) },
+        { header: t.pages, cell: (version) => version.pages },
+        {
+          header: t.outcome,
+          cell: (version) => (
+            <>
               <VersionBadges version={version} deliverable={deliverable} />
               <Reasons version={version} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+      rows={[...deliverable.versions].reverse()}
+      rowKey={(version) => version.id}
+      rowAttributes={(version) => ({ class: version.status === 'refused' ? 'row-error' : undefined })}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { Violation } from '../../../../shared/domain/errors';
 import type { SessionView } from '../../../../shared/use-cases/sessions/get-session';
 import { useMessages } from '../../i18n/i18n';
+import { ViolationList } from '../../ui/violations';
 import { JUROR } from './messages';
 
 const TONE: Record<string, string> = {
@@ -21,14 +23,17 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** Rules broken or elements missing, each with its rule ID (the API's sentence starts with it). */
 export function RuleList({ items, label }: { items: readonly Violation[]; label: string }) {
+  return <ViolationList items={items} label={label} class="violations rule-list" />;
+}
+
+/** A tab's panel of the session page: a section named by its heading, the tab's name. */
+export function TabSection({ tab, children }: { tab: string; children: ComponentChildren }) {
+  const t = useMessages(JUROR);
   return (
-    <ul class="violations rule-list" aria-label={label}>
-      {items.map((v, index) => (
-        <li key={`${index}-${v.message}`} data-rule={v.ruleId}>
-          {v.message}
-        </li>
-      ))}
-    </ul>
+    <section aria-labelledby={`juror-${tab}`}>
+      <h2 id={`juror-${tab}`}>{t.tab(tab)}</h2>
+      {children}
+    </section>
   );
 }
 

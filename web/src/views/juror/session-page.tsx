@@ -3,8 +3,10 @@ import { useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { formatDate, formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { LoadedView } from '../../ui/loaded';
 import { UI } from '../../ui/messages';
+import { TabNav } from '../../ui/tab-nav';
 import { DeclarationsTab } from './declarations/declarations-tab';
 import { DossierTab } from './dossier/dossier-tab';
 import { ExamDayTab } from './exam-day/exam-day-tab';
@@ -12,7 +14,7 @@ import { GridsTab } from './grid/grids-tab';
 import { JUROR } from './messages';
 import { StatusBadge } from './parts';
 import { PvTab } from './pv/pv-tab';
-import { sessionStart } from './sessions-home';
+import { sessionStart } from '../shared/session';
 
 /** The session page's tabs, in the order of the session's life. */
 export const TABS = ['dossier', 'declarations', 'exam-day', 'grids', 'pv'] as const;
@@ -30,41 +32,24 @@ function defaultTab(status: string): Tab {
 
 function TabLinks({ sessionId, current }: { sessionId: string; current: Tab }) {
   const t = useMessages(JUROR);
-  return (
-    <nav aria-label={t.tabsLabel}>
-      <ul class="tabs juror-tabs">
-        {TABS.map((tab) => (
-          <li key={tab}>
-            <a href={href('juror', 'sessions', sessionId, tab)} {...(tab === current ? { 'aria-current': 'page' as const } : {})}>
-              {t.tab(tab)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={t.tabsLabel} class="tabs juror-tabs" tabs={TABS.map((tab) => ({ id: tab, label: t.tab(tab), href: href('juror', 'sessions', sessionId, tab) }))} current={current} />;
 }
 
 function SessionFacts({ session }: { session: SessionView }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
   return (
-    <dl class="facts" aria-label={t.sessionFacts}>
-      <dt>{t.startsAt}</dt>
-      <dd>{formatInstant(sessionStart(session), session.timeZone, language)}</dd>
-      <dt>{t.place}</dt>
-      <dd>{session.remote ? `${t.remote} — ${session.address}` : session.address}</dd>
-      <dt>{t.timeZone}</dt>
-      <dd>{session.timeZone}</dd>
-      <dt>{t.colStatus}</dt>
-      <dd>
-        <StatusBadge status={session.status} />
-      </dd>
-      <dt>{t.jurors}</dt>
-      <dd>{session.jurors.map((j) => `${j.firstName} ${j.lastName}`).join(', ')}</dd>
-      <dt>{t.candidatesCount}</dt>
-      <dd>{session.candidates}</dd>
-    </dl>
+    <Facts
+      label={t.sessionFacts}
+      facts={[
+        [t.startsAt, formatInstant(sessionStart(session), session.timeZone, language)],
+        [t.place, session.remote ? `${t.remote} — ${session.address}` : session.address],
+        [t.timeZone, session.timeZone],
+        [t.colStatus, <StatusBadge status={session.status} />],
+        [t.jurors, session.jurors.map((j) => `${j.firstName} ${j.lastName}`).join(', ')],
+        [t.candidatesCount, session.candidates],
+      ]}
+    />
   );
 }
 

@@ -4,30 +4,27 @@ import { useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
 import { Busy, ProblemNotice } from '../../ui/problem';
 import { JUROR } from './messages';
+import { sessionStart } from '../shared/session';
 import { StatusBadge } from './parts';
-import { zonedInstant } from './time';
 
-/** When a session starts, in its own zone: the exam day's start once set, else its date and start time. */
-export function sessionStart(session: Pick<PublicSession, 'sessionDate' | 'startTime' | 'timeZone' | 'examDay'>): string {
-  return session.examDay?.startsAt ?? zonedInstant(session.sessionDate, session.startTime, session.timeZone);
-}
-
-function SessionRow({ session }: { session: PublicSession }) {
+function SessionTable({ sessions }: { sessions: readonly PublicSession[] }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
   return (
-    <tr>
-      <th scope="row">
-        <a href={href('juror', 'sessions', session.id)}>{formatInstant(sessionStart(session), session.timeZone, language)}</a>
-      </th>
-      <td>{session.remote ? `${t.remote} — ${session.address}` : session.address}</td>
-      <td>{session.titleCode}</td>
-      <td>
-        <StatusBadge status={session.status} />
-      </td>
-    </tr>
+    <DataTable
+      caption={t.sessionsCaption}
+      columns={[
+        { header: t.colDate, rowHeader: true, cell: (s) => <a href={href('juror', 'sessions', s.id)}>{formatInstant(sessionStart(s), s.timeZone, language)}</a> },
+        { header: t.colPlace, cell: (s) => (s.remote ? `${t.remote} — ${s.address}` : s.address) },
+        { header: t.colTitle, cell: (s) => s.titleCode },
+        { header: t.colStatus, cell: (s) => <StatusBadge status={s.status} /> },
+      ]}
+      rows={sessions}
+      rowKey={(s) => s.id}
+    />
   );
 }
 
@@ -44,24 +41,7 @@ export function SessionsHome() {
       <h1 id="juror-home">{t.homeTitle}</h1>
       <p>{t.homeIntro}</p>
       <ProblemNotice problem={loaded.problem} onRetry={loaded.reload} />
-      {sessions.length > 0 && (
-        <table>
-          <caption>{t.sessionsCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.colDate}</th>
-              <th scope="col">{t.colPlace}</th>
-              <th scope="col">{t.colTitle}</th>
-              <th scope="col">{t.colStatus}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <SessionRow key={session.id} session={session} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      {sessions.length > 0 && <SessionTable sessions={sessions} />}
       {loaded.loading && <Busy />}
       {!loaded.loading && !loaded.problem && sessions.length === 0 && <p class="notice notice-warn">{t.noSessions}</p>}
       {next && (

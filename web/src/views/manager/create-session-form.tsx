@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
-import { newKey, useAction } from '../../app/api';
+import { useAction } from '../../app/api';
 import { href } from '../../app/router';
 import { useMessages } from '../../i18n/i18n';
-import { Done, ProblemNotice, Busy } from '../../ui/problem';
+import { ActionForm } from './action-form';
 import { CheckField, fieldErrors, SelectField, TextArea, TextField } from './fields';
 import { MANAGER } from './messages';
+import { useDraft } from './use-draft';
 
 /** The time zones a centre may be in: metropolitan France and the overseas departments and territories. */
 export const TIME_ZONES = ['Europe/Paris', 'America/Guadeloupe', 'America/Martinique', 'America/Cayenne', 'Indian/Reunion', 'Indian/Mayotte', 'Pacific/Noumea', 'Pacific/Tahiti'] as const;
@@ -14,9 +14,7 @@ const EMPTY = { titleCode: 'RNCP34757', sessionDate: '', timeZone: 'Europe/Paris
 /** Creates a session in planning for the manager's centre; each field shows the API's refusal of it. */
 export function CreateSessionForm({ onCreated }: { onCreated(): void }) {
   const t = useMessages(MANAGER);
-  const [form, setForm] = useState(EMPTY);
-  const [key, setKey] = useState(newKey);
-  const set = (patch: Partial<typeof EMPTY>) => setForm((f) => ({ ...f, ...patch }));
+  const { form, key, edit } = useDraft(EMPTY);
   const create = useAction(
     (client) =>
       client.createSession(
@@ -32,24 +30,23 @@ export function CreateSessionForm({ onCreated }: { onCreated(): void }) {
         { idempotencyKey: key },
       ),
     () => {
-      setForm(EMPTY);
-      setKey(newKey());
+      edit(EMPTY);
       onCreated();
     },
   );
   const errors = fieldErrors(create.problem);
-  const edit = (patch: Partial<typeof EMPTY>) => {
-    set(patch);
-    setKey(newKey());
-  };
   return (
-    <form
-      class="stack"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void create.run();
-      }}
+    <ActionForm
+      action={create}
+      busy={t.creating}
+      done={
+        create.done && (
+          <>
+            {t.created} <a href={href('manager', 'sessions', create.done.session.id)}>{t.openSession}</a>
+          </>
+        )
+      }
+      submit={t.createButton}
     >
       <TextField id="new-title" label={t.titleCode} hint={t.titleCodeHint} value={form.titleCode} onValue={(v) => edit({ titleCode: v })} error={errors.titleCode} required />
       <div class="row manager-fields-row">
@@ -70,18 +67,6 @@ export function CreateSessionForm({ onCreated }: { onCreated(): void }) {
           </div>
         </div>
       </fieldset>
-      <ProblemNotice problem={create.problem} />
-      {create.running && <Busy label={t.creating} />}
-      {create.done && (
-        <Done>
-          {t.created} <a href={href('manager', 'sessions', create.done.session.id)}>{t.openSession}</a>
-        </Done>
-      )}
-      <p>
-        <button type="submit" disabled={create.running}>
-          {t.createButton}
-        </button>
-      </p>
-    </form>
+    </ActionForm>
   );
 }

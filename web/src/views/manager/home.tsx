@@ -2,6 +2,7 @@ import { useSigned, useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/format';
+import { DataTable } from '../../ui/data-table';
 import { LoadedView } from '../../ui/loaded';
 import { CreateSessionForm } from './create-session-form';
 import { MANAGER } from './messages';
@@ -24,32 +25,26 @@ export function ManagerHome() {
             page.items.length === 0 ? (
               <p>{t.noSessions}</p>
             ) : (
-              <table>
-                <caption>{t.sessionsCaption(page.items.length)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col">{t.title}</th>
-                    <th scope="col">{t.address}</th>
-                    <th scope="col">{t.statusHeading}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row">
+              <DataTable
+                caption={t.sessionsCaption(page.items.length)}
+                columns={[
+                  {
+                    header: t.date,
+                    rowHeader: true,
+                    cell: (s) => (
+                      <>
                         <a href={href('manager', 'sessions', s.id)}>{formatDate(s.sessionDate, language)}</a>
                         <span class="muted"> {s.timeZone}</span>
-                      </th>
-                      <td>{s.titleCode}</td>
-                      <td>{s.address}</td>
-                      <td>
-                        <StatusBadge status={s.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                  { header: t.title, cell: (s) => s.titleCode },
+                  { header: t.address, cell: (s) => s.address },
+                  { header: t.statusHeading, cell: (s) => <StatusBadge status={s.status} /> },
+                ]}
+                rows={page.items}
+                rowKey={(s) => s.id}
+              />
             )
           }
         </LoadedView>

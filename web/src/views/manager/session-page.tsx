@@ -4,6 +4,7 @@ import { useLanguage, useMessages } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/format';
 import { UI } from '../../ui/messages';
 import { LoadedView } from '../../ui/loaded';
+import { TabNav } from '../../ui/tab-nav';
 import { ExamDayTab } from './exam-day/exam-day-tab';
 import { ImportTab } from './import/import-tab';
 import { IntakeTab } from './intake/intake-tab';
@@ -20,19 +21,7 @@ export type Tab = (typeof TABS)[number];
 
 function TabLinks({ sessionId, current }: { sessionId: string; current: Tab }) {
   const t = useMessages(MANAGER);
-  return (
-    <nav aria-label={t.tabsLabel}>
-      <ul class="tabs manager-session-tabs">
-        {TABS.map((tab) => (
-          <li key={tab}>
-            <a href={href('manager', 'sessions', sessionId, tab)} {...(tab === current ? { 'aria-current': 'page' as const } : {})}>
-              {t.tab(tab)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label={t.tabsLabel} class="tabs manager-session-tabs" tabs={TABS.map((tab) => ({ id: tab, label: t.tab(tab), href: href('manager', 'sessions', sessionId, tab) }))} current={current} />;
 }
 
 /** A session of the centre: its heading, its tabs, and the current tab's work. */

@@ -3,6 +3,7 @@ import type { ArchiveExport } from '../../../../shared/use-cases/records/archive
 import { useAction } from '../../app/api';
 import { formatBytes } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
 import { Busy, ProblemNotice } from '../../ui/problem';
 import { QUALITY } from './messages';
 
@@ -23,25 +24,15 @@ function ArchiveLink({ archive, compact }: { archive: ArchiveExport; compact: bo
       {!compact && (
         <details>
           <summary>{t.archiveFiles(archive.files.length)}</summary>
-          <table>
-            <caption>{t.archiveFiles(archive.files.length)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.file}</th>
-                <th scope="col">{t.size}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {archive.files.map((file) => (
-                <tr key={file.path}>
-                  <th scope="row">
-                    <code>{file.path}</code>
-                  </th>
-                  <td>{formatBytes(file.size, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t.archiveFiles(archive.files.length)}
+            columns={[
+              { header: t.file, rowHeader: true, cell: (file) => <code>{file.path}</code> },
+              { header: t.size, cell: (file) => formatBytes(file.size, language) },
+            ]}
+            rows={archive.files}
+            rowKey={(file) => file.path}
+          />
         </details>
       )}
     </div>

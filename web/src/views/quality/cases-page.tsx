@@ -10,7 +10,7 @@ import { AreaNav } from './area-nav';
 import { DecisionForm } from './decision-form';
 import { QUALITY } from './messages';
 import { readSessionContext } from './session-context';
-import { useSessionName } from './session-name';
+import { useSessionName } from '../shared/session';
 
 function SessionCases({ sessionId, cases, onDecided }: { sessionId: string; cases: CaseView[]; onDecided(decision: DecisionView): void }) {
   const t = useMessages(QUALITY);

@@ -2,49 +2,13 @@ import { useRef, useState } from 'preact/hooks';
 import type { RequestBody } from '../../../../client/certiflow-client';
 import type { CaseView, DecisionView } from '../../../../shared/use-cases/records/committee';
 import { newKey, useAction } from '../../app/api';
-import { formatInstant } from '../../i18n/format';
-import { useLanguage, useMessages } from '../../i18n/i18n';
+import { useMessages } from '../../i18n/i18n';
 import { Busy, ProblemNotice } from '../../ui/problem';
-import { useCasePeople } from './case-people';
+import { CaseTable } from './case-table';
 import { OUTCOMES, QUALITY } from './messages';
 import type { SessionContext } from './session-context';
 
 type DecisionBody = RequestBody<'/sessions/{sessionId}/committee-decisions', 'post'>;
-
-function CaseRow({ item, context, checked, onToggle }: { item: CaseView; context: SessionContext; checked: boolean; onToggle(): void }) {
-  const t = useMessages(QUALITY);
-  const { language } = useLanguage();
-  const people = useCasePeople()(item, context);
-  const when = formatInstant(item.at, context.session.timeZone, language);
-  const kind = t.kindLabel(item.kind);
-  return (
-    <tr data-case={item.caseId}>
-      <td>
-        <label class="inline">
-          <input type="checkbox" checked={checked} onChange={onToggle} />
-          {t.select}
-          <span class="quality-visually-hidden">{t.caseContext(kind, when)}</span>
-        </label>
-      </td>
-      <th scope="row">{kind}</th>
-      <td>{people.who}</td>
-      <td>{people.by}</td>
-      <td>{when}</td>
-      <td>
-        <span class="badge badge-neutral">{item.kind === 'appeal' ? 'QUAL-1' : (item.notice?.ruleId ?? t.unknown)}</span>
-        {item.ground && <span class="quality-case-ground">{t.ground(item.ground)}</span>}
-      </td>
-      <td>
-        <p class="quality-case-summary">{item.summary}</p>
-        {item.notice && (
-          <p class="muted" data-rule={item.notice.ruleId}>
-            {item.notice.message}
-          </p>
-        )}
-      </td>
-    </tr>
-  );
-}
 
 /**
  * A session's open cases and the committee's decision on those it includes (QUAL-2): rejected,
@@ -79,34 +43,16 @@ export function DecisionForm({ context, cases, caption, onDecided }: { context: 
         void decide.run({ caseIds: selected, outcome, reason }, key.current);
       }}
     >
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.select}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.who}</th>
-            <th scope="col">{t.reportedBy}</th>
-            <th scope="col">{t.when}</th>
-            <th scope="col">{t.rule}</th>
-            <th scope="col">{t.what}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((item) => (
-            <CaseRow
-              key={item.caseId}
-              item={item}
-              context={context}
-              checked={selected.includes(item.caseId)}
-              onToggle={() => {
-                setSelected(selected.includes(item.caseId) ? selected.filter((c) => c !== item.caseId) : [...selected, item.caseId]);
-                changed();
-              }}
-            />
-          ))}
-        </tbody>
-      </table>
+      <CaseTable
+        context={context}
+        cases={cases}
+        caption={caption}
+        selected={selected}
+        onToggle={(caseId) => {
+          setSelected(selected.includes(caseId) ? selected.filter((c) => c !== caseId) : [...selected, caseId]);
+          changed();
+        }}
+      />
       <fieldset>
         <legend>{t.decisionLegend}</legend>
         <div class="stack">

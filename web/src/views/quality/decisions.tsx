@@ -2,6 +2,7 @@ import type { DecisionView } from '../../../../shared/use-cases/records/committe
 import { useLoad } from '../../app/api';
 import { formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
 import { LoadedView } from '../../ui/loaded';
 import { QUALITY } from './messages';
 
@@ -10,30 +11,19 @@ function DecisionTable({ decisions }: { decisions: DecisionView[] }) {
   const { language } = useLanguage();
   if (decisions.length === 0) return <p>{t.noDecision}</p>;
   return (
-    <table aria-label={t.decisionsTitle}>
-      <thead>
-        <tr>
-          <th scope="col">{t.decidedAt}</th>
-          <th scope="col">{t.outcome}</th>
-          <th scope="col">{t.cases}</th>
-          <th scope="col">{t.reason}</th>
-          <th scope="col">{t.decisionDocument}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {decisions.map((decision) => (
-          <tr key={decision.id} data-decision={decision.id}>
-            <th scope="row">{formatInstant(decision.decidedAt, decision.timeZone, language)}</th>
-            <td>
-              <span class={`badge ${decision.outcome === 'annulled' ? 'badge-error' : 'badge-ok'}`}>{t.outcomeLabel(decision.outcome)}</span>
-            </td>
-            <td>{t.caseCount(decision.caseIds.length)}</td>
-            <td>{decision.reason}</td>
-            <td>{decision.document ? <code class="quality-hash">{decision.document.sha256}</code> : <span class="muted">{t.pending}</span>}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={t.decisionsTitle}
+      columns={[
+        { header: t.decidedAt, rowHeader: true, cell: (decision) => formatInstant(decision.decidedAt, decision.timeZone, language) },
+        { header: t.outcome, cell: (decision) => <span class={`badge ${decision.outcome === 'annulled' ? 'badge-error' : 'badge-ok'}`}>{t.outcomeLabel(decision.outcome)}</span> },
+        { header: t.cases, cell: (decision) => t.caseCount(decision.caseIds.length) },
+        { header: t.reason, cell: (decision) => decision.reason },
+        { header: t.decisionDocument, cell: (decision) => (decision.document ? <code class="quality-hash">{decision.document.sha256}</code> : <span class="muted">{t.pending}</span>) },
+      ]}
+      rows={decisions}
+      rowKey={(decision) => decision.id}
+      rowAttributes={(decision) => ({ 'data-decision': decision.id })}
+    />
   );
 }
 

@@ -2,6 +2,7 @@ import type { AppealGround } from '../../../../shared/domain/appeals';
 import type { CaseView, DecisionView } from '../../../../shared/use-cases/records/committee';
 import type { SessionStatus } from '../../../../shared/use-cases/sessions/records';
 import { messages } from '../../i18n/i18n';
+import { SESSION_STATUS, WORDS } from '../../i18n/words';
 
 type CaseKind = CaseView['kind'];
 type Outcome = DecisionView['outcome'];
@@ -23,30 +24,8 @@ const GROUND_EN: Record<AppealGround, string> = {
 const OUTCOME_FR: Record<Outcome, string> = { rejected: 'Rejet : les résultats sont maintenus', annulled: 'Annulation de la session : ses résultats sont nuls' };
 const OUTCOME_EN: Record<Outcome, string> = { rejected: 'Rejected: the results stand', annulled: 'Session annulled: its results are void' };
 
-const STATUS_FR: Record<SessionStatus, string> = {
-  planning: 'En préparation',
-  intake: 'Dépôt des livrables',
-  'jury-review': 'Examen des livrables par le jury',
-  'ready-for-exam': 'Prête pour le jour d\'examen',
-  'exam-day': 'Jour d\'examen',
-  deliberated: 'Délibérée',
-  sealed: 'PV scellé',
-  'results-released': 'Résultats publiés',
-  annulled: 'Annulée',
-  failed: 'Interrompue',
-};
-const STATUS_EN: Record<SessionStatus, string> = {
-  planning: 'Being planned',
-  intake: 'Deliverables intake',
-  'jury-review': 'Jury reviewing deliverables',
-  'ready-for-exam': 'Ready for the exam day',
-  'exam-day': 'Exam day',
-  deliberated: 'Deliberated',
-  sealed: 'PV sealed',
-  'results-released': 'Results released',
-  annulled: 'Annulled',
-  failed: 'Stopped',
-};
+const STATUS_FR: Record<SessionStatus, string> = { ...SESSION_STATUS.fr, planning: 'En préparation', 'jury-review': 'Examen des livrables par le jury' };
+const STATUS_EN: Record<SessionStatus, string> = { ...SESSION_STATUS.en, planning: 'Being planned', 'jury-review': 'Jury reviewing deliverables' };
 
 /** The quality committee area's words. */
 export const QUALITY = messages({
@@ -58,7 +37,6 @@ export const QUALITY = messages({
     casesIntro: 'Les recours recevables, les manquements et les conflits d\'intérêts transmis au comité, du plus ancien au plus récent (QUAL-2, JURY-5, JURY-6, EXAM-6).',
     noCase: 'Aucun dossier n\'attend de décision du comité.',
     more: 'Afficher les dossiers suivants',
-    sessionOf: (date: string, title: string) => `Session du ${date} — ${title}`,
     casesOf: (session: string) => `Dossiers en cours — ${session}`,
     kind: 'Nature',
     kindLabel: (k: CaseKind) => KIND_FR[k],
@@ -87,7 +65,7 @@ export const QUALITY = messages({
     sessionsTitle: 'Sessions et archives',
     centre: 'Centre organisateur (identifiant)',
     centreHint: 'Le comité consulte les sessions d\'un centre à la fois.',
-    status: 'État',
+    status: WORDS.fr.status,
     anyStatus: 'Tous les états',
     statusLabel: (s: SessionStatus) => STATUS_FR[s] ?? s,
     search: 'Afficher les sessions',
@@ -95,15 +73,15 @@ export const QUALITY = messages({
     noSession: 'Aucune session ne correspond.',
     date: 'Date',
     title: 'Titre',
-    address: 'Lieu',
+    address: WORDS.fr.place,
     open: 'Ouvrir',
     openSession: (name: string) => `Ouvrir la ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
     recordTitle: (name: string) => `Dossier de la ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
-    timeZone: 'Fuseau horaire',
+    timeZone: WORDS.fr.timeZone,
     centreId: 'Centre',
     sealedAt: 'PV scellé le',
-    annulment: 'Annulée le',
-    annulmentReason: 'Motif de l\'annulation',
+    annulment: WORDS.fr.annulledOn,
+    annulmentReason: WORDS.fr.annulmentReason,
     decisionsTitle: 'Décisions du comité',
     noDecision: 'Le comité n\'a rendu aucune décision sur cette session.',
     decidedAt: 'Décidée le',
@@ -147,7 +125,6 @@ export const QUALITY = messages({
     casesIntro: 'Admissible appeals, breaches and conflicts of interest sent to the committee, oldest first (QUAL-2, JURY-5, JURY-6, EXAM-6).',
     noCase: 'No case waits for the committee\'s decision.',
     more: 'Show the next cases',
-    sessionOf: (date: string, title: string) => `Session of ${date} — ${title}`,
     casesOf: (session: string) => `Open cases — ${session}`,
     kind: 'Kind',
     kindLabel: (k: CaseKind) => KIND_EN[k],
@@ -176,7 +153,7 @@ export const QUALITY = messages({
     sessionsTitle: 'Sessions and archives',
     centre: 'Organising centre (identifier)',
     centreHint: 'The committee reads the sessions of one centre at a time.',
-    status: 'Status',
+    status: WORDS.en.status,
     anyStatus: 'Any status',
     statusLabel: (s: SessionStatus) => STATUS_EN[s] ?? s,
     search: 'Show the sessions',
@@ -184,15 +161,15 @@ export const QUALITY = messages({
     noSession: 'No session matches.',
     date: 'Date',
     title: 'Title',
-    address: 'Place',
+    address: WORDS.en.place,
     open: 'Open',
     openSession: (name: string) => `Open the ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
     recordTitle: (name: string) => `Record of the ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
-    timeZone: 'Time zone',
+    timeZone: WORDS.en.timeZone,
     centreId: 'Centre',
     sealedAt: 'PV sealed on',
-    annulment: 'Annulled on',
-    annulmentReason: 'Reason for the annulment',
+    annulment: WORDS.en.annulledOn,
+    annulmentReason: WORDS.en.annulmentReason,
     decisionsTitle: 'The committee\'s decisions',
     noDecision: 'The committee has made no decision on this session.',
     decidedAt: 'Decided on',

@@ -1,6 +1,7 @@
 import { useLoad } from '../../app/api';
 import { formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { Busy, ProblemNotice } from '../../ui/problem';
 import { QUALITY } from './messages';
 
@@ -26,22 +27,14 @@ export function PvSeal({ sessionId }: { sessionId: string }) {
       ) : !sealed ? (
         <p class="notice notice-warn">{t.pvNotSealed}</p>
       ) : (
-        <dl class="facts">
-          <dt>{t.pvSealedAt}</dt>
-          <dd>{formatInstant(sealed.at, zone, language)}</dd>
-          <dt>{t.pvFingerprint}</dt>
-          <dd>
-            <code class="quality-hash">{sealed.pv.sha256}</code>
-          </dd>
-          {sealed.pv.lock && (
-            <>
-              <dt>{t.pvLock}</dt>
-              <dd>{t.pvLockUntil(sealed.pv.lock.mode, formatInstant(sealed.pv.lock.retainUntil, zone, language))}</dd>
-            </>
-          )}
-          <dt>{t.pvGrids}</dt>
-          <dd>{sealed.grids.length}</dd>
-        </dl>
+        <Facts
+          facts={[
+            [t.pvSealedAt, formatInstant(sealed.at, zone, language)],
+            [t.pvFingerprint, <code class="quality-hash">{sealed.pv.sha256}</code>],
+            sealed.pv.lock && [t.pvLock, t.pvLockUntil(sealed.pv.lock.mode, formatInstant(sealed.pv.lock.retainUntil, zone, language))],
+            [t.pvGrids, sealed.grids.length],
+          ]}
+        />
       )}
     </section>
   );

@@ -3,6 +3,8 @@ import { useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { formatDate, formatInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
+import { Facts } from '../../ui/facts';
 import { LoadedView } from '../../ui/loaded';
 import { ArchiveExportButton } from './archive-export';
 import { AreaNav } from './area-nav';
@@ -10,43 +12,27 @@ import { Decisions } from './decisions';
 import { QUALITY } from './messages';
 import { PvSeal } from './pv-seal';
 import { candidateName, jurorName, readSessionContext, type SessionContext } from './session-context';
-import { useSessionName } from './session-name';
+import { StatusBadge } from './status-badge';
+import { useSessionName } from '../shared/session';
 
 function SessionFacts({ context }: { context: SessionContext }) {
   const t = useMessages(QUALITY);
   const { language } = useLanguage();
   const { session } = context;
   return (
-    <dl class="facts">
-      <dt>{t.date}</dt>
-      <dd>{formatDate(session.sessionDate, language)}</dd>
-      <dt>{t.title}</dt>
-      <dd>{session.titleCode}</dd>
-      <dt>{t.centreId}</dt>
-      <dd>{session.centreId}</dd>
-      <dt>{t.address}</dt>
-      <dd>{session.address}</dd>
-      <dt>{t.timeZone}</dt>
-      <dd>{session.timeZone}</dd>
-      <dt>{t.status}</dt>
-      <dd>
-        <span class={`badge ${session.status === 'annulled' ? 'badge-error' : 'badge-neutral'}`}>{t.statusLabel(session.status)}</span>
-      </dd>
-      {session.sealedAt && (
-        <>
-          <dt>{t.sealedAt}</dt>
-          <dd>{formatInstant(session.sealedAt, session.timeZone, language)}</dd>
-        </>
-      )}
-      {session.annulment && (
-        <>
-          <dt>{t.annulment}</dt>
-          <dd>{formatInstant(session.annulment.decidedAt, session.timeZone, language)}</dd>
-          <dt>{t.annulmentReason}</dt>
-          <dd>{session.annulment.reason}</dd>
-        </>
-      )}
-    </dl>
+    <Facts
+      facts={[
+        [t.date, formatDate(session.sessionDate, language)],
+        [t.title, session.titleCode],
+        [t.centreId, session.centreId],
+        [t.address, session.address],
+        [t.timeZone, session.timeZone],
+        [t.status, <StatusBadge status={session.status} />],
+        session.sealedAt && [t.sealedAt, formatInstant(session.sealedAt, session.timeZone, language)],
+        session.annulment && [t.annulment, formatInstant(session.annulment.decidedAt, session.timeZone, language)],
+        session.annulment && [t.annulmentReason, session.annulment.reason],
+      ]}
+    />
   );
 }
 
@@ -61,38 +47,37 @@ function Incidents({ context }: { context: SessionContext }) {
       {context.incidents.length === 0 ? (
         <p>{t.noIncident}</p>
       ) : (
-        <table aria-label={t.incidentsTitle}>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.who}</th>
-              <th scope="col">{t.reportedBy}</th>
-              <th scope="col">{t.routedTo}</th>
-              <th scope="col">{t.what}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {context.incidents.map((incident) => (
-              <tr key={incident.id}>
-                <th scope="row">{formatInstant(incident.reportedAt, context.session.timeZone, language)}</th>
-                <td>{t.kindLabel(incident.kind)}</td>
-                <td>{[jurorName(context, incident.jurorId), candidateName(context, incident.registrationId)].filter(Boolean).join(', ') || t.unknown}</td>
-                <td>{reporter(incident)}</td>
-                <td>
+        <DataTable
+          label={t.incidentsTitle}
+          columns={[
+            { header: t.when, rowHeader: true, cell: (incident) => formatInstant(incident.reportedAt, context.session.timeZone, language) },
+            { header: t.kind, cell: (incident) => t.kindLabel(incident.kind) },
+            { header: t.who, cell: (incident) => [jurorName(context, incident.jurorId), candidateName(context, incident.registrationId)].filter(Boolean).join(', ') || t.unknown },
+            { header: t.reportedBy, cell: reporter },
+            {
+              header: t.routedTo,
+              cell: (incident) => (
+                <>
                   {incident.routedTo === 'quality-committee' ? t.routedCommittee : t.routedManager}
                   {incident.decisionId && <span class="badge badge-ok">{t.decidedBadge}</span>}
-                </td>
-                <td>
+                </>
+              ),
+            },
+            {
+              header: t.what,
+              cell: (incident) => (
+                <>
                   <p class="quality-case-summary">{incident.description}</p>
                   <p class="muted" data-rule={incident.notice.ruleId}>
                     {incident.notice.message}
                   </p>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+          rows={context.incidents}
+          rowKey={(incident) => incident.id}
+        />
       )}
     </section>
   );
@@ -105,24 +90,15 @@ function PeopleExports({ context }: { context: SessionContext }) {
   return (
     <section aria-labelledby="people">
       <h2 id="people">{t.peopleTitle}</h2>
-      <table aria-label={t.peopleTitle}>
-        <thead>
-          <tr>
-            <th scope="col">{t.candidate}</th>
-            <th scope="col">{t.archiveTitle}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={person.id}>
-              <th scope="row">{person.name}</th>
-              <td>
-                <ArchiveExportButton compact label={t.exportPerson(person.name)} exportWith={(client) => client.exportPerson(person.userId)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={t.peopleTitle}
+        columns={[
+          { header: t.candidate, rowHeader: true, cell: (person) => person.name },
+          { header: t.archiveTitle, cell: (person) => <ArchiveExportButton compact label={t.exportPerson(person.name)} exportWith={(client) => client.exportPerson(person.userId)} /> },
+        ]}
+        rows={people}
+        rowKey={(person) => person.id}
+      />
     </section>
   );
 }

@@ -4,10 +4,12 @@ import { useLoad } from '../../app/api';
 import { href } from '../../app/router';
 import { formatDate } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
+import { DataTable } from '../../ui/data-table';
 import { LoadedView } from '../../ui/loaded';
 import { AreaNav } from './area-nav';
 import { QUALITY, SESSION_STATUSES } from './messages';
-import { useSessionName } from './session-name';
+import { useSessionName } from '../shared/session';
+import { StatusBadge } from './status-badge';
 
 interface Query {
   centreId: string;
@@ -25,33 +27,18 @@ function SessionList({ query }: { query: Query }) {
         items.length === 0 ? (
           <p>{t.noSession}</p>
         ) : (
-          <table>
-            <caption>{t.sessionsOfCentre(query.centreId)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.date}</th>
-                <th scope="col">{t.title}</th>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.open}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((session) => (
-                <tr key={session.id}>
-                  <th scope="row">{formatDate(session.sessionDate, language)}</th>
-                  <td>{session.titleCode}</td>
-                  <td>{session.address}</td>
-                  <td>
-                    <span class={`badge ${session.status === 'annulled' ? 'badge-error' : 'badge-neutral'}`}>{t.statusLabel(session.status)}</span>
-                  </td>
-                  <td>
-                    <a href={href('quality', 'sessions', session.id)}>{t.openSession(name(session))}</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t.sessionsOfCentre(query.centreId)}
+            columns={[
+              { header: t.date, rowHeader: true, cell: (session) => formatDate(session.sessionDate, language) },
+              { header: t.title, cell: (session) => session.titleCode },
+              { header: t.address, cell: (session) => session.address },
+              { header: t.status, cell: (session) => <StatusBadge status={session.status} /> },
+              { header: t.open, cell: (session) => <a href={href('quality', 'sessions', session.id)}>{t.openSession(name(session))}</a> },
+            ]}
+            rows={items}
+            rowKey={(session) => session.id}
+          />
         )
       }
     </LoadedView>

@@ -5,7 +5,7 @@ import { useMessages } from '../../../i18n/i18n';
 import { LoadedView } from '../../../ui/loaded';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
 import { JUROR } from '../messages';
-import { jurorNames, RuleList, type TabProps } from '../parts';
+import { jurorNames, RuleList, type TabProps, TabSection } from '../parts';
 import { DeclarationFields, type Answer } from './declaration-fields';
 import { EligibilityTable, type DeclarationsResult } from './eligibility-table';
 
@@ -39,8 +39,7 @@ export function DeclarationsTab({ session, onSessionChanged }: TabProps) {
   const declarations = toDeclarations(answers);
   const nameOf = jurorNames(session);
   return (
-    <section aria-labelledby="juror-declarations">
-      <h2 id="juror-declarations">{t.tab('declarations')}</h2>
+    <TabSection tab="declarations">
       <p>{t.declarationsIntro}</p>
       <p class="notice notice-warn">{t.declarationsWarning}</p>
       <LoadedView loaded={registrations}>
@@ -90,6 +89,6 @@ export function DeclarationsTab({ session, onSessionChanged }: TabProps) {
       )}
       <h3>{t.blockersTitle}</h3>
       {session.blockers.length === 0 ? <p>{t.noBlockers}</p> : <RuleList items={session.blockers} label={t.blockersTitle} />}
-    </section>
+    </TabSection>
   );
 }

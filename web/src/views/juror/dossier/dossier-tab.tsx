@@ -3,9 +3,10 @@ import { useLoad } from '../../../app/api';
 import { href } from '../../../app/router';
 import { formatDate } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { Facts } from '../../../ui/facts';
 import { LoadedView } from '../../../ui/loaded';
 import { JUROR } from '../messages';
-import { RuleList, type TabProps } from '../parts';
+import { RuleList, type TabProps, TabSection } from '../parts';
 import { DownloadLink } from './download-link';
 
 function CandidateCard({ sessionId, candidate }: { sessionId: string; candidate: DossierCandidate }) {
@@ -14,16 +15,7 @@ function CandidateCard({ sessionId, candidate }: { sessionId: string; candidate:
   return (
     <li class="card">
       <h4 id={headingId}>{candidate.name}</h4>
-      <dl class="facts">
-        <dt>{t.blocksInScope}</dt>
-        <dd>{candidate.blocksInScope.join(', ')}</dd>
-        {candidate.extraMinutes !== undefined && (
-          <>
-            <dt>{t.extraTime}</dt>
-            <dd>{t.extraMinutes(candidate.extraMinutes)}</dd>
-          </>
-        )}
-      </dl>
+      <Facts facts={[[t.blocksInScope, candidate.blocksInScope.join(', ')], candidate.extraMinutes !== undefined && [t.extraTime, t.extraMinutes(candidate.extraMinutes)]]} />
       <p>
         <a href={href('juror', 'sessions', sessionId, 'grids', candidate.registrationId)}>{t.gridLink(candidate.name, candidate.grid.competencies.length)}</a>
       </p>
@@ -91,10 +83,9 @@ export function DossierTab({ session }: TabProps) {
   const t = useMessages(JUROR);
   const loaded = useLoad((client) => client.dossier(session.id), [session.id]);
   return (
-    <section aria-labelledby="juror-dossier">
-      <h2 id="juror-dossier">{t.tab('dossier')}</h2>
+    <TabSection tab="dossier">
       <p>{t.dossierIntro}</p>
       <LoadedView loaded={loaded}>{({ dossier }) => <DossierView dossier={dossier} />}</LoadedView>
-    </section>
+    </TabSection>
   );
 }

@@ -1,49 +1,46 @@
 import type { SlotView } from '../../../../../shared/use-cases/exam-day/schedule';
 import { useLoad } from '../../../app/api';
-import { formatTime } from '../../../i18n/format';
+import { formatTime, minutesBetween } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { DataTable } from '../../../ui/data-table';
 import { ProblemNotice } from '../../../ui/problem';
 import { JUROR } from '../messages';
-import { minutesBetween } from '../time';
 import { OralControls } from './oral-controls';
+
+type Segment = SlotView['segments'][number];
 
 function PlannedSegments({ slot, timeZone, now }: { slot: SlotView; timeZone: string; now: number }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
   const time = (iso: string) => formatTime(iso, timeZone, language);
+  const running = (s: Segment) => now >= new Date(s.startAt).getTime() && now < new Date(s.endAt).getTime();
   return (
-    <table>
-      <caption>{t.plannedSegments(slot.candidateName)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colSegment}</th>
-          <th scope="col">{t.colFrom}</th>
-          <th scope="col">{t.colTo}</th>
-          <th scope="col">{t.colMinutes}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {slot.segments.map((s) => {
-          const running = now >= new Date(s.startAt).getTime() && now < new Date(s.endAt).getTime();
-          return (
-            <tr key={s.id} class={running ? 'juror-current' : undefined}>
-              <th scope="row">
-                {t.segmentName(s.id, s.name)}
-                {running && (
-                  <>
-                    {' '}
-                    <span class="badge badge-warn">{t.segmentNow}</span>
-                  </>
-                )}
-              </th>
-              <td>{time(s.startAt)}</td>
-              <td>{time(s.endAt)}</td>
-              <td>{t.minutes(minutesBetween(s.startAt, s.endAt))}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t.plannedSegments(slot.candidateName)}
+      columns={[
+        {
+          header: t.colSegment,
+          rowHeader: true,
+          cell: (s) => (
+            <>
+              {t.segmentName(s.id, s.name)}
+              {running(s) && (
+                <>
+                  {' '}
+                  <span class="badge badge-warn">{t.segmentNow}</span>
+                </>
+              )}
+            </>
+          ),
+        },
+        { header: t.colFrom, cell: (s) => time(s.startAt) },
+        { header: t.colTo, cell: (s) => time(s.endAt) },
+        { header: t.colMinutes, cell: (s) => t.minutes(minutesBetween(s.startAt, s.endAt)) },
+      ]}
+      rows={slot.segments}
+      rowKey={(s) => s.id}
+      rowAttributes={(s) => ({ class: running(s) ? 'juror-current' : undefined })}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import { formatInstant } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { LoadedView } from '../../../ui/loaded';
 import { JUROR } from '../messages';
-import type { TabProps } from '../parts';
+import { type TabProps, TabSection } from '../parts';
 import { CurrentCandidate } from './current-candidate';
 import { ScheduleTable } from './schedule-table';
 import { SessionClock } from './session-clock';
@@ -30,8 +30,7 @@ export function ExamDayTab({ session, onSessionChanged }: TabProps) {
   });
   const current = session.status === 'exam-day' ? session.examDay?.current : undefined;
   return (
-    <section aria-labelledby="juror-exam-day">
-      <h2 id="juror-exam-day">{t.tab('exam-day')}</h2>
+    <TabSection tab="exam-day">
       <p>{t.examIntro}</p>
       <SessionClock now={now} timeZone={session.timeZone} />
       <LoadedView loaded={schedule}>
@@ -51,6 +50,6 @@ export function ExamDayTab({ session, onSessionChanged }: TabProps) {
           </>
         )}
       </LoadedView>
-    </section>
+    </TabSection>
   );
 }

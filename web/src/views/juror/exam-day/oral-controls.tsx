@@ -1,9 +1,10 @@
 import type { ExamRecord } from '../../../../../shared/use-cases/exam-day/records';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { formatTime } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { DataTable } from '../../../ui/data-table';
 import { Busy, ProblemNotice } from '../../../ui/problem';
-import { useKeys } from '../keys';
 import { JUROR } from '../messages';
 
 type OralAction = 'start' | 'end-segment';
@@ -13,27 +14,17 @@ function StampedSegments({ oral, timeZone }: { oral: NonNullable<ExamRecord['ora
   const { language } = useLanguage();
   const time = (iso: string | undefined) => (iso ? formatTime(iso, timeZone, language) : t.notYet);
   return (
-    <table>
-      <caption>{t.oralSegmentsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colSegment}</th>
-          <th scope="col">{t.colPlannedEnd}</th>
-          <th scope="col">{t.colStarted}</th>
-          <th scope="col">{t.colEnded}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {oral.segments.map((s) => (
-          <tr key={s.segmentId}>
-            <th scope="row">{t.segmentName(s.segmentId, s.name)}</th>
-            <td>{time(s.plannedEndAt)}</td>
-            <td>{time(s.startedAt)}</td>
-            <td>{time(s.endedAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t.oralSegmentsCaption}
+      columns={[
+        { header: t.colSegment, rowHeader: true, cell: (s) => t.segmentName(s.segmentId, s.name) },
+        { header: t.colPlannedEnd, cell: (s) => time(s.plannedEndAt) },
+        { header: t.colStarted, cell: (s) => time(s.startedAt) },
+        { header: t.colEnded, cell: (s) => time(s.endedAt) },
+      ]}
+      rows={oral.segments}
+      rowKey={(s) => s.segmentId}
+    />
   );
 }
 
@@ -45,11 +36,11 @@ function StampedSegments({ oral, timeZone }: { oral: NonNullable<ExamRecord['ora
 export function OralControls({ sessionId, registrationId, stage, timeZone, onChanged }: { sessionId: string; registrationId: string; stage: string; timeZone: string; onChanged(): void }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
-  const keys = useKeys();
+  const keys = useRetryKeys();
   const action = useAction((client, what: OralAction, key: string) => client.runOral(sessionId, registrationId, what, { idempotencyKey: key }), onChanged);
   const run = async (what: OralAction) => {
     const payload = `${registrationId}|${what}`;
-    if (await action.run(what, keys.keyFor(payload))) keys.spend(payload);
+    if (await action.run(what, keys.keyFor(payload))) keys.succeeded(payload);
   };
   const oral = action.done?.exam.oral;
   const canAct = stage === 'present' || stage === 'in-oral';

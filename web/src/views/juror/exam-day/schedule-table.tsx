@@ -1,8 +1,8 @@
 import type { ScheduleView } from '../../../../../shared/use-cases/exam-day/schedule';
-import { formatTime } from '../../../i18n/format';
+import { formatTime, minutesBetween } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { DataTable } from '../../../ui/data-table';
 import { JUROR } from '../messages';
-import { minutesBetween } from '../time';
 
 /** EXAM-1: the day's order, each oral's segments and the deliberation after it, in the session's zone with its offset. */
 export function ScheduleTable({ schedule, current }: { schedule: ScheduleView; current: string | undefined }) {
@@ -12,23 +12,16 @@ export function ScheduleTable({ schedule, current }: { schedule: ScheduleView; c
   return (
     <>
       <p>{schedule.fixed ? t.scheduleFixed : t.scheduleOpen}</p>
-      <table class="juror-schedule">
-        <caption>{t.scheduleCaption(schedule.timeZone)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.colOrder}</th>
-            <th scope="col">{t.colCandidate}</th>
-            <th scope="col">{t.colOral}</th>
-            <th scope="col">{t.colSegments}</th>
-            <th scope="col">{t.colDeliberation}</th>
-            <th scope="col">{t.colExtra}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schedule.slots.map((slot) => (
-            <tr key={slot.registrationId} class={slot.registrationId === current ? 'juror-current' : undefined}>
-              <td>{slot.order}</td>
-              <th scope="row">
+      <DataTable
+        class="juror-schedule"
+        caption={t.scheduleCaption(schedule.timeZone)}
+        columns={[
+          { header: t.colOrder, cell: (slot) => slot.order },
+          {
+            header: t.colCandidate,
+            rowHeader: true,
+            cell: (slot) => (
+              <>
                 {slot.candidateName}
                 {slot.registrationId === current && (
                   <>
@@ -36,23 +29,29 @@ export function ScheduleTable({ schedule, current }: { schedule: ScheduleView; c
                     <span class="badge badge-warn">{t.current}</span>
                   </>
                 )}
-              </th>
-              <td>{t.fromTo(time(slot.startAt), time(slot.examEndAt))}</td>
-              <td>
-                <ul class="juror-segments">
-                  {slot.segments.map((s) => (
-                    <li key={s.id}>
-                      {t.segmentName(s.id, s.name)} ({t.minutes(minutesBetween(s.startAt, s.endAt))})
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              <td>{time(slot.deliberationEndAt)}</td>
-              <td>{slot.extraMinutes > 0 ? t.minutes(slot.extraMinutes) : t.noExtra}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: t.colOral, cell: (slot) => t.fromTo(time(slot.startAt), time(slot.examEndAt)) },
+          {
+            header: t.colSegments,
+            cell: (slot) => (
+              <ul class="juror-segments">
+                {slot.segments.map((s) => (
+                  <li key={s.id}>
+                    {t.segmentName(s.id, s.name)} ({t.minutes(minutesBetween(s.startAt, s.endAt))})
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+          { header: t.colDeliberation, cell: (slot) => time(slot.deliberationEndAt) },
+          { header: t.colExtra, cell: (slot) => (slot.extraMinutes > 0 ? t.minutes(slot.extraMinutes) : t.noExtra) },
+        ]}
+        rows={schedule.slots}
+        rowKey={(slot) => slot.registrationId}
+        rowAttributes={(slot) => ({ class: slot.registrationId === current ? 'juror-current' : undefined })}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { JUROR } from '../messages';
-import { clockReading } from '../time';
+import { clockReading } from '../../../i18n/format';
 
 /**
  * The running clock in the session's zone, ticking each second. A timer role with live

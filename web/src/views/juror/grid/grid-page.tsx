@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import type { GridView } from '../../../../../shared/use-cases/exam-day/grids';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
 import { useAction, useLoad } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { href } from '../../../app/router';
 import { useMessages } from '../../../i18n/i18n';
+import { Facts } from '../../../ui/facts';
 import { LoadedView } from '../../../ui/loaded';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
-import { useKeys } from '../keys';
 import { JUROR } from '../messages';
 import { jurorNames } from '../parts';
 import { draftOf, GridForm, needsNotes, type GridDraft } from './grid-form';
@@ -26,7 +27,7 @@ function sameDraft(a: GridDraft, b: GridDraft): boolean {
 /** The grid of one candidate: fill it, save it (PUT), then sign the revision read, by its hash (DELIB-4). */
 function GridEditor({ session, initial, blockTitles, onReread }: { session: SessionView; initial: GridView; blockTitles: Record<string, string>; onReread(): void }) {
   const t = useMessages(JUROR);
-  const keys = useKeys();
+  const keys = useRetryKeys();
   const [grid, setGrid] = useState(initial);
   const [draft, setDraft] = useState(() => draftOf(initial));
   const adopt = (view: GridView) => {
@@ -39,7 +40,7 @@ function GridEditor({ session, initial, blockTitles, onReread }: { session: Sess
   const locked = grid.stage === 'deliberated';
   const signGrid = async (hash: string) => {
     save.clear();
-    if (await sign.run(hash, keys.keyFor(hash))) keys.spend(hash);
+    if (await sign.run(hash, keys.keyFor(hash))) keys.succeeded(hash);
   };
   return (
     <section aria-labelledby="grid-title">
@@ -47,16 +48,7 @@ function GridEditor({ session, initial, blockTitles, onReread }: { session: Sess
       <p>
         <span class="badge badge-neutral">{t.gridStage(grid.stage)}</span>
       </p>
-      <dl class="facts">
-        <dt>{t.blocksInScope}</dt>
-        <dd>{grid.blocksInScope.join(', ')}</dd>
-        {grid.blocksValidatedEarlier.length > 0 && (
-          <>
-            <dt>{t.blocksEarlier}</dt>
-            <dd>{grid.blocksValidatedEarlier.join(', ')}</dd>
-          </>
-        )}
-      </dl>
+      <Facts facts={[[t.blocksInScope, grid.blocksInScope.join(', ')], grid.blocksValidatedEarlier.length > 0 && [t.blocksEarlier, grid.blocksValidatedEarlier.join(', ')]]} />
       {locked ? <p class="notice notice-ok">{t.gridDeliberated}</p> : grid.stage !== 'oral-ended' && <p class="notice notice-warn">{t.gridNotYet}</p>}
       <form
         class="juror-grid"

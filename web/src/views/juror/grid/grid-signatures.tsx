@@ -1,39 +1,30 @@
 import type { GridView } from '../../../../../shared/use-cases/exam-day/grids';
 import { formatInstant } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
+import { DataTable } from '../../../ui/data-table';
 import { JUROR } from '../messages';
 
 /** DELIB-4: the jurors who sign the grid, and who has signed which revision, when. */
 export function GridSignatures({ grid, nameOf }: { grid: GridView; nameOf(jurorId: string): string }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
+  const signatureOf = (jurorId: string) => grid.signatures.find((s) => s.jurorId === jurorId && s.hash === grid.hash);
   return (
-    <table>
-      <caption>{t.signersCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colJuror}</th>
-          <th scope="col">{t.colSignature}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {grid.signers.map((jurorId) => {
-          const signature = grid.signatures.find((s) => s.jurorId === jurorId && s.hash === grid.hash);
-          return (
-            <tr key={jurorId}>
-              <th scope="row">{nameOf(jurorId)}</th>
-              <td>
-                {signature ? (
-                  <span class="badge badge-ok">{t.signedOn(formatInstant(signature.signedAt, grid.timeZone, language))}</span>
-                ) : (
-                  <span class="badge badge-neutral">{t.notSigned}</span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      caption={t.signersCaption}
+      columns={[
+        { header: t.colJuror, rowHeader: true, cell: nameOf },
+        {
+          header: t.colSignature,
+          cell: (jurorId) => {
+            const signature = signatureOf(jurorId);
+            return signature ? <span class="badge badge-ok">{t.signedOn(formatInstant(signature.signedAt, grid.timeZone, language))}</span> : <span class="badge badge-neutral">{t.notSigned}</span>;
+          },
+        },
+      ]}
+      rows={grid.signers}
+      rowKey={(jurorId) => jurorId}
+    />
   );
 }
 

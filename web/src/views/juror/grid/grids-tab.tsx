@@ -3,7 +3,7 @@ import { href } from '../../../app/router';
 import { useMessages } from '../../../i18n/i18n';
 import { LoadedView } from '../../../ui/loaded';
 import { JUROR } from '../messages';
-import type { TabProps } from '../parts';
+import { type TabProps, TabSection } from '../parts';
 import { GridPage } from './grid-page';
 
 /**
@@ -14,8 +14,7 @@ export function GridsTab({ session, registrationId }: TabProps & { registrationI
   const t = useMessages(JUROR);
   const dossier = useLoad((client) => client.dossier(session.id), [session.id]);
   return (
-    <section aria-labelledby="juror-grids">
-      <h2 id="juror-grids">{t.tab('grids')}</h2>
+    <TabSection tab="grids">
       <p>{t.gridsIntro}</p>
       <LoadedView loaded={dossier}>
         {({ dossier: mine }) => {
@@ -40,6 +39,6 @@ export function GridsTab({ session, registrationId }: TabProps & { registrationI
           );
         }}
       </LoadedView>
-    </section>
+    </TabSection>
   );
 }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiResponse } from '../../../../../client/certiflow-client';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { formatBytes, formatInstant } from '../../../i18n/format';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
-import { useKeys } from '../keys';
+import { pdfUrl } from '../../shared/pv/pdf-url';
 import { JUROR } from '../messages';
 
 /** The PV's PDF as read: a blob: URL to download it (the API needs the bearer token), its name, size and SHA-256. */
@@ -34,7 +35,7 @@ function fileNameOf(headers: Headers, fallback: string): string {
 export function PvSign({ sessionId, draft, fallbackName, timeZone, onSigned }: { sessionId: string; draft: boolean; fallbackName: string; timeZone: string; onSigned(): void }) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
-  const keys = useKeys();
+  const keys = useRetryKeys();
   const [pdf, setPdf] = useState<ReadPdf | undefined>();
   useEffect(() => () => pdf && URL.revokeObjectURL(pdf.url), [pdf]);
   const read = useAction(
@@ -44,14 +45,14 @@ export function PvSign({ sessionId, draft, fallbackName, timeZone, onSigned }: {
       const { bytes, sha256: stated } = response.data;
       const sha256 = await sha256Hex(bytes);
       if (stated && stated !== sha256) return { status: 502, headers: response.headers, error: { code: 'DigestMismatch', message: t.pdfMismatch } };
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+      const url = pdfUrl(bytes);
       return { status: 200, headers: response.headers, data: { url, fileName: fileNameOf(response.headers, fallbackName), size: bytes.byteLength, sha256, stated } };
     },
     (next) => setPdf(next),
   );
   const sign = useAction((client, sha256: string, key: string) => client.signPv(sessionId, sha256, { idempotencyKey: key }), onSigned);
   const signRead = async (sha256: string) => {
-    if (await sign.run(sha256, keys.keyFor(sha256))) keys.spend(sha256);
+    if (await sign.run(sha256, keys.keyFor(sha256))) keys.succeeded(sha256);
   };
   return (
     <section aria-labelledby="pv-read-sign">

@@ -2,7 +2,7 @@ import { useLoad } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
 import { LoadedView } from '../../../ui/loaded';
 import { JUROR } from '../messages';
-import { RuleList, type TabProps } from '../parts';
+import { RuleList, type TabProps, TabSection } from '../parts';
 import { PvPart1, PvPart2, PvPart3 } from './pv-parts';
 import { PvSign } from './pv-sign';
 
@@ -11,8 +11,7 @@ export function PvTab({ session }: TabProps) {
   const t = useMessages(JUROR);
   const loaded = useLoad((client) => client.pv(session.id), [session.id]);
   return (
-    <section aria-labelledby="juror-pv">
-      <h2 id="juror-pv">{t.tab('pv')}</h2>
+    <TabSection tab="pv">
       <p>{t.pvIntro}</p>
       <LoadedView loaded={loaded}>
         {({ pv, status, timeZone }) => (
@@ -30,6 +29,6 @@ export function PvTab({ session }: TabProps) {
           </>
         )}
       </LoadedView>
-    </section>
+    </TabSection>
   );
 }

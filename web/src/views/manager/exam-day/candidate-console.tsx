@@ -4,12 +4,14 @@ import type { SessionView } from '../../../../../shared/use-cases/sessions/get-s
 import type { ExamRecord } from '../../../../../shared/use-cases/exam-day/records';
 import type { SlotView } from '../../../../../shared/use-cases/exam-day/schedule';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatTime } from '../../../i18n/format';
+import { DataTable } from '../../../ui/data-table';
 import { Busy, ProblemNotice } from '../../../ui/problem';
+import { SubmitForm } from '../action-form';
 import { fieldErrors, TextField } from '../fields';
 import { MANAGER_EXAM } from '../messages';
-import { useRetryKeys } from '../retry-key';
 
 type CheckInBody = RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/check-in', 'post'>;
 
@@ -19,29 +21,30 @@ function OralProgress({ exam, timeZone }: { exam: ExamRecord; timeZone: string }
   if (!exam.oral) return null;
   const time = (iso: string | undefined) => (iso ? formatTime(iso, timeZone, language) : '—');
   return (
-    <table>
-      <caption>{t.oralCaption(time(exam.oral.startedAt), time(exam.oral.plannedEndAt))}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.segment}</th>
-          <th scope="col">{t.planned}</th>
-          <th scope="col">{t.actual}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {exam.oral.segments.map((s) => (
-          <tr key={s.segmentId}>
-            <th scope="row">{s.name}</th>
-            <td>
+    <DataTable
+      caption={t.oralCaption(time(exam.oral.startedAt), time(exam.oral.plannedEndAt))}
+      columns={[
+        { header: t.segment, rowHeader: true, cell: (s) => s.name },
+        {
+          header: t.planned,
+          cell: (s) => (
+            <>
               {time(s.plannedStartAt)} – {time(s.plannedEndAt)}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: t.actual,
+          cell: (s) => (
+            <>
               {time(s.startedAt)} – {s.endedAt ? time(s.endedAt) : s.startedAt ? t.running : '—'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+      rows={exam.oral.segments}
+      rowKey={(s) => s.segmentId}
+    />
   );
 }
 
@@ -98,19 +101,12 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
             </button>
           </div>
           {session.remote && (
-            <form
-              class="row"
-              noValidate
-              onSubmit={(event) => {
-                event.preventDefault();
-                only(identity);
-              }}
-            >
+            <SubmitForm class="row" onSubmit={() => only(identity)}>
               <TextField id={`identity-${id}`} label={t.identityMethod(slot.candidateName)} hint={t.identityHint} value={method} onValue={setMethod} error={errors.method} required />
               <button type="submit" disabled={running}>
                 {t.identityButton}
               </button>
-            </form>
+            </SubmitForm>
           )}
           {exam?.identityCheck && <p>{t.identityChecked(exam.identityCheck.method, formatTime(exam.identityCheck.checkedAt, session.timeZone, language))}</p>}
           <div role="group" aria-label={t.oralGroup(slot.candidateName)} class="row">

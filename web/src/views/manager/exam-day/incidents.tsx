@@ -1,15 +1,14 @@
-import { useState } from 'preact/hooks';
 import type { RequestBody } from '../../../../../client/certiflow-client';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
-import { newKey, useAction, useLoad } from '../../../app/api';
+import { useAction, useLoad } from '../../../app/api';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
-import { formatInstant } from '../../../i18n/format';
+import { formatInstant, fromLocalInput } from '../../../i18n/format';
 import { LoadedView } from '../../../ui/loaded';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionForm } from '../action-form';
 import { fieldErrors, SelectField, TextArea, TextField } from '../fields';
 import { MANAGER_EXAM } from '../messages';
 import { RuleItem } from '../rules';
-import { fromLocalInput } from '../zoned';
+import { useDraft } from '../use-draft';
 
 type IncidentBody = RequestBody<'/sessions/{sessionId}/incidents', 'post'>;
 type Kind = IncidentBody['kind'];
@@ -29,15 +28,9 @@ export function Incidents({ session, candidates }: { session: SessionView; candi
   const t = useMessages(MANAGER_EXAM);
   const { language } = useLanguage();
   const list = useLoad((client) => client.incidents(session.id), [session.id]);
-  const [form, setForm] = useState({ ...EMPTY, jurorId: session.jurors[0]?.jurorId ?? '' });
-  const [key, setKey] = useState(newKey);
-  const edit = (patch: Partial<typeof EMPTY>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setKey(newKey());
-  };
+  const { form, key, edit } = useDraft({ ...EMPTY, jurorId: session.jurors[0]?.jurorId ?? '' });
   const report = useAction((client) => client.reportIncident(session.id, bodyOf(form, session.timeZone), { idempotencyKey: key }), () => {
-    setForm((f) => ({ ...f, description: '', from: '', to: '' }));
-    setKey(newKey());
+    edit({ description: '', from: '', to: '' });
     list.reload();
   });
   const errors = fieldErrors(report.problem);
@@ -77,14 +70,7 @@ export function Incidents({ session, candidates }: { session: SessionView; candi
         }
       </LoadedView>
       <h3>{t.reportHeading}</h3>
-      <form
-        class="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void report.run();
-        }}
-      >
+      <ActionForm action={report} done={report.done && t.reported(t.routedTo(report.done.incident.routedTo))} submit={t.reportButton}>
         <SelectField
           id="incident-kind"
           label={t.kindLabel}
@@ -121,15 +107,7 @@ export function Incidents({ session, candidates }: { session: SessionView; candi
           />
         )}
         <TextArea id="incident-description" label={t.descriptionLabel} value={form.description} onValue={(v) => edit({ description: v })} error={errors.description} required />
-        <ProblemNotice problem={report.problem} />
-        {report.running && <Busy />}
-        {report.done && <Done>{t.reported(t.routedTo(report.done.incident.routedTo))}</Done>}
-        <p>
-          <button type="submit" disabled={report.running}>
-            {t.reportButton}
-          </button>
-        </p>
-      </form>
+      </ActionForm>
     </section>
   );
 }

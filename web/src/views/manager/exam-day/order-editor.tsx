@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SlotView } from '../../../../../shared/use-cases/exam-day/schedule';
 import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionFooter } from '../action-form';
 import { MANAGER_EXAM } from '../messages';
 
 /** Sets the order the candidates sit in (EXAM-1), until the day opens. */
@@ -35,14 +35,7 @@ export function OrderEditor({ sessionId, slots, onDone }: { sessionId: string; s
           </li>
         ))}
       </ol>
-      <ProblemNotice problem={save.problem} />
-      {save.running && <Busy />}
-      {save.done && <Done>{t.orderSaved}</Done>}
-      <p>
-        <button type="button" disabled={save.running} onClick={() => void save.run()}>
-          {t.saveOrder}
-        </button>
-      </p>
+      <ActionFooter action={save} done={save.done && t.orderSaved} label={t.saveOrder} onClick={() => void save.run()} />
     </section>
   );
 }

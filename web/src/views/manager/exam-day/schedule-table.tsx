@@ -1,6 +1,7 @@
 import type { ScheduleView } from '../../../../../shared/use-cases/exam-day/schedule';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatInstant, formatTime } from '../../../i18n/format';
+import { DataTable } from '../../../ui/data-table';
 import { MANAGER_EXAM } from '../messages';
 import { TableScroll } from '../table-scroll';
 
@@ -15,41 +16,40 @@ export function ScheduleTable({ schedule, current }: { schedule: ScheduleView; c
         {t.startsAt(formatInstant(schedule.startsAt, zone, language))} {schedule.fixed ? <span class="badge badge-neutral">{t.orderFixed}</span> : <span class="badge badge-ok">{t.orderOpen}</span>}
       </p>
       <TableScroll label={t.scheduleCaption}>
-        <table>
-          <caption>{t.scheduleCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.order}</th>
-              <th scope="col">{t.candidate}</th>
-              <th scope="col">{t.segments}</th>
-              <th scope="col">{t.examEnd}</th>
-              <th scope="col">{t.deliberationEnd}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {schedule.slots.map((slot) => (
-              <tr key={slot.registrationId} {...(slot.registrationId === current ? { 'aria-current': 'true' as const, class: 'manager-row-current' } : {})}>
-                <td>{slot.order}</td>
-                <th scope="row">
+        <DataTable
+          caption={t.scheduleCaption}
+          columns={[
+            { header: t.order, cell: (slot) => slot.order },
+            {
+              header: t.candidate,
+              rowHeader: true,
+              cell: (slot) => (
+                <>
                   {slot.candidateName}
                   {slot.registrationId === current && <span class="badge badge-warn">{t.calledBadge}</span>}
                   {slot.extraMinutes > 0 && <span class="badge badge-neutral">{t.extraTime(slot.extraMinutes)}</span>}
-                </th>
-                <td>
-                  <ul class="manager-plain-list">
-                    {slot.segments.map((s) => (
-                      <li key={s.id}>
-                        {formatTime(s.startAt, zone, language)} – {formatTime(s.endAt, zone, language)} : {s.name}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{formatTime(slot.examEndAt, zone, language)}</td>
-                <td>{formatTime(slot.deliberationEndAt, zone, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: t.segments,
+              cell: (slot) => (
+                <ul class="manager-plain-list">
+                  {slot.segments.map((s) => (
+                    <li key={s.id}>
+                      {formatTime(s.startAt, zone, language)} – {formatTime(s.endAt, zone, language)} : {s.name}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+            { header: t.examEnd, cell: (slot) => formatTime(slot.examEndAt, zone, language) },
+            { header: t.deliberationEnd, cell: (slot) => formatTime(slot.deliberationEndAt, zone, language) },
+          ]}
+          rows={schedule.slots}
+          rowKey={(slot) => slot.registrationId}
+          rowAttributes={(slot) => (slot.registrationId === current ? { 'aria-current': 'true', class: 'manager-row-current' } : {})}
+        />
       </TableScroll>
     </>
   );

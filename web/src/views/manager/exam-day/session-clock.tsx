@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { MANAGER_EXAM } from '../messages';
-import { clockReading } from '../zoned';
+import { clockReading } from '../../../i18n/format';
 
 /** A running clock in the session's own zone, with its offset (`role="timer"`: not announced every second). */
 export function SessionClock({ timeZone }: { timeZone: string }) {

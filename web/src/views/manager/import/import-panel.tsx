@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { useMessages } from '../../../i18n/i18n';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
 import { MANAGER_IMPORT } from '../messages';
 import { CommitBar } from './commit-bar';
 import { sendImport, type ImportKind } from './contract';
 import { PreviewTable } from './preview-table';
-import { useRetryKeys } from '../retry-key';
 
 /**
  * One CSV import: the manager picks a file, the browser reads it as text (UTF-8) and sends it

@@ -1,4 +1,5 @@
 import { useMessages } from '../../../i18n/i18n';
+import { DataTable, type Column } from '../../../ui/data-table';
 import { MANAGER_IMPORT } from '../messages';
 import { TableScroll } from '../table-scroll';
 import { cellText, type ImportKind, type ImportRow } from './contract';
@@ -12,6 +13,26 @@ function columnsOf(rows: readonly ImportRow[]): string[] {
 
 const TONE = { ok: 'badge-ok', error: 'badge-error', dropped: 'badge-neutral' } as const;
 
+/** A row's errors, each naming its column and, where one applies, its rule. */
+function RowErrors({ errors }: { errors: ImportRow['errors'] }) {
+  const t = useMessages(MANAGER_IMPORT);
+  return (
+    <ul class="manager-row-errors">
+      {errors.map((e) => (
+        <li key={e.field + e.message}>
+          {t.column} <code>{e.field}</code> : {e.message}
+          {e.ruleId && (
+            <>
+              {' '}
+              <span class="badge badge-warn manager-rule-id">{e.ruleId}</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The preview of an import, one row per line of the file: its values, its status in words,
  * each error naming its column and rule, and for an erroneous row a "drop this row" checkbox.
@@ -21,67 +42,37 @@ export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: 
   const columns = columnsOf(rows);
   const statusOf = (row: ImportRow) => (dropped.includes(row.line) ? 'dropped' : row.status);
   const count = (status: ImportRow['status']) => rows.filter((r) => statusOf(r) === status).length;
+  const dropId = (row: ImportRow) => `import-${kind}-drop-${row.line}`;
   const caption = t.caption(fileName, rows.length, count('ok'), count('error'), count('dropped'));
   return (
     <TableScroll label={caption}>
-      <table class="manager-import-preview">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.line}</th>
-            {columns.map((c) => (
-              <th scope="col" key={c}>
-                {t.columnName(kind, c)}
-              </th>
-            ))}
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.errors}</th>
-            <th scope="col">{t.drop}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const status = statusOf(row);
-            const id = `import-${kind}-drop-${row.line}`;
-            return (
-              <tr key={row.line} class={status === 'error' ? 'row-error' : status === 'dropped' ? 'row-dropped' : undefined} data-line={row.line}>
-                <th scope="row">{t.lineNumber(row.line)}</th>
-                {columns.map((c) => (
-                  <td key={c}>{cellText(row.values[c], t.yes, t.no)}</td>
-                ))}
-                <td>
-                  <span class={`badge ${TONE[status]}`}>{t.rowStatus(status)}</span>
-                </td>
-                <td>
-                  {row.errors.length > 0 && (
-                    <ul class="manager-row-errors">
-                      {row.errors.map((e) => (
-                        <li key={e.field + e.message}>
-                          {t.column} <code>{e.field}</code> : {e.message}
-                          {e.ruleId && (
-                            <>
-                              {' '}
-                              <span class="badge badge-warn manager-rule-id">{e.ruleId}</span>
-                            </>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {row.status !== 'ok' && (
-                    <label class="inline" for={id}>
-                      <input id={id} type="checkbox" checked={status === 'dropped'} disabled={locked || row.status === 'dropped'} onChange={(e) => onDrop(row.line, (e.target as HTMLInputElement).checked)} />
-                      {t.dropLine(row.line)}
-                    </label>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        class="manager-import-preview"
+        caption={caption}
+        columns={[
+          { header: t.line, rowHeader: true, cell: (row) => t.lineNumber(row.line) },
+          ...columns.map((c): Column<ImportRow> => ({ key: `value-${c}`, header: t.columnName(kind, c), cell: (row) => cellText(row.values[c], t.yes, t.no) })),
+          { key: 'status', header: t.status, cell: (row) => <span class={`badge ${TONE[statusOf(row)]}`}>{t.rowStatus(statusOf(row))}</span> },
+          { key: 'errors', header: t.errors, cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
+          {
+            key: 'drop',
+            header: t.drop,
+            cell: (row) =>
+              row.status !== 'ok' && (
+                <label class="inline" for={dropId(row)}>
+                  <input id={dropId(row)} type="checkbox" checked={statusOf(row) === 'dropped'} disabled={locked || row.status === 'dropped'} onChange={(e) => onDrop(row.line, (e.target as HTMLInputElement).checked)} />
+                  {t.dropLine(row.line)}
+                </label>
+              ),
+          },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.line}
+        rowAttributes={(row) => {
+          const status = statusOf(row);
+          return { class: status === 'error' ? 'row-error' : status === 'dropped' ? 'row-dropped' : undefined, 'data-line': row.line };
+        }}
+      />
     </TableScroll>
   );
 }

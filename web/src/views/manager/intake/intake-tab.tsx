@@ -2,6 +2,7 @@ import type { SessionView } from '../../../../../shared/use-cases/sessions/get-s
 import { useLoad } from '../../../app/api';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatInstant } from '../../../i18n/format';
+import { DataTable } from '../../../ui/data-table';
 import { LoadedView } from '../../../ui/loaded';
 import { MANAGER_INTAKE } from '../messages';
 import { CandidateIntake } from './candidate-intake';
@@ -23,29 +24,18 @@ export function IntakeTab({ session }: { session: SessionView }) {
           {intake.candidates.length === 0 ? (
             <p>{t.noCandidates}</p>
           ) : (
-            <table>
-              <caption>{t.summaryCaption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.candidate}</th>
-                  <th scope="col">{t.complete}</th>
-                  <th scope="col">{t.missing}</th>
-                  <th scope="col">{t.late}</th>
-                  <th scope="col">{t.refused}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {intake.candidates.map((c) => (
-                  <tr key={c.registrationId}>
-                    <th scope="row">{c.candidateName}</th>
-                    <td>{c.complete ? <span class="badge badge-ok">{t.yes}</span> : <span class="badge badge-error">{t.no}</span>}</td>
-                    <td>{c.missing.map((d) => t.deliverable(d)).join(', ') || '—'}</td>
-                    <td>{c.late.map((d) => t.deliverable(d)).join(', ') || '—'}</td>
-                    <td>{c.refusedVersions}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t.summaryCaption}
+              columns={[
+                { header: t.candidate, rowHeader: true, cell: (c) => c.candidateName },
+                { header: t.complete, cell: (c) => (c.complete ? <span class="badge badge-ok">{t.yes}</span> : <span class="badge badge-error">{t.no}</span>) },
+                { header: t.missing, cell: (c) => c.missing.map((d) => t.deliverable(d)).join(', ') || '—' },
+                { header: t.late, cell: (c) => c.late.map((d) => t.deliverable(d)).join(', ') || '—' },
+                { header: t.refused, cell: (c) => c.refusedVersions },
+              ]}
+              rows={intake.candidates}
+              rowKey={(c) => c.registrationId}
+            />
           )}
           <h2>{t.perCandidateHeading}</h2>
           {intake.candidates.map((c) => (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionForm } from '../action-form';
 import { fieldErrors, SelectField, TextArea } from '../fields';
 import { MANAGER_INTAKE } from '../messages';
 
@@ -16,14 +16,7 @@ export function LateDecisionForm({ sessionId, versionId, label, onDone }: { sess
   return (
     <details class="manager-inline-form">
       <summary>{t.decideSummary(label)}</summary>
-      <form
-        class="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void decide.run();
-        }}
-      >
+      <ActionForm action={decide} done={decide.done && t.decisionSaved} submit={t.decideButton}>
         <SelectField
           id={`${id}-decision`}
           label={t.decisionLabel}
@@ -36,15 +29,7 @@ export function LateDecisionForm({ sessionId, versionId, label, onDone }: { sess
           ]}
         />
         <TextArea id={`${id}-reason`} label={t.reasonLabel} value={reason} onValue={setReason} error={errors.reason} required />
-        <ProblemNotice problem={decide.problem} />
-        {decide.running && <Busy />}
-        {decide.done && <Done>{t.decisionSaved}</Done>}
-        <p>
-          <button type="submit" disabled={decide.running}>
-            {t.decideButton}
-          </button>
-        </p>
-      </form>
+      </ActionForm>
     </details>
   );
 }

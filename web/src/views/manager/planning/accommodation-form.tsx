@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FullRegistrationView } from '../../../../../shared/use-cases/candidates/registration-views';
 import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionForm } from '../action-form';
 import { fieldErrors, TextArea, TextField } from '../fields';
 import { MANAGER_PLANNING } from '../messages';
 
@@ -17,25 +17,10 @@ export function AccommodationForm({ sessionId, registration, onDone }: { session
   return (
     <details class="manager-inline-form">
       <summary>{t.accommodationSummary(`${registration.candidate.firstName} ${registration.candidate.lastName}`)}</summary>
-      <form
-        class="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void grant.run();
-        }}
-      >
+      <ActionForm action={grant} done={grant.done && t.accommodationSaved} submit={t.saveAccommodation}>
         <TextField id={`${id}-minutes`} type="number" min="1" max="120" label={t.extraMinutes} value={minutes} onValue={setMinutes} error={errors.extraMinutes} required />
         <TextArea id={`${id}-why`} label={t.justification} hint={t.justificationHint} value={justification} onValue={setJustification} error={errors.justification} required />
-        <ProblemNotice problem={grant.problem} />
-        {grant.running && <Busy />}
-        {grant.done && <Done>{t.accommodationSaved}</Done>}
-        <p>
-          <button type="submit" disabled={grant.running}>
-            {t.saveAccommodation}
-          </button>
-        </p>
-      </form>
+      </ActionForm>
     </details>
   );
 }

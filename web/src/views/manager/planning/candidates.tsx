@@ -2,6 +2,7 @@ import type { SessionView } from '../../../../../shared/use-cases/sessions/get-s
 import type { FullRegistrationView } from '../../../../../shared/use-cases/candidates/registration-views';
 import { useLoad } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
+import { DataTable } from '../../../ui/data-table';
 import { LoadedView } from '../../../ui/loaded';
 import { MANAGER_PLANNING } from '../messages';
 import { AccommodationForm } from './accommodation-form';
@@ -28,36 +29,34 @@ export function CandidatesSection({ session, editable, onChanged }: { session: S
           return rows.length === 0 ? (
             <p>{t.noCandidates}</p>
           ) : (
-            <table>
-              <caption>{t.candidatesCaption(rows.length)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.candidateName}</th>
-                  <th scope="col">{t.email}</th>
-                  <th scope="col">{t.userId}</th>
-                  <th scope="col">{t.attempt}</th>
-                  <th scope="col">{t.accommodation}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
+            <DataTable
+              caption={t.candidatesCaption(rows.length)}
+              columns={[
+                {
+                  header: t.candidateName,
+                  rowHeader: true,
+                  cell: (r) => (
+                    <>
                       {r.candidate.firstName} {r.candidate.lastName}
-                    </th>
-                    <td>{r.candidate.email}</td>
-                    <td>
-                      <code>{r.candidate.userId}</code>
-                    </td>
-                    <td>{r.attempt === 'first' ? t.firstAttempt : t.retakeAttempt(r.previouslyValidatedBlocks.join(', '))}</td>
-                    <td>
+                    </>
+                  ),
+                },
+                { header: t.email, cell: (r) => r.candidate.email },
+                { header: t.userId, cell: (r) => <code>{r.candidate.userId}</code> },
+                { header: t.attempt, cell: (r) => (r.attempt === 'first' ? t.firstAttempt : t.retakeAttempt(r.previouslyValidatedBlocks.join(', '))) },
+                {
+                  header: t.accommodation,
+                  cell: (r) => (
+                    <>
                       {r.accommodation ? t.extraTime(r.accommodation.extraMinutes) : t.noAccommodation}
                       {editable && <AccommodationForm sessionId={session.id} registration={r} onDone={changed} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+              ]}
+              rows={rows}
+              rowKey={(r) => r.id}
+            />
           );
         }}
       </LoadedView>

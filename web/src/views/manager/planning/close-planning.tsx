@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
 import { newKey, useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionFooter } from '../action-form';
 import { MANAGER_PLANNING } from '../messages';
 
 /** Closes planning (JURY-1..3, RETAKE-4); a refusal names each rule that stops it. */
@@ -14,14 +14,7 @@ export function ClosePlanning({ session, onChanged }: { session: SessionView; on
     <section aria-labelledby="close-heading">
       <h2 id="close-heading">{t.closeHeading}</h2>
       <p>{t.closeIntro}</p>
-      <ProblemNotice problem={close.problem} />
-      {close.running && <Busy />}
-      {close.done && <Done>{t.closed}</Done>}
-      <p>
-        <button type="button" disabled={close.running} onClick={() => void close.run()}>
-          {t.closeButton}
-        </button>
-      </p>
+      <ActionFooter action={close} done={close.done && t.closed} label={t.closeButton} onClick={() => void close.run()} />
     </section>
   );
 }

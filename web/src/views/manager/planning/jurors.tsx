@@ -1,19 +1,17 @@
-import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
-import { newKey, useAction } from '../../../app/api';
+import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionForm, ActionStatus } from '../action-form';
 import { fieldErrors, TextField } from '../fields';
 import { MANAGER_PLANNING } from '../messages';
+import { useDraft } from '../use-draft';
 
 /** The session's jurors: assign one from the registry by id (JURY-2, JURY-3), withdraw one (JURY-1, JURY-4). */
 export function JurorsSection({ session, onChanged }: { session: SessionView; onChanged(): void }) {
   const t = useMessages(MANAGER_PLANNING);
-  const [jurorId, setJurorId] = useState('');
-  const [key, setKey] = useState(newKey);
-  const assign = useAction((client) => client.assignJuror(session.id, jurorId.trim(), { idempotencyKey: key }), () => {
-    setJurorId('');
-    setKey(newKey());
+  const { form, key, edit } = useDraft({ jurorId: '' });
+  const assign = useAction((client) => client.assignJuror(session.id, form.jurorId.trim(), { idempotencyKey: key }), () => {
+    edit({ jurorId: '' });
     onChanged();
   });
   const withdraw = useAction((client, id: string) => client.withdrawJuror(session.id, id), onChanged);
@@ -40,40 +38,12 @@ export function JurorsSection({ session, onChanged }: { session: SessionView; on
           ))}
         </ul>
       )}
-      <ProblemNotice problem={withdraw.problem} />
-      {withdraw.running && <Busy />}
-      {withdraw.done && <Done>{t.withdrawn}</Done>}
+      <ActionStatus action={withdraw} done={withdraw.done && t.withdrawn} />
       {open && (
-        <form
-          class="stack"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void assign.run();
-          }}
-        >
+        <ActionForm action={assign} done={assign.done && t.assigned} submit={t.assignButton}>
           <h3>{t.assignHeading}</h3>
-          <TextField
-            id="assign-juror"
-            label={t.jurorId}
-            hint={t.jurorIdHint}
-            value={jurorId}
-            onValue={(v) => {
-              setJurorId(v);
-              setKey(newKey());
-            }}
-            error={errors.jurorId}
-            required
-          />
-          <ProblemNotice problem={assign.problem} />
-          {assign.running && <Busy />}
-          {assign.done && <Done>{t.assigned}</Done>}
-          <p>
-            <button type="submit" disabled={assign.running}>
-              {t.assignButton}
-            </button>
-          </p>
-        </form>
+          <TextField id="assign-juror" label={t.jurorId} hint={t.jurorIdHint} value={form.jurorId} onValue={(v) => edit({ jurorId: v })} error={errors.jurorId} required />
+        </ActionForm>
       )}
     </section>
   );

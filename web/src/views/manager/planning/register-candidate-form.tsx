@@ -1,9 +1,9 @@
-import { useState } from 'preact/hooks';
-import { newKey, useAction } from '../../../app/api';
+import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { ActionForm } from '../action-form';
 import { CheckField, fieldErrors, SelectField, TextField } from '../fields';
 import { MANAGER_PLANNING } from '../messages';
+import { useDraft } from '../use-draft';
 
 const BLOCKS = ['A1', 'A2', 'A3', 'A4'] as const;
 const EMPTY = { firstName: '', lastName: '', email: '', userId: '', attempt: 'first' as 'first' | 'retake', newTraining: false, previousSessionDate: '', blocks: [] as string[] };
@@ -11,12 +11,7 @@ const EMPTY = { firstName: '', lastName: '', email: '', userId: '', attempt: 'fi
 /** Registers a candidate: a first attempt, or a retake with the blocks validated before (RETAKE-2, RETAKE-4). */
 export function RegisterCandidateForm({ sessionId, onDone }: { sessionId: string; onDone(): void }) {
   const t = useMessages(MANAGER_PLANNING);
-  const [form, setForm] = useState(EMPTY);
-  const [key, setKey] = useState(newKey);
-  const edit = (patch: Partial<typeof EMPTY>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setKey(newKey());
-  };
+  const { form, key, edit } = useDraft(EMPTY);
   const candidate = { userId: form.userId, firstName: form.firstName, lastName: form.lastName, email: form.email };
   const register = useAction(
     (client) =>
@@ -34,21 +29,13 @@ export function RegisterCandidateForm({ sessionId, onDone }: { sessionId: string
         { idempotencyKey: key },
       ),
     () => {
-      setForm(EMPTY);
-      setKey(newKey());
+      edit(EMPTY);
       onDone();
     },
   );
   const errors = fieldErrors(register.problem);
   return (
-    <form
-      class="stack"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void register.run();
-      }}
-    >
+    <ActionForm action={register} done={register.done && t.registered(`${register.done.registration.candidate.firstName} ${register.done.registration.candidate.lastName}`)} submit={t.registerButton}>
       <div class="row manager-fields-row">
         <TextField id="reg-first" label={t.firstName} value={form.firstName} onValue={(v) => edit({ firstName: v })} error={errors['candidate.firstName']} required />
         <TextField id="reg-last" label={t.lastName} value={form.lastName} onValue={(v) => edit({ lastName: v })} error={errors['candidate.lastName']} required />
@@ -89,14 +76,6 @@ export function RegisterCandidateForm({ sessionId, onDone }: { sessionId: string
           </div>
         </fieldset>
       )}
-      <ProblemNotice problem={register.problem} />
-      {register.running && <Busy />}
-      {register.done && <Done>{t.registered(`${register.done.registration.candidate.firstName} ${register.done.registration.candidate.lastName}`)}</Done>}
-      <p>
-        <button type="submit" disabled={register.running}>
-          {t.registerButton}
-        </button>
-      </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
 import { useAction } from '../../../app/api';
 import { useMessages } from '../../../i18n/i18n';
-import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { Done } from '../../../ui/problem';
+import { ActionStatus, SubmitForm } from '../action-form';
 import { fieldErrors, TextField } from '../fields';
 import { MANAGER_PLANNING } from '../messages';
 
@@ -36,14 +37,7 @@ export function TrainersSection({ session, editable }: { session: SessionView; e
         </>
       )}
       {editable ? (
-        <form
-          class="stack"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save.run();
-          }}
-        >
+        <SubmitForm onSubmit={() => void save.run()}>
           {rows.map((row, index) => (
             <fieldset key={index}>
               <legend>{t.trainerLegend(index + 1)}</legend>
@@ -65,9 +59,8 @@ export function TrainersSection({ session, editable }: { session: SessionView; e
               {t.saveTrainers}
             </button>
           </p>
-          <ProblemNotice problem={save.problem} />
-          {save.running && <Busy />}
-        </form>
+          <ActionStatus action={save} />
+        </SubmitForm>
       ) : (
         <p class="muted">{t.planningReadOnly}</p>
       )}

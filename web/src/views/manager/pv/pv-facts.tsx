@@ -1,6 +1,9 @@
 import type { PvView } from '../../../../../shared/use-cases/exam-day/dossier';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatDate } from '../../../i18n/format';
+import { Facts } from '../../../ui/facts';
+import { Certification } from '../../shared/pv/certification';
+import { PvResultsTable } from '../../shared/pv/pv-results-table';
 import { MANAGER_PV } from '../messages';
 
 /** Part 1 and part 2 of the PV as it stands (PV-2, PV-3): the session, the counts, each candidate's result. */
@@ -10,45 +13,20 @@ export function PvFacts({ pv }: { pv: PvView }) {
   const { part1 } = pv;
   return (
     <>
-      <dl class="facts">
-        <dt>{t.certification}</dt>
-        <dd>
-          {part1.certificationName} ({part1.rncpCode})
-        </dd>
-        <dt>{t.sessionDate}</dt>
-        <dd>{formatDate(part1.sessionDate, language)}</dd>
-        <dt>{t.centre}</dt>
-        <dd>
-          {part1.centreName}, {part1.centreAddress}
-        </dd>
-        {part1.counts && (
-          <>
-            <dt>{t.counts}</dt>
-            <dd>{t.countsValue(part1.counts.registered, part1.counts.absent, part1.counts.admitted, part1.counts.partiallyAdmitted, part1.counts.notAdmitted)}</dd>
-          </>
-        )}
-      </dl>
-      <table>
-        <caption>{t.resultsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.candidate}</th>
-            <th scope="col">{t.result}</th>
-            <th scope="col">{t.blocks}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {pv.part2.map((row) => (
-            <tr key={row.registrationId}>
-              <th scope="row">
-                {row.firstName} {row.lastName}
-              </th>
-              <td>{t.resultWord(row.result ?? 'pending')}</td>
-              <td>{row.blocksValidated.join(', ') || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Facts
+        facts={[
+          [t.certification, <Certification part1={part1} />],
+          [t.sessionDate, formatDate(part1.sessionDate, language)],
+          [
+            t.centre,
+            <>
+              {part1.centreName}, {part1.centreAddress}
+            </>,
+          ],
+          part1.counts && [t.counts, t.countsValue(part1.counts.registered, part1.counts.absent, part1.counts.admitted, part1.counts.partiallyAdmitted, part1.counts.notAdmitted)],
+        ]}
+      />
+      <PvResultsTable pv={pv} caption={t.resultsCaption} result={(row) => t.resultWord(row.result ?? 'pending')} noBlock="—" />
     </>
   );
 }

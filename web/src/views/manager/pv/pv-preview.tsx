@@ -3,6 +3,7 @@ import { useAction } from '../../../app/api';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatBytes } from '../../../i18n/format';
 import { Busy, ProblemNotice } from '../../../ui/problem';
+import { pdfUrl } from '../../shared/pv/pdf-url';
 import { MANAGER_PV } from '../messages';
 
 /** The PV as read: the SHA-256 the server states for the bytes, a `blob:` URL to download them, their size. */
@@ -22,7 +23,7 @@ export function PvPreview({ sessionId, sealed, draftSha256, read, onRead }: { se
     (client) => client.pvPdf(sessionId),
     ({ bytes, sha256 }) => {
       if (read) URL.revokeObjectURL(read.url);
-      onRead({ sealed, sha256, size: bytes.byteLength, url: URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) });
+      onRead({ sealed, sha256, size: bytes.byteLength, url: pdfUrl(bytes) });
     },
   );
   useEffect(() => () => read && URL.revokeObjectURL(read.url), [read]);

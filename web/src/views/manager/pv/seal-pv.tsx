@@ -1,8 +1,8 @@
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { useMessages } from '../../../i18n/i18n';
 import { Busy, ProblemNotice } from '../../../ui/problem';
 import { MANAGER_PV } from '../messages';
-import { useRetryKeys } from '../retry-key';
 
 /** Seals the PV (PV-6, PV-7); a refusal names everything missing, each by its rule. */
 export function SealPv({ sessionId, onDone }: { sessionId: string; onDone(): void }) {

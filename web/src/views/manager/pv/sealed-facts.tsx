@@ -1,6 +1,7 @@
 import type { PvStatus } from '../../../../../shared/use-cases/records/pv-seal';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatInstant } from '../../../i18n/format';
+import { Facts } from '../../../ui/facts';
 import { MANAGER_PV } from '../messages';
 
 /** The sealed PV's facts (PV-6, PV-7): when, the record's SHA-256 and its lock, each grid's SHA-256. */
@@ -13,16 +14,13 @@ export function SealedFacts({ sealed, timeZone }: { sealed: NonNullable<PvStatus
       <p class="notice notice-ok" role="status">
         {t.sealedAt(formatInstant(sealed.at, timeZone, language))}
       </p>
-      <dl class="facts">
-        <dt>{t.pvSha}</dt>
-        <dd>
-          <code class="manager-hash">{sealed.pv.sha256}</code>
-        </dd>
-        <dt>{t.lock}</dt>
-        <dd>{sealed.pv.lock ? t.lockValue(sealed.pv.lock.mode, formatInstant(sealed.pv.lock.retainUntil, timeZone, language)) : t.noLock}</dd>
-        <dt>{t.gridsSealed}</dt>
-        <dd>{t.gridsCount(sealed.grids.length)}</dd>
-      </dl>
+      <Facts
+        facts={[
+          [t.pvSha, <code class="manager-hash">{sealed.pv.sha256}</code>],
+          [t.lock, sealed.pv.lock ? t.lockValue(sealed.pv.lock.mode, formatInstant(sealed.pv.lock.retainUntil, timeZone, language)) : t.noLock],
+          [t.gridsSealed, t.gridsCount(sealed.grids.length)],
+        ]}
+      />
     </section>
   );
 }

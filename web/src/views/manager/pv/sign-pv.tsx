@@ -1,10 +1,10 @@
 import type { PvStatus } from '../../../../../shared/use-cases/records/pv-seal';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatInstant } from '../../../i18n/format';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
 import { MANAGER_PV } from '../messages';
-import { useRetryKeys } from '../retry-key';
 import type { DraftRead } from './pv-preview';
 
 /** The session manager signs the draft they read (PV-4): the signature names its SHA-256; it is offered once the draft is read. */

@@ -3,12 +3,13 @@ import type { RequestBody } from '../../../../../client/certiflow-client';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
 import type { PvStatus } from '../../../../../shared/use-cases/records/pv-seal';
 import { useAction } from '../../../app/api';
+import { useRetryKeys } from '../../../app/retry-keys';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { formatInstant } from '../../../i18n/format';
 import { Busy, Done, ProblemNotice } from '../../../ui/problem';
+import { SubmitForm } from '../action-form';
 import { fieldErrors } from '../fields';
 import { MANAGER_PV } from '../messages';
-import { useRetryKeys } from '../retry-key';
 
 type StampBody = RequestBody<'/centres/{centreId}/stamp', 'put'>;
 
@@ -48,11 +49,8 @@ export function Stamp({ session, status, timeZone, onDone }: { session: SessionV
     <section aria-labelledby="stamp-heading">
       <h2 id="stamp-heading">{t.stampHeading}</h2>
       <p>{t.stampIntro}</p>
-      <form
-        class="stack"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (file) void upload.run(file);
         }}
       >
@@ -86,7 +84,7 @@ export function Stamp({ session, status, timeZone, onDone }: { session: SessionV
             {t.uploadStamp}
           </button>
         </p>
-      </form>
+      </SubmitForm>
       {unsigned > 0 && (
         <p class="muted" id="stamp-why">
           {t.stampAfterSignatures(unsigned)}
