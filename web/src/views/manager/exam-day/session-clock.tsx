@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useNow } from '../../../app/server-clock';
 import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { MANAGER_EXAM } from '../messages';
 import { clockReading } from '../../../i18n/format';
@@ -7,11 +7,7 @@ import { clockReading } from '../../../i18n/format';
 export function SessionClock({ timeZone }: { timeZone: string }) {
   const t = useMessages(MANAGER_EXAM);
   const { language } = useLanguage();
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(tick);
-  }, []);
+  const now = useNow(1000);
   return (
     <p class="manager-clock-line">
       <span id="session-clock-label">{t.clockLabel(timeZone)}</span>{' '}
