@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { extname, join, normalize, sep } from 'node:path';
 import { REPOSITORY_ROOT } from './paths';
 
@@ -70,8 +72,11 @@ export function localWebApp(options: { dist?: string; connect: readonly string[]
   };
 }
 
-/** Builds the web app into `web/dist` with Vite (a few seconds). */
+/**
+ * Builds the web app into `web/dist` with Vite (a few seconds), in a child process: Vite's
+ * own signal handling then never races the runtime's Ctrl-C shutdown.
+ */
 export async function buildWebApp(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(REPOSITORY_ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  const vite = join(REPOSITORY_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', join(REPOSITORY_ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: REPOSITORY_ROOT });
 }

@@ -61,7 +61,9 @@ describe('notifications: the people a change concerns get an e-mail in French, o
     const [refused, accepted] = mails as [OutboxMessage, OutboxMessage];
     expect(refused.to).toBe(`${chloe.firstName} ${chloe.lastName} <${chloe.email}>`);
     expect(refused.text).toContain(`Bonjour ${chloe.firstName} ${chloe.lastName},`);
-    expect(refused.text).toContain(`- ${reason}`);
+    const reasonFr = (await built.candidates[0]!.client.speaking('fr').deliverableStatus(built.sessionId, built.candidates[0]!.registrationId)).data!.intake.deliverables.find((d) => d.deliverableType === 'project-report')!.versions[0]!.violations[0]!.message;
+    expect(reasonFr).toMatch(/^DELIV-2 : /);
+    expect(refused.text).toContain(`- ${reasonFr}`);
     expect(refused.text).toMatch(/a été reçu le \d{1,2}(er)? \S+ \d{4} à \d{2}:\d{2} \(Europe\/Paris, UTC\+0[12]:00\), mais il a été refusé pour la raison suivante :/);
     expect(refused.text).toContain('il ne sera pas transmis au jury');
     expect(accepted.text).toContain(`c’est la version 2, de 24 pages.`);
