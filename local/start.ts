@@ -5,7 +5,7 @@ import { peopleFile, rememberPeople } from './dev-sign-in';
 import { buildWebApp } from './web-app';
 import { localDataDir } from './paths';
 import { PreflightError } from './preflight';
-import { DEFAULT_PORTS, PORT_VARIABLES, startLocalRuntime, type LocalPorts } from './runtime';
+import { DEFAULT_PORTS, PORT_VARIABLES, startLocalRuntime, type LocalPorts, type LocalRuntime } from './runtime';
 
 function portsFromEnvironment(): LocalPorts {
   const ports = { ...DEFAULT_PORTS };
@@ -36,20 +36,49 @@ function demoLines(demo: Demo, api: string): string[] {
   ];
 }
 
+/**
+ * Ctrl-C (or SIGTERM) stops everything, including a runtime still starting. Registered before the
+ * start's slow steps (the web app's build), so that a signal never finds the process without its
+ * handlers and kills it with the runtime's child processes left behind.
+ */
+function stopOnSignals(starting: Promise<LocalRuntime>): void {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping Certiflow local runtime…`);
+    starting
+      .then((runtime) => runtime.stop())
+      .then(() => {
+        console.log('stopped.');
+        process.exit(0);
+      })
+      .catch((error: Error) => {
+        console.error(`stopping failed: ${error.message}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.some((arg) => arg !== '--empty')) throw new PreflightError(`unknown option ${args.find((arg) => arg !== '--empty')}; ${USAGE}`);
   const started = performance.now();
   const dataDir = localDataDir();
   const fresh = !existsSync(dataDir) || readdirSync(dataDir).length === 0;
-  await buildWebApp();
-  const runtime = await startLocalRuntime({
-    dataDir,
-    ports: portsFromEnvironment(),
-    logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    log,
-    onMail: (mail) => console.log(`e-mail to ${mail.to ?? '?'}: ${mail.subject ?? '(no subject)'}\n  ${mail.path}`),
-  });
+  const starting = buildWebApp().then(() =>
+    startLocalRuntime({
+      dataDir,
+      ports: portsFromEnvironment(),
+      logLevel: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      log,
+      onMail: (mail) => console.log(`e-mail to ${mail.to ?? '?'}: ${mail.subject ?? '(no subject)'}\n  ${mail.path}`),
+    }),
+  );
+  stopOnSignals(starting);
+  const runtime = await starting;
   const lines = [
     `Certiflow local runtime ready in ${Math.round(performance.now() - started)} ms (data: ${dataDir})`,
     `  Web app         ${runtime.urls.api}/   open it in a browser (development sign-in, local only)`,
@@ -70,24 +99,6 @@ async function main(): Promise<void> {
     console.log(demoLines(demo, runtime.urls.api).join('\n'));
     console.log(`Open ${runtime.urls.api}/ and sign in as one of them.`);
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping Certiflow local runtime…`);
-    runtime
-      .stop()
-      .then(() => {
-        console.log('stopped.');
-        process.exit(0);
-      })
-      .catch((error: Error) => {
-        console.error(`stopping failed: ${error.message}`);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: Error) => {
