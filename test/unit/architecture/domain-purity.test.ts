@@ -1,29 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importedModules, repositoryRoot, sourceFiles } from '../support/source-imports';
 
-const domainDir = fileURLToPath(new URL('../../../shared/domain/', import.meta.url));
+const domainDir = join(repositoryRoot, 'shared/domain/');
 
 const FORBIDDEN_PACKAGES = [/^@aws-sdk\//, /^aws-cdk-lib(\/|$)/, /^@aws-lambda-powertools\//, /^aws-lambda$/, /^aws-sdk(\/|$)/, /^@types\/aws-lambda$/];
 const BUILTINS = new Set(builtinModules.map((m) => m.replace(/^node:/, '')));
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** Every module specifier a source imports, re-exports, requires or imports dynamically. */
-export function importedModules(source: string): string[] {
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g];
-  return patterns.flatMap((p) => [...source.matchAll(p)].map((m) => m[1]!));
-}
-
 /** Why a module may not be imported by domain code, or undefined when it may. */
-export function forbiddenReason(specifier: string): string | undefined {
+function forbiddenReason(specifier: string): string | undefined {
   if (FORBIDDEN_PACKAGES.some((p) => p.test(specifier))) return `${specifier} is an AWS package`;
   const bare = specifier.replace(/^node:/, '').split('/')[0]!;
   if (specifier.startsWith('node:') || BUILTINS.has(bare)) return `${specifier} is a Node I/O or runtime module`;
@@ -44,7 +31,7 @@ describe('domain purity', () => {
   });
 
   it('nothing under shared/domain imports an AWS package or a Node I/O module', () => {
-    const files = sourceFiles(domainDir);
+    const files = sourceFiles('shared/domain');
     expect(files.length).toBeGreaterThan(10);
     const offences = files.flatMap((file) =>
       importedModules(readFileSync(file, 'utf8'))
@@ -57,7 +44,7 @@ describe('domain purity', () => {
 
   it('shared/domain depends on nothing but itself, zod, and the Temporal polyfill for zoned calendar arithmetic', () => {
     const allowed = new Set(['zod', 'temporal-polyfill']);
-    const external = sourceFiles(domainDir).flatMap((file) => importedModules(readFileSync(file, 'utf8')).filter((m) => !m.startsWith('.') && !allowed.has(m)));
+    const external = sourceFiles('shared/domain').flatMap((file) => importedModules(readFileSync(file, 'utf8')).filter((m) => !m.startsWith('.') && !allowed.has(m)));
     expect(external).toEqual([]);
   });
 });
