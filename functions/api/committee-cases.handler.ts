@@ -8,4 +8,4 @@ import { CommitteeCases } from '../../shared/wiring/routes';
 const deps = wire({ recordsIndex });
 
 /** `GET /committee/cases`: the quality committee's queue (QUAL-2). */
-export const handler = apiHandler(CommitteeCases, async ({ caller, query }) => ({ body: await committeeQueue(deps, caller, query) }));
+export const handler = apiHandler(CommitteeCases, async ({ caller, query, language }) => ({ body: await committeeQueue(deps, caller, query, language) }));

@@ -8,4 +8,4 @@ import { ListIncidents } from '../../shared/wiring/routes';
 const deps = wire({ jurors, sessions });
 
 /** `GET /sessions/{sessionId}/incidents`: the session's incidents and where each went. */
-export const handler = apiHandler(ListIncidents, async ({ caller, path }) => ({ body: await listIncidents(deps, caller, path.sessionId) }));
+export const handler = apiHandler(ListIncidents, async ({ caller, path, language }) => ({ body: await listIncidents(deps, caller, path.sessionId, language) }));

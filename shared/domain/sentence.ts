@@ -25,3 +25,13 @@ export function sentenceIn(sentence: Sentence, language: Language): string {
 export function frenchDe(name: string): string {
   return /^[aeiouyàâäéèêëîïôöùûüÿœæ]/i.test(name) ? `d'${name}` : `de ${name}`;
 }
+
+/**
+ * A stored record's text `key` in `language`: the French written beside it under `${key}Fr` when
+ * French is asked and was recorded, its English otherwise; the French field itself is dropped.
+ * Records written before French was added have no `${key}Fr` and keep their English.
+ */
+export function storedTextIn<K extends string, T extends { [P in K]: string } & { [P in `${K}Fr`]?: string }>(stored: T, key: K, language: Language): Omit<T, `${K}Fr`> {
+  const { [`${key}Fr`]: french, ...rest } = stored as Record<string, unknown>;
+  return { ...rest, [key]: language === 'fr' && typeof french === 'string' ? french : stored[key] } as Omit<T, `${K}Fr`>;
+}

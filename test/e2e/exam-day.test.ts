@@ -278,6 +278,8 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
       expect(breach.data!.incident).toMatchObject({ routedTo: 'session-manager', notice: { ruleId: 'EXAM-6' } });
       const late = await a!.declareLinks(day.sessionId, { declarations: [{ registrationId: retaker!.registrationId, link: 'personal', description: 'neighbour' }] });
       expect(late.data!.lateConflicts).toEqual([expect.objectContaining({ kind: 'late-conflict', routedTo: 'quality-committee', notice: expect.objectContaining({ ruleId: 'JURY-5' }) })]);
+      expect(late.data!.lateConflicts[0]!.description).toBe('personal link declared late: neighbour');
+      expect(late.data!.lateConflicts[0]).not.toHaveProperty('descriptionFr');
       for (const segment of started.data!.exam.oral!.segments) {
         env.advanceTo(new Date(segment.plannedEndAt));
         expect((await c!.runOral(day.sessionId, retaker!.registrationId, 'end-segment')).status).toBe(200);
@@ -314,6 +316,11 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
       // QUAL-2: what was routed to the committee waits in its queue beside the appeals; a rejection takes a case out, with its reason on record.
       const queued = async () => (await quality.committeeCases({ limit: 100 })).data!.items.filter((c) => c.sessionId === day.sessionId);
       expect((await queued()).map((c) => c.kind).sort()).toEqual(['juror-absence', 'late-conflict']);
+      const inFrench = (await quality.speaking('fr').committeeCases({ limit: 100 })).data!.items.filter((c) => c.sessionId === day.sessionId);
+      expect(inFrench.map((c) => [c.kind, c.summary]).sort()).toEqual([
+        ['juror-absence', 'left the room for a phone call'],
+        ['late-conflict', 'lien personnel déclaré tardivement : neighbour'],
+      ]);
       const absence = (await queued()).find((c) => c.kind === 'juror-absence')!;
       expect(absence.notice?.ruleId).toBe('JURY-6');
       const rejected = await quality.decideCases(day.sessionId, { caseIds: [absence.caseId], outcome: 'rejected', reason: 'Absence de cinq minutes, la délibération a eu lieu à deux jurés habilités.' });

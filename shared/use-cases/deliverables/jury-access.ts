@@ -1,4 +1,4 @@
-import { Conflict, describeInstant, eligibilityMatrix, Forbidden, fullName, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix } from '../../domain';
+import { Conflict, describeInstant, eligibilityMatrix, Forbidden, fullName, NotFound, violation, type ConflictDeclaration, type EligibilityMatrix, type Sentence } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { sessionCandidates } from '../sessions/planning-check';
@@ -100,6 +100,15 @@ const DECLARING = 'jury-review';
 /** Where a conflict declared now is a late-found one (JURY-5): the declarations are closed. */
 const DECLARED = ['ready-for-exam', 'exam-day', 'deliberated'];
 
+const LINK_FR: Record<Exclude<ConflictDeclarationRecord['link'], 'none'>, string> = { personal: 'personnel', professional: 'professionnel' };
+
+/** JURY-5: the incident's description of a link declared late, with the juror's own words after it. */
+function lateLinkDescription(declaration: { link: ConflictDeclarationRecord['link']; description?: string }): Sentence {
+  const words = declaration.description ? `: ${declaration.description}` : '';
+  const link = declaration.link === 'none' ? declaration.link : LINK_FR[declaration.link];
+  return { en: `${declaration.link} link declared late${words}`, fr: `lien ${link} déclaré tardivement${words ? ` ${words}` : ''}` };
+}
+
 /**
  * A sitting juror declares, for candidates whose deliverables they received, whether they know
  * them (JURY-4). The eligibility matrix follows; a candidate left with fewer than 2 eligible
@@ -137,8 +146,8 @@ export async function declareLinks(
       if (late) {
         const id = uuidFrom(`late-conflict|${sessionId}|${juror.id}|${declaration.registrationId}`);
         if (current.incidents.some((i) => i.id === id)) continue;
-        const description = `${declaration.link} link declared late${declaration.description ? `: ${declaration.description}` : ''}`;
-        lateConflicts.push(incidentRecord(current, jurors, { kind: 'late-conflict', jurorId: juror.id, registrationId: declaration.registrationId, description }, { id, by: { role: 'juror', jurorId: juror.id }, at }));
+        const { en: description, fr: descriptionFr } = lateLinkDescription(declaration);
+        lateConflicts.push({ ...incidentRecord(current, jurors, { kind: 'late-conflict', jurorId: juror.id, registrationId: declaration.registrationId, description }, { id, by: { role: 'juror', jurorId: juror.id }, at }), descriptionFr });
         continue;
       }
       if (earlier && earlier.link !== declaration.link) {

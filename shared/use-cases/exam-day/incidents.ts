@@ -1,4 +1,4 @@
-import { assessConflictFinding, Forbidden, fullName, InvalidInput, routeBreach, violation, type Violation } from '../../domain';
+import { assessConflictFinding, Forbidden, fullName, InvalidInput, routeBreach, violation, storedTextIn, type Language, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { assignedJurors, loadPlanning, registrationOf } from '../sessions/planning-reads';
@@ -96,9 +96,14 @@ export async function reportIncident(deps: Pick<Deps, 'sessions' | 'jurors' | 'n
   return { incident: incident ?? planning.incidents.find((i) => i.id === incidentId)!, timeZone: calendarOf(planning.session).timeZone };
 }
 
-/** The session's incidents, for its managers and the quality committee. */
-export async function listIncidents(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string) {
+/** An incident as a caller reads it: its description in `language` when Certiflow wrote it in both. */
+export function incidentIn(incident: IncidentRecord, language: Language): Omit<IncidentRecord, 'descriptionFr'> {
+  return storedTextIn(incident, 'description', language);
+}
+
+/** The session's incidents, for its managers and the quality committee, described in `language`. */
+export async function listIncidents(deps: Pick<Deps, 'sessions' | 'jurors'>, caller: Caller, sessionId: string, language: Language = 'en') {
   const planning = await loadPlanning(deps.sessions, sessionId);
   await assertCanReadSession(caller, planning, deps.jurors);
-  return { sessionId, timeZone: calendarOf(planning.session).timeZone, incidents: planning.incidents };
+  return { sessionId, timeZone: calendarOf(planning.session).timeZone, incidents: planning.incidents.map((i) => incidentIn(i, language)) };
 }

@@ -49,7 +49,10 @@ export interface IncidentRecord {
   /** Who reported it: a juror by their registry id, the session manager by their account. */
   reportedBy: { role: 'juror'; jurorId: string } | { role: 'session-manager'; userId: string };
   reportedAt: string;
+  /** What happened: the reporter's own words, or, for a late conflict, Certiflow's sentence in English. */
   description: string;
+  /** The description in French when Certiflow wrote it (a late conflict); absent when a person wrote it. */
+  descriptionFr?: string;
   /** EXAM-6: whether a breach can still be avoided. */
   state?: 'avoidable' | 'established';
   jurorId?: string;

@@ -1,6 +1,7 @@
-import { applyCommitteeDecision, checkCommitteeDecision, Conflict, Forbidden, RuleViolation, violation, type Violation } from '../../domain';
+import { applyCommitteeDecision, checkCommitteeDecision, Conflict, Forbidden, RuleViolation, violation, type Language, type Violation } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
+import { incidentIn } from '../exam-day/incidents';
 import type { IncidentRecord } from '../exam-day/records';
 import { uuidFrom } from '../ids';
 import type { PlanningItem } from '../sessions/ports';
@@ -33,20 +34,20 @@ export interface CaseView {
   notice?: Violation;
 }
 
-function caseView(open: OpenCase): CaseView {
+function caseView(open: OpenCase, language: Language): CaseView {
   if (open.kind === 'appeal') {
     const a = open.appeal;
     return { caseId: a.id, sessionId: open.sessionId, kind: 'appeal', at: a.filedAt, summary: a.statement, ground: a.ground, registrationId: a.registrationId };
   }
-  const i = open.incident;
+  const i = incidentIn(open.incident, language);
   return { caseId: i.id, sessionId: open.sessionId, kind: i.kind, at: i.reportedAt, summary: i.description, notice: i.notice, ...(i.registrationId ? { registrationId: i.registrationId } : {}) };
 }
 
 /** QUAL-2: the committee's queue: admissible appeals and the violations and late conflicts routed to it, oldest first. */
-export async function committeeQueue(deps: Pick<Deps, 'recordsIndex'>, caller: Caller, query: { limit: number; cursor?: string }): Promise<{ items: CaseView[]; nextCursor?: string }> {
+export async function committeeQueue(deps: Pick<Deps, 'recordsIndex'>, caller: Caller, query: { limit: number; cursor?: string }, language: Language = 'en'): Promise<{ items: CaseView[]; nextCursor?: string }> {
   assertCommittee(caller);
   const page = await deps.recordsIndex.openCases(query);
-  return { items: page.items.map(caseView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map((open) => caseView(open, language)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** The session's cases the decision names, each open; every other id named is listed. */
@@ -139,7 +140,7 @@ async function writeDecisionDocument(deps: Pick<Deps, 'sessions' | 'records' | '
     const appeal = planning.appeals.find((a) => a.id === id);
     if (appeal) return { kind: 'Recours', summary: `${appeal.ground} — ${appeal.statement}` };
     const incident = planning.incidents.find((i) => i.id === id);
-    return { kind: incident?.kind === 'late-conflict' ? 'Conflit découvert tardivement' : incident?.kind === 'juror-absence' ? 'Absence d’un juré' : 'Manquement signalé', summary: incident?.description ?? id };
+    return { kind: incident?.kind === 'late-conflict' ? 'Conflit découvert tardivement' : incident?.kind === 'juror-absence' ? 'Absence d’un juré' : 'Manquement signalé', summary: incident ? incidentIn(incident, 'fr').description : id };
   });
   const { session } = planning;
   const bytes = await deps.documents.decision({

@@ -2,7 +2,7 @@ import type { Violation } from '../../domain/errors';
 import type { HolderIdentity } from '../../domain/cpf';
 import type { ExamRecord, GridRecord, IncidentRecord, PvRecord } from '../exam-day/records';
 import type { AppealRecord, CertificateRecord, DecisionRecord } from '../records/records';
-import type { Language } from '../../domain/sentence';
+import { storedTextIn, type Language } from '../../domain/sentence';
 import { DEFAULT_TIME_ZONE, type IsoDate, type SessionCalendar, type TimeZone } from '../../domain/dates';
 
 /** Where a session stands in its life. */
@@ -324,19 +324,13 @@ export type PublicSession = Omit<SessionRecord, 'pendingStep' | 'failure' | 'ove
   overdue?: { step: string; since: string; reason: string };
 };
 
-/** A stored reason in `language`: its French when asked and recorded, its English otherwise. */
-function reasonIn<T extends { reason: string; reasonFr?: string }>(stored: T, language: Language): Omit<T, 'reasonFr'> & { reason: string } {
-  const { reasonFr, ...rest } = stored;
-  return { ...rest, reason: language === 'fr' && reasonFr ? reasonFr : stored.reason };
-}
-
 /** Strips what callers must not see from a stored session, and says its reasons (failure, overdue step) in `language`. */
 export function publicSession(session: SessionRecord, language: Language = 'en'): PublicSession {
   const { pendingStep, ...rest } = session;
   const said = {
     ...rest,
-    ...(rest.failure ? { failure: reasonIn(rest.failure, language) } : {}),
-    ...(rest.overdue ? { overdue: reasonIn(rest.overdue, language) } : {}),
+    ...(rest.failure ? { failure: storedTextIn(rest.failure, 'reason', language) } : {}),
+    ...(rest.overdue ? { overdue: storedTextIn(rest.overdue, 'reason', language) } : {}),
   };
   if (!pendingStep) return said;
   const { taskToken: _token, ...visible } = pendingStep;
