@@ -6,12 +6,12 @@ import { logger } from '../observability/logger';
 import type { Caller } from '../use-cases/caller';
 import { routeKey, type RouteDefinition } from '../wiring/routes';
 import type { Language } from '../domain/sentence';
-import { errorResponse, json, localizeViolations, responseForError } from './error-response';
+import { errorResponse, json, responseForError } from './error-response';
+import { presentBody } from './response-body';
 import { languageOf } from './language';
 import { callerOf } from './identity';
 import { idFor, type IdempotencyScope } from './idempotency-scope';
 import { InvalidRequest, parseJsonBody, parsePart } from './request-parsing';
-import { withZonedInstants } from './zoned-instants';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -117,7 +117,7 @@ export function routeHandler<const R extends RouteDefinition>(route: R, run: (re
       };
       const result = scope && once ? await once(scope, context, execute) : await execute();
       if (result.contentType) return rawResponse(result.status, result.contentType, result.body, result.headers);
-      return json(result.status, localizeViolations(withZonedInstants(result.body), language), result.headers);
+      return json(result.status, presentBody(result.body, language), result.headers);
     } catch (error) {
       return responseForError(error, language);
     }

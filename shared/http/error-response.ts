@@ -40,22 +40,6 @@ export function presentViolation(v: Violation, language: Language): { ruleId: st
   return { ruleId: v.ruleId, message: violationMessage(v, language) };
 }
 
-function isViolation(value: object): value is Violation {
-  const v = value as Record<string, unknown>;
-  return typeof v.ruleId === 'string' && typeof v.message === 'string' && (v.messageFr === undefined || typeof v.messageFr === 'string') && Object.keys(v).every((k) => k === 'ruleId' || k === 'message' || k === 'messageFr');
-}
-
-/**
- * A response body with every violation in it (a refused version's reasons, a session's
- * blockers…) said in `language`: the one place where stored violations meet the caller's language.
- */
-export function localizeViolations(body: unknown, language: Language): unknown {
-  if (Array.isArray(body)) return body.map((item) => localizeViolations(item, language));
-  if (body === null || typeof body !== 'object' || body instanceof Date || body instanceof Uint8Array) return body;
-  if (isViolation(body)) return presentViolation(body, language);
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, localizeViolations(value, language)]));
-}
-
 /**
  * Turns any thrown value into a response in `language`. Domain errors keep their code and
  * sentence; anything else is logged and answered with a generic 500: no stack traces or
