@@ -11,12 +11,23 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { Conflict } from '../domain/errors';
+import { logger } from '../observability/logger';
 import type { SessionWorkflow, WorkflowStatus } from '../use-cases/sessions/ports';
 import { stepFunctions } from './aws/sfn-client';
 
 /** The ARN of a state machine's execution with that name, as Step Functions forms it. */
 export function executionArnOf(stateMachineArn: string, executionName: string): string {
   return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+/**
+ * Whether Step Functions failed for a reason of its own that passes (throttling, its own fault),
+ * once the SDK's retries are spent: every open page of the web app reads its session again, and a
+ * busy exam day must not turn a read into an error for want of the execution's status.
+ */
+function isTransient(error: unknown): boolean {
+  const e = error as { $retryable?: { throttling?: boolean }; $fault?: string; name?: string };
+  return e.$retryable?.throttling === true || e.$fault === 'server' || e.name === 'ThrottlingException';
 }
 
 /** The session lifecycle on Step Functions: one execution per session, named after it. */
@@ -52,7 +63,9 @@ export class StepFunctionsSessionWorkflow implements SessionWorkflow {
       };
     } catch (error) {
       if (error instanceof ExecutionDoesNotExist) return { executionArn, status: 'NOT_STARTED' };
-      throw error;
+      if (!isTransient(error)) throw error;
+      logger.warn('workflow status unavailable: Step Functions did not answer after the retries', { sessionId, error: (error as Error).name });
+      return { executionArn, status: 'UNAVAILABLE' };
     }
   }
 

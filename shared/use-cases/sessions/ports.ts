@@ -143,7 +143,11 @@ export interface JurorRegistry {
 /** The workflow status of a session, read from its execution. */
 export interface WorkflowStatus {
   executionArn: string;
-  /** RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, or NOT_STARTED when no execution exists. */
+  /**
+   * RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED; NOT_STARTED when no execution exists;
+   * UNAVAILABLE when the workflow service could not answer just now (throttled or failing):
+   * the session is still read from its record, which holds what it waits for.
+   */
   status: string;
   /** The state the execution is in or last entered, e.g. `WaitForPlanning`. */
   currentStep?: string;
@@ -155,7 +159,7 @@ export interface WorkflowStatus {
 export interface SessionWorkflow {
   /** Starts the session's execution, named after the session; idempotent for the same session. */
   start(sessionId: string): Promise<string>;
-  /** The execution's status; `NOT_STARTED` when there is none. */
+  /** The execution's status; `NOT_STARTED` when there is none, `UNAVAILABLE` when the service cannot say now. */
   describe(sessionId: string): Promise<WorkflowStatus>;
   /** Every event of an execution's history, oldest first, with its data. */
   history(executionArn: string): Promise<unknown[]>;
