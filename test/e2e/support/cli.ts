@@ -4,9 +4,7 @@ import { resolve } from 'node:path';
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
-const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
-
-/** A project script run as `npm start` / `npm run token` run it: Node, tsx, the script. */
+/** A project script run as `npm start` / `npm run token` run it: one Node process with tsx as its loader, the script. */
 export interface RunningScript {
   child: ChildProcess;
   output(): string;
@@ -17,7 +15,7 @@ export interface RunningScript {
 
 /** Starts `local/<script>` with extra environment variables. */
 export function runScript(script: string, args: string[], env: Record<string, string>): RunningScript {
-  const child = spawn(process.execPath, [TSX, resolve(ROOT, script), ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'CRITICAL', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
