@@ -87,11 +87,11 @@ async function examDay(runtime: LocalRuntime, count: number, tag: string): Promi
   }
   await until(() => manager.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
   await manager.closePlanning(sessionId);
-  await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+  await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
   runtime.clock.advance(26 * DAY);
   await until(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
   for (const juror of jurors) await juror.declareLinks(sessionId, { declarations: registrations.map((registrationId) => ({ registrationId, link: 'none' as const })) });
-  const ready = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay');
+  const ready = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
   const startsAt = new Date(ready.data!.session.examDay!.startsAt);
   runtime.clock.advance(startsAt.getTime() - 3_600_000 - runtime.clock.now().getTime());
   for (const registrationId of registrations) await step('check-in', () => manager.checkIn(sessionId, registrationId, { status: 'present' }));
@@ -109,12 +109,12 @@ async function examDay(runtime: LocalRuntime, count: number, tag: string): Promi
     await step('grid: sign', () => jurors[0]!.signGrid(sessionId, registrationId, filled.data!.grid.hash!));
     await step('grid: last signature (deliberates)', () => jurors[1]!.signGrid(sessionId, registrationId, filled.data!.grid.hash!));
   }
-  const closed = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForPvSeal');
+  const closed = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal');
   const sfn = new SFNClient({ endpoint: runtime.urls.stepFunctions, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   const names: string[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn: closed.data!.session.workflow.executionArn, nextToken }));
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn: closed.data!.session.workflow?.executionArn, nextToken }));
     for (const event of page.events ?? []) if (event.stateEnteredEventDetails?.name) names.push(event.stateEnteredEventDetails.name);
     nextToken = page.nextToken;
   } while (nextToken);

@@ -109,7 +109,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
       registrations.push({ sub: c.sub, registrationId: registration.id });
       people.push({ sub: c.sub, name: `${c.firstName} ${c.lastName} (candidat·e${c.retake ? ', repassage' : ''})`, role: 'candidates' });
     }
-    await waitFor(sessionId, 'WaitForPlanning', (s) => s?.session.workflow.currentStep === 'WaitForPlanning');
+    await waitFor(sessionId, 'WaitForPlanning', (s) => s?.session.workflow?.currentStep === 'WaitForPlanning');
     dataOf('close planning', await manager.closePlanning(sessionId));
     await waitFor(sessionId, 'intake', (s) => s?.session.status === 'intake');
     return { sessionId, registrations };
@@ -128,17 +128,17 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   await runtime.s3EventsIdle();
   const intake = dataOf('read session', await manager.getSession(exam.sessionId)).session.intake!;
   advanceTo(intake.closesAt);
-  await waitFor(exam.sessionId, 'WaitForConflictDeclarations', (s) => s?.session.workflow.currentStep === 'WaitForConflictDeclarations');
+  await waitFor(exam.sessionId, 'WaitForConflictDeclarations', (s) => s?.session.workflow?.currentStep === 'WaitForConflictDeclarations');
   for (const juror of JURORS) {
     const client = await as({ sub: juror.sub, role: 'jurors' });
     dataOf('declare links', await client.declareLinks(exam.sessionId, { declarations: exam.registrations.map((r) => ({ registrationId: r.registrationId, link: 'none' as const })) }));
   }
-  await waitFor(exam.sessionId, 'WaitForExamDay', (s) => s?.session.workflow.currentStep === 'WaitForExamDay');
+  await waitFor(exam.sessionId, 'WaitForExamDay', (s) => s?.session.workflow?.currentStep === 'WaitForExamDay');
   const startsAt = new Date(dataOf('read session', await manager.getSession(exam.sessionId)).session.examDay!.startsAt);
   advanceTo(new Date(startsAt.getTime() - 3_600_000));
   for (const registration of exam.registrations) dataOf('check in', await manager.checkIn(exam.sessionId, registration.registrationId, { status: 'present' }));
   advanceTo(startsAt);
-  await waitFor(exam.sessionId, 'the first candidate called', (s) => s?.session.workflow.currentStep === 'WaitForCandidate');
+  await waitFor(exam.sessionId, 'the first candidate called', (s) => s?.session.workflow?.currentStep === 'WaitForCandidate');
 
   now = runtime.clock.now();
   const open = await planSession(day(now, 40), INTAKE_CANDIDATES);

@@ -258,7 +258,7 @@ const CASES: Record<RouteId, RouteCase> = {
     prepare: async (fx, allowed) => ({ params: { sessionId: allowed ? await sessionReadyToClose(fx) : fx.sessionId } }),
     settle: async (fx, data) => {
       const { id } = (data as { session: { id: string } }).session;
-      await eventually(() => fx.clients.managerOfCentre.getSession(id), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      await eventually(() => fx.clients.managerOfCentre.getSession(id), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
     },
   },
   RegisterCandidate: { prepare: async (fx) => ({ params: session(fx), body: { attempt: 'first', candidate: candidate('Zoé') } }) },
@@ -483,7 +483,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       await planningOpen(managerOfCentre, sessionId);
       if (phase === 'intake') {
         expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
-        await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+        await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
       }
       return { sessionId, registrationId: registered.data!.registration.id };
     }
@@ -497,7 +497,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       for (const identity of [own, candidate('Yves')]) registrationIds.push((await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: identity })).data!.registration.id);
       await planningOpen(managerOfCentre, sessionId);
       expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
-      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
       return { sessionId, registrationIds };
     }
 
@@ -524,7 +524,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         const declarations = [target.registrationId, target.absentRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
         expect((await juror.declareLinks(target.sessionId, { declarations })).status).toBe(200);
       }
-      const ready = await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay');
+      const ready = await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
       const startsAt = new Date(ready.data!.session.examDay!.startsAt);
       env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
       expect((await managerOfCentre.checkIn(target.sessionId, target.registrationId, { status: 'present' })).status).toBe(200);
@@ -539,7 +539,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       const filled = await jurors[0]!.fillGrid(target.sessionId, target.registrationId, { decisions: decisions(COMPETENCIES, COMPETENCIES) });
       expect(filled.status, JSON.stringify(filled.error)).toBe(200);
       for (const juror of jurors) expect((await juror.signGrid(target.sessionId, target.registrationId, filled.data!.grid.hash!)).status).toBe(200);
-      await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForPvSeal', 20_000);
+      await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 20_000);
       return jurors[1]!;
     }
 
@@ -551,7 +551,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         const declarations = [exam.registrationId, exam.expectedRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
         expect((await juror.declareLinks(exam.sessionId, { declarations })).status).toBe(200);
       }
-      const ready = await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay');
+      const ready = await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
       const startsAt = new Date(ready.data!.session.examDay!.startsAt);
       env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
       expect((await managerOfCentre.checkIn(exam.sessionId, exam.registrationId, { status: 'present' })).status).toBe(200);
@@ -586,6 +586,8 @@ describe('access matrix: every route × every caller, status and writes', () => 
     const appealStatement = `mon oral a été écourté de dix minutes (${tag})`;
     const justification = `tiers-temps, avis du médecin de la MDPH ${tag}`;
     expect((await managerOfCentre.setAccommodation(main.sessionId, main.registrationId, { extraMinutes: 20, justification })).status).toBe(200);
+    const executionArn = (await managerOfCentre.getSession(main.sessionId)).data!.session.workflow!.executionArn;
+    expect(executionArn).toMatch(/^arn:aws:states:.*:execution:/);
     const trainer: TrainerRecord = { firstName: 'Théo', lastName: 'Formateur', email: `theo.formateur-${tag}@example.org` };
     expect((await managerOfCentre.setTrainers(main.sessionId, { trainers: [trainer] })).status).toBe(200);
 
@@ -624,6 +626,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         { what: "the sitting juror's account id", value: sitting.userId, readableBy: ['certifier', 'sittingJuror'] },
         { what: "the candidate's place of birth (civil status for the CPF)", value: holder.birthplace.city, readableBy: ['managerOfCentre', 'quality', 'ownCandidate', 'certifier'] },
         { what: "the candidate's appeal", value: appealStatement, readableBy: ['ownCandidate', 'quality'] },
+        { what: "the session's Step Functions execution (the account's internals)", value: executionArn, readableBy: ['managerOfCentre', 'quality'] },
       ],
     };
   });

@@ -30,7 +30,7 @@ describe('a human step not done in time blocks the session with a way out; it ne
     const registrationId = registered.data!.registration.id;
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'planning');
     expect((await manager.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
 
     env.runtime.clock.advance(26 * DAY);
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
@@ -38,15 +38,15 @@ describe('a human step not done in time blocks the session with a way out; it ne
     expect((await diligentClient.declareLinks(sessionId, { declarations: [{ registrationId, link: 'none' }] })).status).toBe(200);
     env.runtime.clock.advance(5 * DAY);
 
-    const blocked = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.overdue?.step === 'declarations' && r.data.session.workflow.currentStep === 'WaitForConflictDeclarations');
+    const blocked = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.overdue?.step === 'declarations' && r.data.session.workflow?.currentStep === 'WaitForConflictDeclarations');
     const session = blocked.data!.session;
-    expect(session.workflow.status).toBe('RUNNING');
+    expect(session.workflow?.status).toBe('RUNNING');
     expect(session.status).toBe('jury-review');
     expect(session.failure).toBeUndefined();
     expect(session.next).toMatchObject({ step: 'declarations', by: 'managers' });
     expect(session.next.waitsFor).toMatch(/^JURY-4: not every juror declared .* remind the jurors named in the blockers .* assign another juror .* withdraw a juror who will not declare/);
     expect(session.blockers.map((b) => b.message)).toEqual([`JURY-4: ${silent.name} has not yet declared on 1 candidate`]);
-    const states = await new Inspector(env.runtime).statesEntered(session.workflow.executionArn);
+    const states = await new Inspector(env.runtime).statesEntered(session.workflow!.executionArn);
     expect(states.slice(-3)).toEqual(['WaitForConflictDeclarations', 'DeclarationsOverdue', 'WaitForConflictDeclarations']);
 
     const tooFew = await manager.withdrawJuror(sessionId, silent.id);
@@ -63,7 +63,7 @@ describe('a human step not done in time blocks the session with a way out; it ne
 
     // The clock is past the exam day's start already: once ready, the day opens at once and the candidate is called.
     const ready = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.status === 'exam-day' && r.data.session.pendingStep?.registrationId === registrationId);
-    expect(await new Inspector(env.runtime).statesEntered(ready.data!.session.workflow.executionArn)).toEqual(expect.arrayContaining(['MarkReadyForExamDay', 'WaitForExamDay', 'OpenExamDay', 'WaitForCandidate']));
+    expect(await new Inspector(env.runtime).statesEntered(ready.data!.session.workflow!.executionArn)).toEqual(expect.arrayContaining(['MarkReadyForExamDay', 'WaitForExamDay', 'OpenExamDay', 'WaitForCandidate']));
     expect(ready.data!.session.overdue).toBeUndefined();
     expect(ready.data!.session.jurors.map((j) => j.jurorId).sort()).toEqual([diligent.id, late.id].sort());
 

@@ -63,7 +63,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     bruno = await register('Bruno', { attempt: 'retake', previouslyValidatedBlocks: ['A4'], previousSessionDate: daysFromNow(now, -100), newTraining: false });
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
     expect((await manager.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
   });
   afterAll(async () => {
     await env?.stop();
@@ -194,14 +194,14 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     await first!.client.declareLinks(sessionId, { declarations: [{ registrationId: alice.registrationId, link: 'none' }, { registrationId: bruno.registrationId, link: 'none' }] });
     await second!.client.declareLinks(sessionId, { declarations: [{ registrationId: bruno.registrationId, link: 'none' }] });
     const blocked = await manager.getSession(sessionId);
-    expect(blocked.data!.session.workflow.currentStep).toBe('WaitForConflictDeclarations');
+    expect(blocked.data!.session.workflow?.currentStep).toBe('WaitForConflictDeclarations');
     expect(blocked.data!.session.blockers.map((b) => b.ruleId)).toContain('JURY-4');
 
     const third = await addJuror();
     const declared = await third.client.declareLinks(sessionId, { declarations: [{ registrationId: alice.registrationId, link: 'none' }, { registrationId: bruno.registrationId, link: 'none' }] });
     expect(declared.data!.declarationsComplete).toBe(true);
     const ready = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.status === 'ready-for-exam');
-    expect(ready.data!.session.workflow.currentStep).toBe('WaitForExamDay');
+    expect(ready.data!.session.workflow?.currentStep).toBe('WaitForExamDay');
     expect(ready.data!.session.blockers).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ describe('the demo a newcomer sees at once', () => {
     const manager = await env.clientAs('managers', { sub: 'demo-manager', centreId: DEMO_CENTRE });
     const session = (await manager.getSession(demo.examDaySessionId)).data!.session;
     expect(session).toMatchObject({ status: 'exam-day', centreId: DEMO_CENTRE, candidates: 3, blockers: [] });
-    expect(session.workflow.currentStep).toBe('WaitForCandidate');
+    expect(session.workflow?.currentStep).toBe('WaitForCandidate');
     expect(session.jurors.map((j) => j.firstName).sort()).toEqual(['Camille', 'Karim']);
     const juror = await env.clientAs('jurors', { sub: 'demo-juror-camille' });
     expect((await juror.getSession(demo.examDaySessionId)).status).toBe(200);

@@ -41,7 +41,7 @@ describe('a restart in the middle of the exam day redoes nothing', () => {
     await env.stop();
     env = await startTestRuntime({ dataDir, ports: { api: port(api), dynamodb: port(dynamodb), s3: port(s3), stepFunctions: port(stepFunctions) } });
     const restarted = await env.clientAs('managers', { sub: 'manager-restart', centreId: 'centre-restart' });
-    const resumed = await eventually(() => restarted.getSession(built.sessionId), (r) => r.data?.session.pendingStep?.registrationId === second!.registrationId && r.data.session.workflow.currentStep === 'WaitForCandidate', 15_000);
+    const resumed = await eventually(() => restarted.getSession(built.sessionId), (r) => r.data?.session.pendingStep?.registrationId === second!.registrationId && r.data.session.workflow?.currentStep === 'WaitForCandidate', 15_000);
     expect(resumed.data!.session.status).toBe('exam-day');
     const [a, b] = await Promise.all(built.jurors.map((j) => env!.clientAs('jurors', { sub: j.userId })));
     const exam = (await restarted.grid(built.sessionId, second!.registrationId)).data!.grid;
@@ -55,9 +55,9 @@ describe('a restart in the middle of the exam day redoes nothing', () => {
     }
     const filled = await b!.fillGrid(built.sessionId, second!.registrationId, { decisions: decisions(ALL, []), reasons: 'no deliverable reached the jury', recommendations: 'hand in the reports' });
     for (const juror of [a!, b!]) expect((await juror.signGrid(built.sessionId, second!.registrationId, filled.data!.grid.hash!)).status).toBe(200);
-    const closed = await eventually(() => restarted.getSession(built.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForPvSeal', 15_000);
+    const closed = await eventually(() => restarted.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 15_000);
     const inspect = new Inspector(env.runtime);
-    const states = await inspect.statesEntered(closed.data!.session.workflow.executionArn);
+    const states = await inspect.statesEntered(closed.data!.session.workflow!.executionArn);
     expect(states.filter((name) => name === 'NextCandidate')).toHaveLength(3);
     const actions = (await inspect.partition(`AUDIT#SESSION#${built.sessionId}`)).map((item) => item.action);
     expect(actions.filter((action) => action === 'candidate.deliberated')).toHaveLength(2);

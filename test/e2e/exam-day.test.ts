@@ -295,8 +295,8 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
     });
 
     it('PV-2, PV-3, EXAM-4: the day closes once every candidate is deliberated or absent; the PV lists all four with their results and counts; the workflow waits for the seal', async () => {
-      const closed = await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.status === 'deliberated' && r.data.session.workflow.currentStep === 'WaitForPvSeal', 15_000);
-      expect(closed.data!.session.workflow.status).toBe('RUNNING');
+      const closed = await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.status === 'deliberated' && r.data.session.workflow?.currentStep === 'WaitForPvSeal', 15_000);
+      expect(closed.data!.session.workflow?.status).toBe('RUNNING');
       expect(closed.data!.session.next).toMatchObject({ step: 'pv-seal', by: 'managers' });
       const pv = (await day.jurors[jurorA]!.client.pv(day.sessionId)).data!.pv;
       expect(pv.part2.map((r) => [r.firstName, r.result])).toEqual([
@@ -340,8 +340,8 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
     expect(pv.data!.pv.part1.counts).toEqual({ registered: 1, absent: 0, admitted: 0, partiallyAdmitted: 1, notAdmitted: 0 });
     expect(pv.data!.pv.part2).toEqual([expect.objectContaining({ result: 'partially-admitted', blocksValidated: ['A1', 'A2'], reasons: 'A3 and A4 not demonstrated' })]);
     const session = await manager.getSession(first.sessionId);
-    expect(session.data!.session.workflow.currentStep).toBe('WaitForPvSeal');
-    const states = await inspect.statesEntered(session.data!.session.workflow.executionArn);
+    expect(session.data!.session.workflow?.currentStep).toBe('WaitForPvSeal');
+    const states = await inspect.statesEntered(session.data!.session.workflow!.executionArn);
     const fromEve = states.slice(states.indexOf('MarkReadyForExamDay'));
     expect(fromEve.slice(0, 10)).toEqual([
       'MarkReadyForExamDay',
@@ -356,7 +356,7 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
       'WaitForPvSeal',
     ]);
     expect(new Set(fromEve.slice(10))).toEqual(new Set(['PvSealOverdue', 'WaitForPvSeal']));
-    expect(session.data!.session.workflow.status).toBe('RUNNING');
+    expect(session.data!.session.workflow?.status).toBe('RUNNING');
     expect(session.data!.session.overdue?.reason).toMatch(/^the PV of session .* has not been signed and sealed within a week of the exam day/);
   });
 });

@@ -66,10 +66,10 @@ describe('npm start and npm run token, as a person runs them', () => {
     const second = await start(dataDir);
     // The signing key is in the data folder: a token printed before the restart still works.
     const restarted = new CertiflowClient(second.api, printed);
-    const resumed = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'planning' && r.data.session.workflow.currentStep === 'WaitForPlanning');
+    const resumed = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'planning' && r.data.session.workflow?.currentStep === 'WaitForPlanning');
     expect(resumed.data!.session.candidates).toBe(1);
     expect((await restarted.closePlanning(sessionId)).status).toBe(200);
-    const intake = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    const intake = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
     expect(intake.data!.session.status).toBe('intake');
     expect(await stop(second.script)).toBe(0);
   });

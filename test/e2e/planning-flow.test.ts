@@ -52,14 +52,14 @@ describe('session planning, from creation to intake', () => {
 
     const closed = await manager.closePlanning(sessionId);
     expect(closed.status).toBe(200);
-    const inIntake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    const inIntake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
     const session = inIntake.data!.session;
     expect(session.status).toBe('intake');
     // DELIV-4: intake closes at 00:00 of D−5 in the session's zone (Europe/Paris by default), shown with its offset.
     expect(session.intake?.closesAt).toMatch(new RegExp(`^${daysFromNow(now, 85)}T00:00:00\\.000\\+0[12]:00$`));
     expect(session.timeZone).toBe('Europe/Paris');
     expect(session.next).toMatchObject({ step: 'intake-deadline' });
-    expect(await inspect.statesEntered(session.workflow.executionArn)).toEqual([
+    expect(await inspect.statesEntered(session.workflow!.executionArn)).toEqual([
       'OpenPlanning',
       'WaitForPlanning',
       'CheckJuryAndRegistrations',

@@ -95,7 +95,7 @@ describe('planning rules, end to end through the typed client', () => {
     for (const juror of jurors) await assign(sessionId, juror.id, client);
     await register(sessionId, 'Inès', client);
     expect((await client.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => client.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => client.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
   }
 
   /** A session, a registration and a juror that the bad-body requests target. */
@@ -155,7 +155,7 @@ describe('planning rules, end to end through the typed client', () => {
     expect(blocked.error!.violations![0]!.message).toContain(`${juror.firstName} ${juror.lastName}`);
     const after = (await manager.getSession(sessionId)).data!.session;
     expect(after.status).toBe('planning');
-    expect(after.workflow.currentStep).toBe('WaitForPlanning');
+    expect(after.workflow?.currentStep).toBe('WaitForPlanning');
   });
 
   it('JURY-1: a lone juror blocks planning: 422, the blockers and planning.blocked are the only writes; a second juror lets it reach intake', async () => {
@@ -191,8 +191,8 @@ describe('planning rules, end to end through the typed client', () => {
     expect(view.status).toBe('planning');
     expect(view.next.step).toBe('close-planning');
     expect(view.blockers.map((b) => b.ruleId)).toEqual(['JURY-1']);
-    expect(view.workflow.currentStep).toBe('WaitForPlanning');
-    expect(await inspect.statesEntered(view.workflow.executionArn!)).toEqual(['OpenPlanning', 'WaitForPlanning']);
+    expect(view.workflow?.currentStep).toBe('WaitForPlanning');
+    expect(await inspect.statesEntered(view.workflow?.executionArn!)).toEqual(['OpenPlanning', 'WaitForPlanning']);
 
     // Closing again with the same blockers refuses again and writes nothing more.
     const again = await expectNothingWritten(() => manager.closePlanning(sessionId));
@@ -204,7 +204,7 @@ describe('planning rules, end to end through the typed client', () => {
     const closed = await manager.closePlanning(sessionId);
     expect(closed.error).toBeUndefined();
     expect(closed.status).toBe(200);
-    const intake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+    const intake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
     expect(intake.data!.session.status).toBe('intake');
     expect(await auditActions(sessionId)).toEqual(expect.arrayContaining(['planning.blocked', 'planning.closed', 'intake.opened']));
   });
@@ -239,7 +239,7 @@ describe('planning rules, end to end through the typed client', () => {
     expect(message).toContain(later);
     const after = (await manager.getSession(sessionId)).data!.session;
     expect(after.status).toBe('planning');
-    expect(after.workflow.currentStep).toBe('WaitForPlanning');
+    expect(after.workflow?.currentStep).toBe('WaitForPlanning');
   });
 
   it('JURY-2: a juror with less than 2 years of experience, or whose habilitation has expired on the session date, or who holds none, cannot be assigned', async () => {

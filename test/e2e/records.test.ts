@@ -85,7 +85,7 @@ describe('the PV and the records: signed, stamped, sealed, diplomas, verificatio
     expect([early.status, early.error!.message]).toEqual([403, expect.stringMatching(/^RETAKE-1: a candidate sees their result once the PV is sealed/)]);
     await deliberate(bruno!, of('A1', 'A2'), { reasons: 'A3 et A4 non démontrés à l’oral', recommendations: 'Reprendre le déploiement et la gestion de projet' });
     await deliberate(chloe!, [], { reasons: 'Aucune compétence démontrée', recommendations: 'Suivre une nouvelle formation complète' });
-    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForPvSeal', 20_000);
+    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 20_000);
   });
 
   it('PV-4: a signature naming a draft that changed since is refused with 409 "the PV changed since you read it"', async () => {
@@ -199,7 +199,7 @@ describe('the PV and the records: signed, stamped, sealed, diplomas, verificatio
   });
 
   it('RETAKE-1: results are released after the seal: a parchemin for the four blocks, a livret listing exactly the blocks validated, nothing otherwise; the execution ends and its history is kept with the records', async () => {
-    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.status === 'results-released' && r.data.session.workflow.status === 'SUCCEEDED', 20_000);
+    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.status === 'results-released' && r.data.session.workflow?.status === 'SUCCEEDED', 20_000);
     const aliceResult = (await alice!.client.result(day.sessionId, alice!.registrationId)).data!;
     expect(aliceResult).toMatchObject({ result: 'admitted', standing: 'standing', blocksValidated: ['A1', 'A2', 'A3', 'A4'], certificate: { kind: 'parchemin' } });
     codes.alice = aliceResult.certificate!.verificationCode;

@@ -40,17 +40,17 @@ describe('the vertical slice: POST /sessions → DynamoDB + Step Functions → G
 
     const view = await eventually(
       () => manager.getSession(session.id),
-      (response) => response.data?.session.workflow.currentStep === 'WaitForPlanning' && response.data.session.pendingStep?.step === 'planning',
+      (response) => response.data?.session.workflow?.currentStep === 'WaitForPlanning' && response.data.session.pendingStep?.step === 'planning',
     );
     expect(view.status).toBe(200);
-    expect(view.data!.session.workflow.status).toBe('RUNNING');
-    expect(view.data!.session.workflow.executionArn).toBe(`${env.runtime.sessionStateMachineArn.replace(':stateMachine:', ':execution:')}:${session.id}`);
+    expect(view.data!.session.workflow?.status).toBe('RUNNING');
+    expect(view.data!.session.workflow?.executionArn).toBe(`${env.runtime.sessionStateMachineArn.replace(':stateMachine:', ':execution:')}:${session.id}`);
     expect(view.data!.session.pendingStep?.step).toBe('planning');
     expect(JSON.stringify(view.data)).not.toContain('taskToken');
 
     const actions = (await inspect.partition(`AUDIT#SESSION#${session.id}`)).map((item) => item.action);
     expect(actions).toEqual(['session.created', 'workflow.started', 'workflow.waiting']);
-    expect(await inspect.statesEntered(view.data!.session.workflow.executionArn)).toEqual(['OpenPlanning', 'WaitForPlanning']);
+    expect(await inspect.statesEntered(view.data!.session.workflow!.executionArn)).toEqual(['OpenPlanning', 'WaitForPlanning']);
     expect((await inspect.executions()).map((execution) => execution.name)).toContain(session.id);
   });
 

@@ -95,7 +95,7 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
       const declared = await other.client.declareLinks(built.sessionId, { declarations: [aliceReg, brunoReg].map((registrationId) => ({ registrationId, link: 'none' as const })) });
       expect(declared.status, JSON.stringify(declared.error)).toBe(200);
     }
-    await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay', 15_000);
+    await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay', 15_000);
     expect((await manager.setCandidateOrder(built.sessionId, [brunoReg, aliceReg])).status).toBe(200);
     await morningOf(suite.env, manager, built.sessionId);
     for (const registrationId of [brunoReg, aliceReg]) expect((await manager.checkIn(built.sessionId, registrationId, { status: 'present' })).status).toBe(200);

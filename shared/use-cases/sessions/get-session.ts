@@ -25,7 +25,13 @@ export interface NextStep {
 
 /** A session as `GET /sessions/{id}` shows it. */
 export interface SessionView extends PublicSession {
-  workflow: WorkflowStatus;
+  /**
+   * The execution's status, as ops see it in the Step Functions console: for the centre (its
+   * managers, the quality committee) only. A juror neither needs it nor may read the account's
+   * internals its ARN names, and the exam-day pages jurors keep open read their session every few
+   * seconds without asking Step Functions each time.
+   */
+  workflow?: WorkflowStatus;
   next: NextStep;
   /** What keeps the session from its next step, by rule. */
   blockers: Violation[];
@@ -133,7 +139,7 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[], lan
 }
 
 /**
- * Reads a session the caller may see: its record, its workflow status read from the execution,
+ * Reads a session the caller may see: its record, for the centre its workflow status read from the execution,
  * what it waits for next and what blocks it, with rule IDs; what it waits for, and why it stopped
  * or is overdue, said in `language`. The centre (its managers, the quality committee) also reads
  * the cohort's trainers; a juror of the session, which juror they are.
@@ -141,10 +147,7 @@ function nextStep(planning: SessionPlanning, blockers: readonly Violation[], lan
 export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workflow'>, caller: Caller, sessionId: string, language: Language = 'en'): Promise<SessionView> {
   const planning = await loadPlanning(deps.sessions, sessionId);
   const reader = await sessionReader(caller, planning, deps.jurors);
-  const [assigned, workflow] = await Promise.all([
-    assignedJurors(deps.jurors, planning),
-    deps.workflow.describe(sessionId),
-  ]);
+  const [assigned, workflow] = await Promise.all([assignedJurors(deps.jurors, planning), reader.centre ? deps.workflow.describe(sessionId) : undefined]);
   const blockers =
     planning.session.status === 'planning'
       ? planningViolations(planning, assigned)
@@ -153,7 +156,7 @@ export async function getSession(deps: Pick<Deps, 'sessions' | 'jurors' | 'workf
         : [];
   return {
     ...publicSession(planning.session, language),
-    workflow,
+    ...(workflow ? { workflow } : {}),
     next: nextStep(planning, blockers, language),
     blockers,
     jurors: assigned.map((j) => ({ jurorId: j.id, firstName: j.firstName, lastName: j.lastName })),

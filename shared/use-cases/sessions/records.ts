@@ -315,21 +315,24 @@ export function calendarOf(session: Pick<SessionRecord, 'sessionDate'> & { timeZ
 }
 
 /**
- * A session as callers see it: the workflow's task token never leaves the service, and why the
- * workflow stopped or a step is overdue is said in one language.
+ * A session as callers see it: the workflow's task token never leaves the service, nor do the
+ * AWS internals (the execution's ARN, naming the account; the failure's raw cause, a Lambda's
+ * error payload with its stack): the centre reads the execution's status from `GET /sessions/{id}`
+ * and ops its history in the Step Functions console. Why the workflow stopped or a step is
+ * overdue is said in one language.
  */
-export type PublicSession = Omit<SessionRecord, 'pendingStep' | 'failure' | 'overdue'> & {
+export type PublicSession = Omit<SessionRecord, 'pendingStep' | 'failure' | 'overdue' | 'executionArn'> & {
   pendingStep?: { step: string; registrationId?: string; since: string };
-  failure?: { error: string; cause: string; reason: string };
+  failure?: { error: string; reason: string };
   overdue?: { step: string; since: string; reason: string };
 };
 
 /** Strips what callers must not see from a stored session, and says its reasons (failure, overdue step) in `language`. */
 export function publicSession(session: SessionRecord, language: Language = 'en'): PublicSession {
-  const { pendingStep, ...rest } = session;
+  const { pendingStep, executionArn: _arn, failure, ...rest } = session;
   const said = {
     ...rest,
-    ...(rest.failure ? { failure: storedTextIn(rest.failure, 'reason', language) } : {}),
+    ...(failure ? { failure: storedTextIn({ error: failure.error, reason: failure.reason, ...(failure.reasonFr ? { reasonFr: failure.reasonFr } : {}) }, 'reason', language) } : {}),
     ...(rest.overdue ? { overdue: storedTextIn(rest.overdue, 'reason', language) } : {}),
   };
   if (!pendingStep) return said;

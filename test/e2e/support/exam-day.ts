@@ -31,7 +31,7 @@ export async function toReadyForExam(env: TestRuntime, manager: CertiflowClient,
     const declared = await juror.client.declareLinks(built.sessionId, { declarations });
     expect(declared.status, JSON.stringify(declared.error)).toBe(200);
   }
-  await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForExamDay', 15_000);
+  await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay', 15_000);
 }
 
 /** Moves the clock to the morning of the exam day, an hour before it starts: candidates can be checked in. */

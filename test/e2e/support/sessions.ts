@@ -67,6 +67,6 @@ export async function sessionInIntake(
   }
   await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
   expect((await manager.closePlanning(sessionId)).status).toBe(200);
-  await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow.currentStep === 'WaitForIntakeDeadline');
+  await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
   return { sessionId, candidates, jurors };
 }

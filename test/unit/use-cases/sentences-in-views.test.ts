@@ -136,17 +136,18 @@ describe('success bodies say their sentences in the caller\'s language, English 
     expect((await sessions.get(sessionId))!.overdue!.reasonFr).toBe(french(sessionId));
   });
 
-  it('a failed workflow: its reason in French in the session, in the sessions listed and in what it waits for', async () => {
+  it('a failed workflow: its reason in French, never its raw cause (a stack), in the session, in the sessions listed and in what it waits for', async () => {
     const { deps, sessions, sessionId } = await sessionAs();
-    await recordWorkflowFailure(deps, sessionId, { error: 'Boom', cause: 'x' });
+    await recordWorkflowFailure(deps, sessionId, { error: 'Boom', cause: '{"errorMessage":"x","trace":["Error: x","    at handler (/var/task/index.mjs:1:1)"]}' });
     const french = "une étape du processus de la session a échoué (Boom) ; l'équipe d'exploitation doit examiner l'exécution de la session";
     const english = "a step of the workflow failed (Boom); ops must look at the session's execution";
     const view = await getSession(deps, manager, sessionId, 'fr');
-    expect(view.failure).toEqual({ error: 'Boom', cause: 'x', reason: french });
+    expect(view.failure).toEqual({ error: 'Boom', reason: french });
     expect(view.next.waitsFor).toBe(`rien : ${french}`);
     expect((await getSession(deps, manager, sessionId)).next.waitsFor).toBe(`nothing: ${english}`);
     expect((await listSessions(deps, manager, { limit: 10 }, 'fr')).items[0]!.failure!.reason).toBe(french);
-    expect((await listSessions(deps, manager, { limit: 10 })).items[0]!.failure).toEqual({ error: 'Boom', cause: 'x', reason: english });
+    expect((await listSessions(deps, manager, { limit: 10 })).items[0]!.failure).toEqual({ error: 'Boom', reason: english });
+    expect((await sessions.get(sessionId))!.failure!.cause, 'the raw cause stays in the record, for ops').toContain('/var/task/index.mjs');
     expect(publicSession((await sessions.get(sessionId))!)).not.toHaveProperty('failure.reasonFr');
   });
 

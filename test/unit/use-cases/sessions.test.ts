@@ -3,6 +3,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from '../../../shared/dom
 import type { Caller } from '../../../shared/use-cases/caller';
 import { createSession } from '../../../shared/use-cases/sessions/create-session';
 import { getSession } from '../../../shared/use-cases/sessions/get-session';
+import { publicSession } from '../../../shared/use-cases/sessions/records';
 import { updateSession } from '../../../shared/use-cases/sessions/update-session';
 import { awaitHumanStep, recordWorkflowFailure, recordWorkflowStarted } from '../../../shared/use-cases/sessions/workflow-steps';
 import { inMemoryDeps } from '../support/in-memory-sessions';
@@ -116,6 +117,16 @@ describe('workflow steps', () => {
       failure: { error: 'Boom', reason: "a step of the workflow failed (Boom); ops must look at the session's execution" },
       version: 4,
     });
+  });
+
+  it("keep the execution's ARN in the record and never show it in a session: the centre reads it as the workflow's status", async () => {
+    const { deps, sessions } = inMemoryDeps();
+    const created = await createSession(deps, manager, input);
+    await recordWorkflowStarted(deps, created.id, 'arn:aws:states:eu-west-3:123456789012:execution:certiflow-session:x');
+    const stored = (await sessions.get(created.id))!;
+    expect(stored.executionArn).toContain('123456789012');
+    expect(JSON.stringify(publicSession(stored))).not.toContain('123456789012');
+    expect((await getSession(deps, manager, created.id)).workflow).toBeDefined();
   });
 
   it('retry after a concurrent writer bumped the version, and give up after repeated conflicts', async () => {
