@@ -44,6 +44,19 @@ const INTAKE_CANDIDATES = [
   { sub: 'demo-candidate-emma', firstName: 'Emma', lastName: 'Petit' },
 ];
 
+/**
+ * What the demo centre already distributed, long before its sessions (DIST-1, 2, 3, 5, 6): by
+ * rule, how many days before the session, to whom. The jury's guide (DIST-4) and the grids of the
+ * day (DIST-7) are left for the visitor to record.
+ */
+const DISTRIBUTED_BEFORE_THE_COHORT = [
+  ['DIST-1', 340, "l'équipe projet"],
+  ['DIST-2', 320, "l'équipe pédagogique"],
+  ['DIST-5', 320, "l'équipe pédagogique"],
+  ['DIST-3', 275, 'les apprenants de la promotion'],
+  ['DIST-6', 275, 'les apprenants de la promotion'],
+] as const;
+
 function day(now: Date, days: number): string {
   return new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
 }
@@ -97,7 +110,12 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   }
 
   const planSession = async (sessionDate: string, candidates: ReadonlyArray<{ sub: string; firstName: string; lastName: string; retake?: boolean }>) => {
-    const sessionId = dataOf('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate, address: '12 rue des Lilas, 69001 Lyon' })).session.id;
+    const noon = new Date(`${sessionDate}T12:00:00Z`);
+    const cohort = { name: 'Promotion IA Lyon', startDate: day(noon, -300), prairieEnd: day(noon, -270) };
+    const sessionId = dataOf('create session', await manager.createSession({ titleCode: 'RNCP34757', sessionDate, address: '12 rue des Lilas, 69001 Lyon', cohort })).session.id;
+    for (const [ruleId, daysBefore, recipients] of DISTRIBUTED_BEFORE_THE_COHORT) {
+      dataOf('record a distribution', await manager.recordDistribution(sessionId, { ruleId, distributedOn: day(noon, -daysBefore), recipients }));
+    }
     for (const jurorId of jurorIds) dataOf('assign juror', await manager.assignJuror(sessionId, jurorId));
     const registrations: Array<{ sub: string; registrationId: string }> = [];
     for (const c of candidates) {

@@ -31,6 +31,15 @@ describe('the demo a newcomer sees at once', () => {
     expect(new Date(open.intake!.closesAt).getTime()).toBeGreaterThan(env.runtime.clock.now().getTime());
   });
 
+  it('DIST-1..DIST-7: both sessions have their cohort, so their deadlines show; what went out before the cohort is recorded, the jury and the day are left to record', async () => {
+    const manager = await env.clientAs('managers', { sub: 'demo-manager', centreId: DEMO_CENTRE });
+    for (const sessionId of [demo.examDaySessionId, demo.intakeSessionId]) {
+      const { distributions } = (await manager.distributionStatus(sessionId)).data!;
+      expect(distributions.filter((d) => d.state === 'done').map((d) => d.ruleId).sort(), sessionId).toEqual(['DIST-1', 'DIST-2', 'DIST-3', 'DIST-5', 'DIST-6']);
+      expect(distributions.filter((d) => d.state !== 'done').map((d) => d.ruleId).sort(), sessionId).toEqual(['DIST-4', 'DIST-7']);
+    }
+  });
+
   it('names every person of the demo with the role their token carries, a manager with the centre', () => {
     expect(new Set(demo.people.map((p) => p.role))).toEqual(new Set(['certifiers', 'managers', 'quality', 'jurors', 'candidates']));
     expect(demo.people.filter((p) => p.role === 'candidates')).toHaveLength(5);

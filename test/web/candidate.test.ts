@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { frenchDate } from '../../shared/domain/dates';
 import { pdfWithPages } from '../../local/demo/sample-pdf';
 import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { candidate, daysFromNow } from '../e2e/support/fixtures';
@@ -35,7 +36,8 @@ describe('the candidate area: registrations, deadline, uploads straight to the s
     const deadline = page.getByTestId('deadline').first();
     await deadline.waitFor();
     const intakeCloses = new Date(Date.parse(`${sessionDate}T00:00:00Z`) - 5 * 86_400_000);
-    const frenchDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(intakeCloses);
+    const weekday = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', weekday: 'long' }).format(intakeCloses);
+    const frenchDay = `${weekday} ${frenchDate(intakeCloses.toISOString().slice(0, 10))}`;
     expect(await deadline.textContent()).toBe(`${frenchDay} à 00:00 (UTC-04:00)`);
     expect(await page.getByTestId('countdown').first().textContent()).toMatch(/^2[45] j \d{1,2} h \d{2} min$/);
     expect(await page.getByText('Rapport du cas pratique 2').count()).toBeGreaterThan(0);

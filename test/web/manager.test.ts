@@ -96,6 +96,31 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await page.close();
   });
 
+  it('DIST-1..DIST-7: a session without a cohort says why no deadline shows; the manager sets the cohort and the seven deadlines appear', async () => {
+    const now = suite.env.runtime.clock.now();
+    const created = await manager.createSession({ titleCode: 'RNCP34757', sessionDate: daysFromNow(now, 120), address: '12 rue des Lilas, 69001 Lyon' });
+    const sessionId = created.data!.session.id;
+    const page = await openSession(sessionId);
+    await page.getByText("Les dates limites de diffusion se calculent depuis le calendrier de la promotion, que cette session n'a pas encore.").waitFor();
+    expect(await page.getByRole('alert').count(), 'a session without a cohort is not an error').toBe(0);
+    await checkPage(page, 'manager-planning-cohort-missing');
+
+    await page.getByLabel('Nom de la promotion').fill('Promo IA 2027');
+    await page.getByLabel('Début de la formation').fill(daysFromNow(now, 30));
+    await page.getByLabel('Fin de la prairie').fill(daysFromNow(now, 10));
+    await page.getByRole('button', { name: 'Enregistrer la promotion' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Fin de la prairie').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Fin de la prairie').fill(daysFromNow(now, 60));
+    await page.getByRole('button', { name: 'Enregistrer la promotion' }).click();
+    const deadlines = page.getByRole('table').filter({ hasText: 'Chaque diffusion, sa date limite et où elle en est' });
+    await deadlines.waitFor();
+    expect(await deadlines.getByRole('rowheader').allTextContents()).toEqual(['DIST-1', 'DIST-2', 'DIST-3', 'DIST-4', 'DIST-5', 'DIST-6', 'DIST-7']);
+    expect((await manager.getSession(sessionId)).data!.session.cohort).toEqual({ name: 'Promo IA 2027', startDate: daysFromNow(now, 30), prairieEnd: daysFromNow(now, 60) });
+    await checkPage(page, 'manager-planning-cohort-set');
+  });
+
   it('PV-6, PV-7: the PV is sealed from the browser', async () => {
     const now = suite.env.runtime.clock.now();
     const day = await sessionInIntake(suite.env, manager, { sessionDate: daysFromNow(now, 30), candidates: 1 });

@@ -73,6 +73,35 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** The narrowest screen WCAG 1.4.10 (reflow) asks content to fit without scrolling sideways: 320 CSS pixels. */
+const REFLOW_WIDTH = 320;
+
+/**
+ * What makes the page scroll sideways on a 320 px wide screen (WCAG 1.4.10): the elements that
+ * stick out, outside a table's own scrolling frame; empty when the page reflows. The viewport
+ * is put back as it was.
+ */
+export async function reflowOffenders(page: Page): Promise<string[]> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: REFLOW_WIDTH, height: viewport.height });
+  try {
+    await page.evaluate(() => {
+      const frame = (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame;
+      return new Promise<void>((done) => frame(() => frame(done)));
+    });
+    return await page.evaluate(() => {
+      const { document } = globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; closest(s: string): unknown; getBoundingClientRect(): { right: number } }> } };
+      const { scrollWidth, clientWidth } = document.documentElement;
+      if (scrollWidth <= clientWidth) return [];
+      const out = Array.from(document.querySelectorAll('body *')).filter((el) => el.getBoundingClientRect().right > clientWidth + 1 && !el.closest('.table-scroll'));
+      const named = out.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+      return named.length > 0 ? named : [`the page (${scrollWidth} px wide)`];
+    });
+  } finally {
+    await page.setViewportSize(viewport);
+  }
+}
+
 /** Keeps a full-page screenshot of the page as a test artefact: `test-artifacts/screenshots/<name>.png`. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../../e2e/support/test-runtime';
-import { axeViolations, launchBrowser, screenshot, type WebBrowser } from './browser';
+import { axeViolations, launchBrowser, reflowOffenders, screenshot, type WebBrowser } from './browser';
 
 /** What a browser test file works with, once its `beforeAll` has run: the local runtime and a headless Chromium. */
 export interface WebSuite {
@@ -28,8 +28,13 @@ export function webSuite(prepare: (env: TestRuntime) => Promise<void>, timeoutMs
   return suite as WebSuite;
 }
 
-/** Checks a page as every page of the app is checked: no axe violation (WCAG 2.1 AA), and a screenshot kept as a test artefact. */
+/**
+ * Checks a page as every page of the app is checked: no axe violation (WCAG 2.1 AA), no sideways
+ * scrolling of the page on a 320 px screen (WCAG 1.4.10, which axe does not check), and a
+ * screenshot kept as a test artefact.
+ */
 export async function checkPage(page: Page, name: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
+  expect(await reflowOffenders(page), `${name}: reflow at 320 px (WCAG 1.4.10)`).toEqual([]);
   await screenshot(page, name);
 }

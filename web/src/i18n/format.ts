@@ -1,4 +1,4 @@
-import type { Language } from './i18n';
+import type { Language } from '../../../shared/domain/sentence';
 
 const LOCALE: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
@@ -10,12 +10,23 @@ export function offsetOf(date: Date, timeZone: string): string {
 }
 
 /**
+ * A date formatted the reader's way; in French the first of the month is written `1er`, as
+ * French typography wants it and as the API's own sentences write it (`lundi 1er février 2027`).
+ */
+function written(format: Intl.DateTimeFormat, date: Date, language: Language): string {
+  return format
+    .formatToParts(date)
+    .map((part) => (language === 'fr' && part.type === 'day' && part.value === '1' ? '1er' : part.value))
+    .join('');
+}
+
+/**
  * An instant as people read it, in the session's own time zone with its offset:
  * `lundi 14 juin 2027 à 09:30 (UTC+02:00)` in French, `Monday 14 June 2027 at 09:30 (UTC+02:00)` in English.
  */
 export function formatInstant(iso: string, timeZone: string, language: Language): string {
   const date = new Date(iso);
-  const text = new Intl.DateTimeFormat(LOCALE[language], {
+  const format = new Intl.DateTimeFormat(LOCALE[language], {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -23,7 +34,8 @@ export function formatInstant(iso: string, timeZone: string, language: Language)
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(date);
+  });
+  const text = written(format, date, language);
   return `${text} (${offsetOf(date, timeZone)})`;
 }
 
@@ -34,10 +46,10 @@ export function formatTime(iso: string, timeZone: string, language: Language): s
   return `${text} (${offsetOf(date, timeZone)})`;
 }
 
-/** A calendar date (`2027-06-14`, which carries no zone) written the reader's way: `lundi 14 juin 2027`. */
+/** A calendar date (`2027-06-14`, which carries no zone) written the reader's way: `lundi 14 juin 2027`, `lundi 1er février 2027`. */
 export function formatDate(isoDate: string, language: Language): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(LOCALE[language], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return written(new Intl.DateTimeFormat(LOCALE[language], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }), new Date(Date.UTC(year, month - 1, day)), language);
 }
 
 /** Time left until `iso`, in days, hours and minutes: `3 j 4 h 05 min` / `3 d 4 h 05 min`; `null` once past. */

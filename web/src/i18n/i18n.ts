@@ -1,8 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Language } from '../../../shared/domain/sentence';
 
-/** A language the app speaks: French by default, English on request. */
-export type Language = 'fr' | 'en';
+/** A language the app speaks, as the API does: French by default, English on request. */
+export type { Language };
 
 /** One dictionary per language, with the same keys; a value is text or a function of parameters. */
 export type Dictionary = Record<string, string | ((...args: never[]) => string)>;

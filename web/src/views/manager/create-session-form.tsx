@@ -2,6 +2,7 @@ import { useAction } from '../../app/api';
 import { href } from '../../app/router';
 import { useMessages } from '../../i18n/i18n';
 import { ActionForm } from './action-form';
+import { CohortFields, cohortOf } from './cohort-fields';
 import { CheckField, fieldErrors, SelectField, TextArea, TextField } from './fields';
 import { MANAGER } from './messages';
 import { useDraft } from './use-draft';
@@ -25,7 +26,7 @@ export function CreateSessionForm({ onCreated }: { onCreated(): void }) {
           startTime: form.startTime,
           address: form.address,
           remote: form.remote,
-          ...(form.cohortName || form.cohortStart || form.prairieEnd ? { cohort: { name: form.cohortName, startDate: form.cohortStart, prairieEnd: form.prairieEnd } } : {}),
+          ...cohortOf(form),
         },
         { idempotencyKey: key },
       ),
@@ -59,13 +60,7 @@ export function CreateSessionForm({ onCreated }: { onCreated(): void }) {
       <fieldset>
         <legend>{t.cohortLegend}</legend>
         <p class="muted">{t.cohortHint}</p>
-        <div class="stack">
-          <TextField id="new-cohort" label={t.cohortName} value={form.cohortName} onValue={(v) => edit({ cohortName: v })} error={errors['cohort.name'] ?? errors.cohort} />
-          <div class="row manager-fields-row">
-            <TextField id="new-cohort-start" type="date" label={t.cohortStart} value={form.cohortStart} onValue={(v) => edit({ cohortStart: v })} error={errors['cohort.startDate']} />
-            <TextField id="new-prairie" type="date" label={t.prairieEnd} value={form.prairieEnd} onValue={(v) => edit({ prairieEnd: v })} error={errors['cohort.prairieEnd']} />
-          </div>
-        </div>
+        <CohortFields idPrefix="new" draft={form} errors={errors} onEdit={edit} />
       </fieldset>
     </ActionForm>
   );

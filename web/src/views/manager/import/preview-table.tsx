@@ -1,7 +1,6 @@
 import { useMessages } from '../../../i18n/i18n';
 import { DataTable, type Column } from '../../../ui/data-table';
 import { MANAGER_IMPORT } from '../messages';
-import { TableScroll } from '../table-scroll';
 import { cellText, type ImportKind, type ImportRow } from './contract';
 
 /** The columns of a preview, in the order the file gives them. */
@@ -45,34 +44,32 @@ export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: 
   const dropId = (row: ImportRow) => `import-${kind}-drop-${row.line}`;
   const caption = t.caption(fileName, rows.length, count('ok'), count('error'), count('dropped'));
   return (
-    <TableScroll label={caption}>
-      <DataTable
-        class="manager-import-preview"
-        caption={caption}
-        columns={[
-          { header: t.line, rowHeader: true, cell: (row) => t.lineNumber(row.line) },
-          ...columns.map((c): Column<ImportRow> => ({ key: `value-${c}`, header: t.columnName(kind, c), cell: (row) => cellText(row.values[c], t.yes, t.no) })),
-          { key: 'status', header: t.status, cell: (row) => <span class={`badge ${TONE[statusOf(row)]}`}>{t.rowStatus(statusOf(row))}</span> },
-          { key: 'errors', header: t.errors, cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
-          {
-            key: 'drop',
-            header: t.drop,
-            cell: (row) =>
-              row.status !== 'ok' && (
-                <label class="inline" for={dropId(row)}>
-                  <input id={dropId(row)} type="checkbox" checked={statusOf(row) === 'dropped'} disabled={locked || row.status === 'dropped'} onChange={(e) => onDrop(row.line, (e.target as HTMLInputElement).checked)} />
-                  {t.dropLine(row.line)}
-                </label>
-              ),
-          },
-        ]}
-        rows={rows}
-        rowKey={(row) => row.line}
-        rowAttributes={(row) => {
-          const status = statusOf(row);
-          return { class: status === 'error' ? 'row-error' : status === 'dropped' ? 'row-dropped' : undefined, 'data-line': row.line };
-        }}
-      />
-    </TableScroll>
+    <DataTable
+      class="manager-import-preview"
+      caption={caption}
+      columns={[
+        { header: t.line, rowHeader: true, cell: (row) => t.lineNumber(row.line) },
+        ...columns.map((c): Column<ImportRow> => ({ key: `value-${c}`, header: t.columnName(kind, c), cell: (row) => cellText(row.values[c], t.yes, t.no) })),
+        { key: 'status', header: t.status, cell: (row) => <span class={`badge ${TONE[statusOf(row)]}`}>{t.rowStatus(statusOf(row))}</span> },
+        { key: 'errors', header: t.errors, cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
+        {
+          key: 'drop',
+          header: t.drop,
+          cell: (row) =>
+            row.status !== 'ok' && (
+              <label class="inline" for={dropId(row)}>
+                <input id={dropId(row)} type="checkbox" checked={statusOf(row) === 'dropped'} disabled={locked || row.status === 'dropped'} onChange={(e) => onDrop(row.line, (e.target as HTMLInputElement).checked)} />
+                {t.dropLine(row.line)}
+              </label>
+            ),
+        },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.line}
+      rowAttributes={(row) => {
+        const status = statusOf(row);
+        return { class: status === 'error' ? 'row-error' : status === 'dropped' ? 'row-dropped' : undefined, 'data-line': row.line };
+      }}
+    />
   );
 }

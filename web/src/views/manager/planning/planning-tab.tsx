@@ -24,7 +24,7 @@ export function PlanningTab({ session, onChanged }: { session: SessionView; onCh
       <CandidatesSection session={session} editable={editable} onChanged={onChanged} />
       <TrainersSection session={session} editable={editable} />
       <JurorsSection session={session} onChanged={onChanged} />
-      <DistributionsSection session={session} />
+      <DistributionsSection session={session} editable={editable} onChanged={onChanged} />
       {editable && <ClosePlanning session={session} onChanged={onChanged} />}
     </>
   );
