@@ -116,6 +116,19 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
     expect(await order.getByRole('row').nth(1).textContent()).toContain('Présentation du projet, démonstration incluse (30 min)');
     await checkPage(page, 'juror-exam-day');
 
+    // A refresh of the day that fails (a dropped connection, a 429 in a national wave) leaves the day on screen and says so.
+    const sessionRead = `**/sessions/${built.sessionId}`;
+    await page.route(sessionRead, (route) => route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ message: 'Too Many Requests' }) }));
+    const refreshFailed = page.getByRole('alert');
+    await refreshFailed.waitFor({ timeout: 20_000 });
+    expect(await refreshFailed.textContent()).toContain('La demande a échoué (Code 429, HTTP 429)');
+    expect(await page.getByRole('heading', { level: 3, name: `Candidat en cours : ${brunoName}` }).isVisible()).toBe(true);
+    expect(await order.isVisible()).toBe(true);
+    await checkPage(page, 'juror-exam-day-refresh-failed');
+    await page.unroute(sessionRead);
+    await refreshFailed.getByRole('button', { name: 'Réessayer' }).click();
+    await refreshFailed.waitFor({ state: 'detached' });
+
     // DELIB-1, DELIB-5, DELIB-4: the grid of Bruno (Alice, with whom a link was declared, is not listed).
     await openTab(page, "Grilles d'évaluation", "Grilles d'évaluation");
     const brunoGrid = page.getByRole('link', { name: `Grille d'évaluation de ${brunoName} (18 compétences)` });

@@ -46,27 +46,41 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** Loads `read(client)` when the view mounts and whenever `deps` change. */
+/** Whether two dependency lists hold the same values, place by place. */
+function sameDeps(a: readonly unknown[] | undefined, b: readonly unknown[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((value, index) => Object.is(value, b[index]));
+}
+
+/**
+ * Loads `read(client)` when the view mounts and whenever `deps` change. A `reload()` that fails
+ * keeps what was loaded for the same `deps` beside its problem: a page read again every few
+ * seconds (the exam day) stays on screen through a dropped connection or a 429, and says so.
+ */
 export function useLoad<T>(read: (client: CertiflowClient) => Promise<ApiResponse<T>>, deps: unknown[] = []): Loaded<T> {
   const { client } = useSigned();
-  const [state, setState] = useState<{ data?: T; problem?: Problem; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; loadedFor?: readonly unknown[]; problem?: Problem; loading: boolean }>({ loading: true });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     let live = true;
+    const loadingFor = [client, ...deps];
+    const failed = (problem: Problem) =>
+      setState((s) => (sameDeps(s.loadedFor, loadingFor) && s.data !== undefined ? { data: s.data, loadedFor: s.loadedFor, problem, loading: false } : { problem, loading: false }));
     setState((s) => ({ ...s, loading: true }));
     read(client)
       .then((response) => {
         if (!live) return;
         const result = outcome(response);
-        setState('data' in result ? { data: result.data, loading: false } : { problem: result.problem, loading: false });
+        if ('data' in result) setState({ data: result.data, loadedFor: loadingFor, loading: false });
+        else failed(result.problem);
       })
-      .catch((error: unknown) => live && setState({ problem: networkProblem(error), loading: false }));
+      .catch((error: unknown) => live && failed(networkProblem(error)));
     return () => {
       live = false;
     };
   }, [client, tick, ...deps]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  const { loadedFor: _for, ...loaded } = state;
+  return { ...loaded, reload };
 }
 
 /** An action's state: running (for progress), its last problem, its last success. */

@@ -15,6 +15,11 @@ function sentenceOf(problem: Problem, t: (typeof UI)['fr']): string {
   return problem.error.message;
 }
 
+/** Whether the API refused the request as asked (4xx); being throttled (429) is a failure of the moment, not a refusal. */
+function isRefusal(problem: Problem): boolean {
+  return problem.status >= 400 && problem.status < 500 && problem.status !== 429;
+}
+
 /**
  * A refusal or failure, said on the page (never silently dropped): the API's sentence in the
  * page's language, the rule IDs and each field at fault. Announced to screen readers.
@@ -27,7 +32,7 @@ export function ProblemNotice({ problem, onRetry }: { problem: Problem | undefin
   return (
     <div class="notice notice-error" role="alert" data-code={error.code}>
       <p class="notice-title">
-        <strong>{problem.status >= 400 && problem.status < 500 ? t.refused : t.failed}</strong>
+        <strong>{isRefusal(problem) ? t.refused : t.failed}</strong>
         {!network && (
           <span class="muted">
             {' '}

@@ -36,7 +36,7 @@ export function SessionPage({ sessionId, tab }: { sessionId: string; tab: string
       <p>
         <a href={href('manager')}>{t.backToSessions}</a>
       </p>
-      {loaded.problem && <h1>{t.sessionFallback}</h1>}
+      {loaded.problem && loaded.data === undefined && <h1>{t.sessionFallback}</h1>}
       <LoadedView loaded={loaded}>
         {({ session }) => (
           <>
