@@ -56,7 +56,7 @@ export async function readPvPdf(deps: PvDeps, caller: Caller, sessionId: string)
       caller.roles.includes('quality')
         ? {
             en: `PV-6: the quality committee reads the sealed PV; session ${sessionId}'s PV is not sealed yet (GET /sessions/${sessionId}/pv says what it lacks)`,
-            fr: `PV-6 : le comité qualité consulte le PV scellé ; le PV de la session ${sessionId} n'est pas encore scellé (GET /sessions/${sessionId}/pv indique ce qui lui manque)`,
+            fr: `PV-6 : le comité qualité consulte le PV scellé ; le PV de la session ${sessionId} n'est pas encore scellé (le responsable de session voit ce qui lui manque dans l'onglet Procès-verbal de la session)`,
           }
         : {
             en: `you may not read the PV of session ${sessionId}: you neither manage its centre nor sit on its jury`,
@@ -121,7 +121,7 @@ export async function signPv(deps: PvDeps, caller: Caller, sessionId: string, in
       throw new Conflict(
         {
           en: `the PV changed since you read it: its draft is now ${draft.sha256}; read it again (GET /sessions/${sessionId}/pv.pdf) and sign what it says`,
-          fr: `le PV a changé depuis votre lecture : sa version en projet est désormais ${draft.sha256} ; relisez-le (GET /sessions/${sessionId}/pv.pdf) et signez ce qu'il contient`,
+          fr: `le PV a changé depuis votre lecture : sa version en projet est désormais ${draft.sha256} ; relisez le PV tel qu'il est maintenant et signez ce qu'il contient`,
         },
         [
           violation('PV-4', {
@@ -153,7 +153,7 @@ export async function applyStamp(deps: PvDeps, caller: Caller, sessionId: string
       throw new StepOutOfOrder(
         {
           en: `PV-4: centre ${centreId} has no stamp on file; a manager of the centre uploads it once (PUT /centres/${centreId}/stamp)`,
-          fr: `PV-4 : le centre ${centreId} n'a pas de cachet enregistré ; un responsable du centre le dépose une fois pour toutes (PUT /centres/${centreId}/stamp)`,
+          fr: `PV-4 : le centre ${centreId} n'a pas de cachet enregistré ; un responsable du centre l'enregistre une fois pour toutes (onglet Procès-verbal de la session, « Cachet du centre »)`,
         },
         [violation('PV-4', { en: `centre ${centreId} has no stamp on file`, fr: `le centre ${centreId} n'a pas de cachet enregistré` })],
       );

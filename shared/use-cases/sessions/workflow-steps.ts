@@ -56,7 +56,7 @@ export async function awaitHumanStep(
 const OVERDUE_STEP: Record<string, (sessionId: string) => Sentence> = {
   candidate: (id) => ({
     en: `the candidate the jury hears has not been deliberated, nor recorded absent, hours after their turn came; finish their grid (PUT /sessions/${id}/candidates/{registrationId}/grid, then every juror signs it) or record them absent (POST …/check-in)`,
-    fr: `le candidat entendu par le jury n'a été ni délibéré ni déclaré absent, plusieurs heures après son passage ; complétez sa grille (PUT /sessions/${id}/candidates/{registrationId}/grid, puis chaque juré la signe) ou déclarez-le absent (POST …/check-in)`,
+    fr: `le candidat entendu par le jury n'a été ni délibéré ni déclaré absent, plusieurs heures après son passage ; le jury complète sa grille et chaque juré la signe (onglet Grilles d'évaluation), ou déclarez-le absent (onglet Jour d'examen, émargement)`,
   }),
   'pv-seal': (id) => ({
     en: `the PV of session ${id} has not been signed and sealed within a week of the exam day; it waits for the signatures, the stamp and the seal (PV-6)`,
@@ -64,11 +64,11 @@ const OVERDUE_STEP: Record<string, (sessionId: string) => Sentence> = {
   }),
   planning: (id) => ({
     en: `planning was not closed within a year of the session's creation; the session waits for it: resolve the blockers and close planning (POST /sessions/${id}/close-planning)`,
-    fr: `la planification n'a pas été close dans l'année qui a suivi la création de la session ; la session l'attend : levez les blocages et clôturez la planification (POST /sessions/${id}/close-planning)`,
+    fr: `la planification n'a pas été close dans l'année qui a suivi la création de la session ; la session l'attend : levez les blocages et clôturez la planification (onglet Planification, « Clore la planification »)`,
   }),
   declarations: (id) => ({
     en: `JURY-4: not every juror declared their links with the candidates by the eve of the exam, so the session cannot go to its exam day; remind the jurors named in the blockers to declare (POST /sessions/${id}/declarations), assign another juror (POST /sessions/${id}/jurors), or withdraw a juror who will not declare (DELETE /sessions/${id}/jurors/{jurorId})`,
-    fr: `JURY-4 : certains jurés n'ont pas déclaré leurs liens avec les candidats au plus tard la veille de l'épreuve, la session ne peut donc pas passer à son jour d'examen ; relancez les jurés nommés dans les blocages pour qu'ils déclarent (POST /sessions/${id}/declarations), affectez un autre juré (POST /sessions/${id}/jurors) ou retirez un juré qui ne déclarera pas (DELETE /sessions/${id}/jurors/{jurorId})`,
+    fr: `JURY-4 : certains jurés n'ont pas déclaré leurs liens avec les candidats au plus tard la veille de l'épreuve, la session ne peut donc pas passer à son jour d'examen ; relancez les jurés nommés dans les blocages pour qu'ils déclarent leurs liens, affectez un autre juré ou retirez un juré qui ne déclarera pas (onglet Planification, « Jurés »)`,
   }),
 };
 

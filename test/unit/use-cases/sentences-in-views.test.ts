@@ -106,7 +106,7 @@ describe('success bodies say their sentences in the caller\'s language, English 
     expect(stored.reason).toBe(
       `JURY-4: not every juror declared their links with the candidates by the eve of the exam, so the session cannot go to its exam day; remind the jurors named in the blockers to declare (POST /sessions/${sessionId}/declarations), assign another juror (POST /sessions/${sessionId}/jurors), or withdraw a juror who will not declare (DELETE /sessions/${sessionId}/jurors/{jurorId})`,
     );
-    const french = `JURY-4 : certains jurés n'ont pas déclaré leurs liens avec les candidats au plus tard la veille de l'épreuve, la session ne peut donc pas passer à son jour d'examen ; relancez les jurés nommés dans les blocages pour qu'ils déclarent (POST /sessions/${sessionId}/declarations), affectez un autre juré (POST /sessions/${sessionId}/jurors) ou retirez un juré qui ne déclarera pas (DELETE /sessions/${sessionId}/jurors/{jurorId})`;
+    const french = `JURY-4 : certains jurés n'ont pas déclaré leurs liens avec les candidats au plus tard la veille de l'épreuve, la session ne peut donc pas passer à son jour d'examen ; relancez les jurés nommés dans les blocages pour qu'ils déclarent leurs liens, affectez un autre juré ou retirez un juré qui ne déclarera pas (onglet Planification, « Jurés »)`;
     expect(stored.reasonFr).toBe(french);
     const view = await getSession(deps, manager, sessionId, 'fr');
     expect(view.next).toMatchObject({ step: 'declarations', waitsFor: french, by: 'managers' });
@@ -122,13 +122,13 @@ describe('success bodies say their sentences in the caller\'s language, English 
       'DELIB-4',
       'candidate',
       (id) =>
-        `le candidat entendu par le jury n'a été ni délibéré ni déclaré absent, plusieurs heures après son passage ; complétez sa grille (PUT /sessions/${id}/candidates/{registrationId}/grid, puis chaque juré la signe) ou déclarez-le absent (POST …/check-in)`,
+        `le candidat entendu par le jury n'a été ni délibéré ni déclaré absent, plusieurs heures après son passage ; le jury complète sa grille et chaque juré la signe (onglet Grilles d'évaluation), ou déclarez-le absent (onglet Jour d'examen, émargement)`,
     ],
     [
       'no rule, a year without closing',
       'planning',
       (id) =>
-        `la planification n'a pas été close dans l'année qui a suivi la création de la session ; la session l'attend : levez les blocages et clôturez la planification (POST /sessions/${id}/close-planning)`,
+        `la planification n'a pas été close dans l'année qui a suivi la création de la session ; la session l'attend : levez les blocages et clôturez la planification (onglet Planification, « Clore la planification »)`,
     ],
   ])('%s: the overdue %s step is stored in French too', async (_rule, step, french) => {
     const { deps, sessions, sessionId } = await sessionAs();
