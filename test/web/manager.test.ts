@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CertiflowClient } from '../../client/certiflow-client';
@@ -121,7 +122,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await checkPage(page, 'manager-planning-cohort-set');
   });
 
-  it('PV-6, PV-7: the PV is sealed from the browser', async () => {
+  it('PV-6, PV-7, RETAKE-1: the PV is sealed from the browser, and the candidate then reads her result and downloads her diploma', async () => {
     const now = suite.env.runtime.clock.now();
     const day = await sessionInIntake(suite.env, manager, { sessionDate: daysFromNow(now, 30), candidates: 1 });
     const [alice] = day.candidates;
@@ -199,5 +200,27 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     expect(await page.getByText('1 grille', { exact: true }).count()).toBe(1);
     await checkPage(page, 'manager-pv-sealed');
     await page.close();
+
+    // RETAKE-1: once the PV is sealed, the candidate reads her result and downloads her diploma, the bytes whose fingerprint the page shows.
+    rememberPeople(peopleFile(suite.env.dataDir), [MANAGER, { sub: alice!.userId, name: 'Alice (candidate)', role: 'candidates' }]);
+    const own = await suite.browser.open(suite.env.runtime.urls.api);
+    await signInAs(own, alice!.userId);
+    await own.getByRole('link', { name: 'Mon résultat et mes recours' }).first().click();
+    await own.getByText('Admis·e : titre obtenu', { exact: true }).waitFor();
+    expect(await own.getByText('A1, A2, A3, A4', { exact: true }).count()).toBe(1);
+    const diploma = own.getByRole('link', { name: 'Télécharger : Parchemin du titre (PDF)' });
+    await expect
+      .poll(
+        async () => {
+          if ((await diploma.count()) === 0) await own.reload();
+          return diploma.count();
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe(1);
+    const bytes = new Uint8Array(await (await fetch((await diploma.getAttribute('href'))!)).arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(await own.locator('code.candidate-hash').textContent());
+    await checkPage(own, 'candidate-result');
+    await own.close();
   });
 });
