@@ -9,7 +9,7 @@ import { NOTO_SANS_REGULAR } from '../../../shared/adapters/pdf/fonts.generated'
 import { sfntFromWoff } from '../../../shared/adapters/pdf/woff';
 import { checkJpeg, checkPng, UnreadableImage } from '../../../shared/adapters/pdf/image-check';
 import { pdfDocuments } from '../../../shared/adapters/pdf/documents';
-import { frenchInstant } from '../../../shared/adapters/pdf/french';
+import { frenchDate, frenchInstant } from '../../../shared/adapters/pdf/french';
 import type { PvDocument } from '../../../shared/use-cases/records/documents';
 import { stampPng } from '../../e2e/support/documents';
 
@@ -70,6 +70,8 @@ describe('the French documents (PV-2, PV-3, PV-4, PV-7)', () => {
     expect(frenchInstant(new Date('2027-01-15T08:00:00Z'), 'Europe/Paris')).toBe('15 janvier 2027 à 09:00 (UTC+01:00)');
     expect(frenchInstant(new Date('2027-07-15T08:00:00Z'), 'Europe/Paris')).toBe('15 juillet 2027 à 10:00 (UTC+02:00)');
     expect(frenchInstant(new Date('2027-07-15T08:00:00Z'), 'UTC')).toBe('15 juillet 2027 à 08:00 (UTC+00:00)');
+    expect(frenchInstant(new Date('2027-06-01T07:30:00Z'), 'America/Martinique')).toBe('1er juin 2027 à 03:30 (UTC-04:00)');
+    expect(frenchDate('2027-06-01')).toBe('1er juin 2027');
   });
 
   it('the fonts are read as plain OpenType, every table inflated to the length the WOFF states', () => {
