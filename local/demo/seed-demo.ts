@@ -127,7 +127,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
       registrations.push({ sub: c.sub, registrationId: registration.id });
       people.push({ sub: c.sub, name: `${c.firstName} ${c.lastName} (candidat·e${c.retake ? ', repassage' : ''})`, role: 'candidates' });
     }
-    await waitFor(sessionId, 'WaitForPlanning', (s) => s?.session.workflow?.currentStep === 'WaitForPlanning');
+    await waitFor(sessionId, 'the workflow waiting for planning', (s) => s?.session.pendingStep?.step === 'planning');
     dataOf('close planning', await manager.closePlanning(sessionId));
     await waitFor(sessionId, 'intake', (s) => s?.session.status === 'intake');
     return { sessionId, registrations };
@@ -146,7 +146,7 @@ export async function seedDemo(runtime: LocalRuntime): Promise<Demo> {
   await runtime.s3EventsIdle();
   const intake = dataOf('read session', await manager.getSession(exam.sessionId)).session.intake!;
   advanceTo(intake.closesAt);
-  await waitFor(exam.sessionId, 'WaitForConflictDeclarations', (s) => s?.session.workflow?.currentStep === 'WaitForConflictDeclarations');
+  await waitFor(exam.sessionId, 'the workflow waiting for the declarations', (s) => s?.session.pendingStep?.step === 'declarations');
   for (const juror of JURORS) {
     const client = await as({ sub: juror.sub, role: 'jurors' });
     dataOf('declare links', await client.declareLinks(exam.sessionId, { declarations: exam.registrations.map((r) => ({ registrationId: r.registrationId, link: 'none' as const })) }));
