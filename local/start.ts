@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { seedDemo, type Demo } from './demo/seed-demo';
+import { markedSeed, unfinishedSeedWarning } from './demo/unfinished-seed';
 import { peopleFile, rememberPeople } from './dev-sign-in';
 import { buildWebApp } from './web-app';
 import { localDataDir } from './paths';
@@ -92,10 +93,15 @@ async function main(): Promise<void> {
     `Ctrl-C stops everything; data stays in ${dataDir}.`,
   ];
   console.log(lines.join('\n'));
+  const unfinished = unfinishedSeedWarning(dataDir);
+  if (unfinished) console.warn(unfinished);
   if (fresh && !args.includes('--empty')) {
     console.log('Seeding the demo (an empty data folder; `npm start -- --empty` starts bare)…');
-    const demo = await seedDemo(runtime);
-    rememberPeople(peopleFile(dataDir), demo.people);
+    const demo = await markedSeed(dataDir, async () => {
+      const seeded = await seedDemo(runtime);
+      rememberPeople(peopleFile(dataDir), seeded.people);
+      return seeded;
+    });
     console.log(demoLines(demo, runtime.urls.api).join('\n'));
     console.log(`Open ${runtime.urls.api}/ and sign in as one of them.`);
   }

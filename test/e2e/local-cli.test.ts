@@ -87,6 +87,26 @@ describe('npm start and npm run token, as a person runs them', () => {
       await second.waitFor(/Ctrl-C stops everything/);
       expect(await stop(second)).toBe(0);
       expect(second.output()).not.toContain('Seeding the demo');
+      expect(second.output()).not.toContain('did not finish');
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a demo seed stopped half-way (Ctrl-C, a failure) is said at the next start, with what to do', async () => {
+    const demoDir = mkdtempSync(join(tmpdir(), 'certiflow-demo-'));
+    try {
+      const first = runScript('local/start.ts', [], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: demoDir });
+      await first.waitFor(/Seeding the demo/, 120_000);
+      await stop(first);
+      expect(first.output()).not.toContain('Demo seeded');
+      const second = runScript('local/start.ts', [], { ...RANDOM_PORTS, CERTIFLOW_DATA_DIR: demoDir });
+      await second.waitFor(/Ctrl-C stops everything/);
+      await second.waitFor(/did not finish/);
+      expect(second.output()).toMatch(/The demo seed started at \d{4}-\d{2}-\d{2}T[\d:.]+Z did not finish/);
+      expect(second.output()).toContain(`did not finish: ${demoDir} holds part of a demo`);
+      expect(second.output()).toContain('Stop, delete that folder and start again to seed the demo whole.');
+      expect(await stop(second)).toBe(0);
     } finally {
       rmSync(demoDir, { recursive: true, force: true });
     }
