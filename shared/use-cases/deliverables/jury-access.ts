@@ -100,13 +100,14 @@ const DECLARING = 'jury-review';
 /** Where a conflict declared now is a late-found one (JURY-5): the declarations are closed. */
 const DECLARED = ['ready-for-exam', 'exam-day', 'deliberated'];
 
-const LINK_FR: Record<Exclude<ConflictDeclarationRecord['link'], 'none'>, string> = { personal: 'personnel', professional: 'professionnel' };
+const LINK_FR: Record<ConflictDeclarationRecord['link'], string> = { none: 'aucun', personal: 'personnel', professional: 'professionnel' };
 
 /** JURY-5: the incident's description of a link declared late, with the juror's own words after it. */
-function lateLinkDescription(declaration: { link: ConflictDeclarationRecord['link']; description?: string }): Sentence {
-  const words = declaration.description ? `: ${declaration.description}` : '';
-  const link = declaration.link === 'none' ? declaration.link : LINK_FR[declaration.link];
-  return { en: `${declaration.link} link declared late${words}`, fr: `lien ${link} déclaré tardivement${words ? ` ${words}` : ''}` };
+function lateLinkDescription({ link, description }: { link: ConflictDeclarationRecord['link']; description?: string }): Sentence {
+  return {
+    en: `${link} link declared late${description ? `: ${description}` : ''}`,
+    fr: `lien ${LINK_FR[link]} déclaré tardivement${description ? ` : ${description}` : ''}`,
+  };
 }
 
 /**

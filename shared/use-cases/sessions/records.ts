@@ -327,12 +327,17 @@ export type PublicSession = Omit<SessionRecord, 'pendingStep' | 'failure' | 'ove
   overdue?: { step: string; since: string; reason: string };
 };
 
+/** A stored failure without its raw cause, which stays with ops. */
+function withoutCause({ cause: _cause, ...said }: NonNullable<SessionRecord['failure']>): Omit<NonNullable<SessionRecord['failure']>, 'cause'> {
+  return said;
+}
+
 /** Strips what callers must not see from a stored session, and says its reasons (failure, overdue step) in `language`. */
 export function publicSession(session: SessionRecord, language: Language = 'en'): PublicSession {
   const { pendingStep, executionArn: _arn, failure, ...rest } = session;
   const said = {
     ...rest,
-    ...(failure ? { failure: storedTextIn({ error: failure.error, reason: failure.reason, ...(failure.reasonFr ? { reasonFr: failure.reasonFr } : {}) }, 'reason', language) } : {}),
+    ...(failure ? { failure: storedTextIn(withoutCause(failure), 'reason', language) } : {}),
     ...(rest.overdue ? { overdue: storedTextIn(rest.overdue, 'reason', language) } : {}),
   };
   if (!pendingStep) return said;
