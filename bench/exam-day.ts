@@ -91,7 +91,7 @@ async function examDay(runtime: LocalRuntime, count: number, tag: string): Promi
   runtime.clock.advance(26 * DAY);
   await until(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');
   for (const juror of jurors) await juror.declareLinks(sessionId, { declarations: registrations.map((registrationId) => ({ registrationId, link: 'none' as const })) });
-  const ready = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
+  const ready = await until(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay' && r.data.session.status === 'ready-for-exam');
   const startsAt = new Date(ready.data!.session.examDay!.startsAt);
   runtime.clock.advance(startsAt.getTime() - 3_600_000 - runtime.clock.now().getTime());
   for (const registrationId of registrations) await step('check-in', () => manager.checkIn(sessionId, registrationId, { status: 'present' }));

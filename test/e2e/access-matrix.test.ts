@@ -12,7 +12,7 @@ import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
 import { stampPng } from './support/documents';
 import { decisions, GOOD_PAGES } from './support/exam-day';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 /**
  * The access matrix: every route of ROUTES × every kind of caller, with the status each must
@@ -258,7 +258,7 @@ const CASES: Record<RouteId, RouteCase> = {
     prepare: async (fx, allowed) => ({ params: { sessionId: allowed ? await sessionReadyToClose(fx) : fx.sessionId } }),
     settle: async (fx, data) => {
       const { id } = (data as { session: { id: string } }).session;
-      await eventually(() => fx.clients.managerOfCentre.getSession(id), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+      await eventually(() => fx.clients.managerOfCentre.getSession(id), atWait('WaitForIntakeDeadline'));
     },
   },
   RegisterCandidate: { prepare: async (fx) => ({ params: session(fx), body: { attempt: 'first', candidate: candidate('Zoé') } }) },
@@ -483,7 +483,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       await planningOpen(managerOfCentre, sessionId);
       if (phase === 'intake') {
         expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
-        await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+        await eventually(() => managerOfCentre.getSession(sessionId), atWait('WaitForIntakeDeadline'));
       }
       return { sessionId, registrationId: registered.data!.registration.id };
     }
@@ -497,7 +497,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       for (const identity of [own, candidate('Yves')]) registrationIds.push((await managerOfCentre.registerCandidate(sessionId, { attempt: 'first', candidate: identity })).data!.registration.id);
       await planningOpen(managerOfCentre, sessionId);
       expect((await managerOfCentre.closePlanning(sessionId)).status).toBe(200);
-      await eventually(() => managerOfCentre.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+      await eventually(() => managerOfCentre.getSession(sessionId), atWait('WaitForIntakeDeadline'));
       return { sessionId, registrationIds };
     }
 
@@ -524,7 +524,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         const declarations = [target.registrationId, target.absentRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
         expect((await juror.declareLinks(target.sessionId, { declarations })).status).toBe(200);
       }
-      const ready = await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
+      const ready = await eventually(() => managerOfCentre.getSession(target.sessionId), atWait('WaitForExamDay'));
       const startsAt = new Date(ready.data!.session.examDay!.startsAt);
       env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
       expect((await managerOfCentre.checkIn(target.sessionId, target.registrationId, { status: 'present' })).status).toBe(200);
@@ -539,7 +539,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       const filled = await jurors[0]!.fillGrid(target.sessionId, target.registrationId, { decisions: decisions(COMPETENCIES, COMPETENCIES) });
       expect(filled.status, JSON.stringify(filled.error)).toBe(200);
       for (const juror of jurors) expect((await juror.signGrid(target.sessionId, target.registrationId, filled.data!.grid.hash!)).status).toBe(200);
-      await eventually(() => managerOfCentre.getSession(target.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 20_000);
+      await eventually(() => managerOfCentre.getSession(target.sessionId), atWait('WaitForPvSeal'), 20_000);
       return jurors[1]!;
     }
 
@@ -551,7 +551,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         const declarations = [exam.registrationId, exam.expectedRegistrationId].map((registrationId) => ({ registrationId, link: 'none' as const }));
         expect((await juror.declareLinks(exam.sessionId, { declarations })).status).toBe(200);
       }
-      const ready = await eventually(() => managerOfCentre.getSession(exam.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay');
+      const ready = await eventually(() => managerOfCentre.getSession(exam.sessionId), atWait('WaitForExamDay'));
       const startsAt = new Date(ready.data!.session.examDay!.startsAt);
       env.advanceTo(new Date(startsAt.getTime() - 3_600_000));
       expect((await managerOfCentre.checkIn(exam.sessionId, exam.registrationId, { status: 'present' })).status).toBe(200);

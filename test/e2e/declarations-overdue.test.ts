@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidate, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 const DAY = 86_400_000;
 
@@ -30,7 +30,7 @@ describe('a human step not done in time blocks the session with a way out; it ne
     const registrationId = registered.data!.registration.id;
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'planning');
     expect((await manager.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => manager.getSession(sessionId), atWait('WaitForIntakeDeadline'));
 
     env.runtime.clock.advance(26 * DAY);
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'declarations');

@@ -8,7 +8,7 @@ import { describeInstant } from '../../shared/domain/dates';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
 import { pdfWithPages, postToPresigned } from './support/pdf';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 const DAY = 86_400_000;
 
@@ -63,7 +63,7 @@ describe('deliverable intake on S3, the freeze, and the jury access', () => {
     bruno = await register('Bruno', { attempt: 'retake', previouslyValidatedBlocks: ['A4'], previousSessionDate: daysFromNow(now, -100), newTraining: false });
     await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
     expect((await manager.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => manager.getSession(sessionId), atWait('WaitForIntakeDeadline'));
   });
   afterAll(async () => {
     await env?.stop();

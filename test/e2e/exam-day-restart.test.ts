@@ -7,7 +7,7 @@ import { daysFromNow } from './support/fixtures';
 import { decisions, morningOf, openDay, sitOral, toReadyForExam, waitForCall } from './support/exam-day';
 import { Inspector } from './support/inspect';
 import { sessionInIntake } from './support/sessions';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 const ALL = referentialFor('RNCP34757').competencies.map((c) => c.code);
 
@@ -55,7 +55,7 @@ describe('a restart in the middle of the exam day redoes nothing', () => {
     }
     const filled = await b!.fillGrid(built.sessionId, second!.registrationId, { decisions: decisions(ALL, []), reasons: 'no deliverable reached the jury', recommendations: 'hand in the reports' });
     for (const juror of [a!, b!]) expect((await juror.signGrid(built.sessionId, second!.registrationId, filled.data!.grid.hash!)).status).toBe(200);
-    const closed = await eventually(() => restarted.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 15_000);
+    const closed = await eventually(() => restarted.getSession(built.sessionId), atWait('WaitForPvSeal'), 15_000);
     const inspect = new Inspector(env.runtime);
     const states = await inspect.statesEntered(closed.data!.session.workflow!.executionArn);
     expect(states.filter((name) => name === 'NextCandidate')).toHaveLength(3);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertiflowClient } from '../../client/certiflow-client';
 import { candidate, jurorBody, newSession } from './support/fixtures';
 import { runScript, type RunningScript } from './support/cli';
-import { eventually } from './support/test-runtime';
+import { atWait, eventually } from './support/test-runtime';
 
 const RANDOM_PORTS = { CERTIFLOW_API_PORT: '0', CERTIFLOW_DYNAMODB_PORT: '0', CERTIFLOW_S3_PORT: '0', CERTIFLOW_SFN_PORT: '0' };
 
@@ -69,7 +69,7 @@ describe('npm start and npm run token, as a person runs them', () => {
     const resumed = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.pendingStep?.step === 'planning' && r.data.session.workflow?.currentStep === 'WaitForPlanning');
     expect(resumed.data!.session.candidates).toBe(1);
     expect((await restarted.closePlanning(sessionId)).status).toBe(200);
-    const intake = await eventually(() => restarted.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    const intake = await eventually(() => restarted.getSession(sessionId), atWait('WaitForIntakeDeadline'));
     expect(intake.data!.session.status).toBe('intake');
     expect(await stop(second.script)).toBe(0);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 describe('session planning, from creation to intake', () => {
   let env: TestRuntime;
@@ -52,7 +52,7 @@ describe('session planning, from creation to intake', () => {
 
     const closed = await manager.closePlanning(sessionId);
     expect(closed.status).toBe(200);
-    const inIntake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    const inIntake = await eventually(() => manager.getSession(sessionId), atWait('WaitForIntakeDeadline'));
     const session = inIntake.data!.session;
     expect(session.status).toBe('intake');
     // DELIV-4: intake closes at 00:00 of D−5 in the session's zone (Europe/Paris by default), shown with its offset.

@@ -6,7 +6,7 @@ import type { JurorRecord } from '../../shared/use-cases/sessions/records';
 import { ROUTES } from '../../shared/wiring/routes';
 import { candidate, daysFromNow, jurorBody, newSession } from './support/fixtures';
 import { Inspector } from './support/inspect';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 type Item = Record<string, unknown>;
 
@@ -95,7 +95,7 @@ describe('planning rules, end to end through the typed client', () => {
     for (const juror of jurors) await assign(sessionId, juror.id, client);
     await register(sessionId, 'Inès', client);
     expect((await client.closePlanning(sessionId)).status).toBe(200);
-    await eventually(() => client.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    await eventually(() => client.getSession(sessionId), atWait('WaitForIntakeDeadline'));
   }
 
   /** A session, a registration and a juror that the bad-body requests target. */
@@ -204,7 +204,7 @@ describe('planning rules, end to end through the typed client', () => {
     const closed = await manager.closePlanning(sessionId);
     expect(closed.error).toBeUndefined();
     expect(closed.status).toBe(200);
-    const intake = await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+    const intake = await eventually(() => manager.getSession(sessionId), atWait('WaitForIntakeDeadline'));
     expect(intake.data!.session.status).toBe('intake');
     expect(await auditActions(sessionId)).toEqual(expect.arrayContaining(['planning.blocked', 'planning.closed', 'intake.opened']));
   });

@@ -9,7 +9,7 @@ import { pdfPages, pdfText, stampPng, xmlSchemaErrors } from './support/document
 import { decisions, morningOf, openDay, sitOral, toReadyForExam, uploadDeliverables, waitForCall } from './support/exam-day';
 import { candidate, daysFromNow } from './support/fixtures';
 import { sessionInIntake, type BuiltSession } from './support/sessions';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 const ALL_TYPES = ['project-report', 'practical-case-1-report', 'practical-case-2-report'];
 const ref = referentialFor('RNCP34757');
@@ -85,7 +85,7 @@ describe('the PV and the records: signed, stamped, sealed, diplomas, verificatio
     expect([early.status, early.error!.message]).toEqual([403, expect.stringMatching(/^RETAKE-1: a candidate sees their result once the PV is sealed/)]);
     await deliberate(bruno!, of('A1', 'A2'), { reasons: 'A3 et A4 non démontrés à l’oral', recommendations: 'Reprendre le déploiement et la gestion de projet' });
     await deliberate(chloe!, [], { reasons: 'Aucune compétence démontrée', recommendations: 'Suivre une nouvelle formation complète' });
-    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 20_000);
+    await eventually(() => manager.getSession(day.sessionId), atWait('WaitForPvSeal'), 20_000);
   });
 
   it('PV-4: a signature naming a draft that changed since is refused with 409 "the PV changed since you read it"', async () => {

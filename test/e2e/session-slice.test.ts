@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertiflowClient } from '../../client/certiflow-client';
 import { Inspector } from './support/inspect';
-import { eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
+import { atWait, eventually, startTestRuntime, type TestRuntime } from './support/test-runtime';
 
 const validBody = { titleCode: 'RNCP34757', sessionDate: '2027-06-15', address: '12 rue des Lilas, 69001 Lyon' };
 
@@ -40,7 +40,7 @@ describe('the vertical slice: POST /sessions → DynamoDB + Step Functions → G
 
     const view = await eventually(
       () => manager.getSession(session.id),
-      (response) => response.data?.session.workflow?.currentStep === 'WaitForPlanning' && response.data.session.pendingStep?.step === 'planning',
+      (response) => atWait('WaitForPlanning')(response) && response.data?.session.pendingStep?.step === 'planning',
     );
     expect(view.status).toBe(200);
     expect(view.data!.session.workflow?.status).toBe('RUNNING');

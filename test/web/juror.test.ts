@@ -5,7 +5,7 @@ import { peopleFile, rememberPeople } from '../../local/dev-sign-in';
 import { morningOf, openDay, sitOral, uploadDeliverables } from '../e2e/support/exam-day';
 import { candidate, daysFromNow } from '../e2e/support/fixtures';
 import { sessionInIntake, type BuiltSession } from '../e2e/support/sessions';
-import { eventually } from '../e2e/support/test-runtime';
+import { atWait, eventually } from '../e2e/support/test-runtime';
 import { signInAs } from './support/browser';
 import { checkPage, webSuite } from './support/web-suite';
 
@@ -95,7 +95,7 @@ describe('the juror area: sessions, dossier, declarations, exam day, grid and PV
       const declared = await other.client.declareLinks(built.sessionId, { declarations: [aliceReg, brunoReg].map((registrationId) => ({ registrationId, link: 'none' as const })) });
       expect(declared.status, JSON.stringify(declared.error)).toBe(200);
     }
-    await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay', 15_000);
+    await eventually(() => manager.getSession(built.sessionId), atWait('WaitForExamDay'), 15_000);
     expect((await manager.setCandidateOrder(built.sessionId, [brunoReg, aliceReg])).status).toBe(200);
     await morningOf(suite.env, manager, built.sessionId);
     for (const registrationId of [brunoReg, aliceReg]) expect((await manager.checkIn(built.sessionId, registrationId, { status: 'present' })).status).toBe(200);

@@ -8,7 +8,7 @@ import { stampPng } from '../e2e/support/documents';
 import { decisions, morningOf, openDay, sitOral, toReadyForExam, uploadDeliverables } from '../e2e/support/exam-day';
 import { daysFromNow, newSession } from '../e2e/support/fixtures';
 import { sessionInIntake } from '../e2e/support/sessions';
-import { eventually } from '../e2e/support/test-runtime';
+import { atWait, eventually } from '../e2e/support/test-runtime';
 import { signInAs } from './support/browser';
 import { checkPage, webSuite } from './support/web-suite';
 
@@ -145,7 +145,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     const filled = await day.jurors[0]!.client.fillGrid(day.sessionId, alice!.registrationId, { decisions: decisions(ALL, ALL) });
     expect(filled.status, JSON.stringify(filled.error)).toBe(200);
     for (const juror of day.jurors) expect((await juror.client.signGrid(day.sessionId, alice!.registrationId, filled.data!.grid.hash!)).status).toBe(200);
-    await eventually(() => manager.getSession(day.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForPvSeal', 20_000);
+    await eventually(() => manager.getSession(day.sessionId), atWait('WaitForPvSeal'), 20_000);
     const draft = (await manager.pvPdf(day.sessionId)).data!;
     for (const juror of day.jurors) expect((await juror.client.signPv(day.sessionId, draft.sha256)).status).toBe(200);
 

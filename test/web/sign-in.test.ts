@@ -34,9 +34,20 @@ describe('the web app: served at /, development sign-in, French first', () => {
     await page.getByRole('heading', { level: 1, name: 'Connexion de développement' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.getByText('Environnement local uniquement').count()).toBe(1);
+    await page.locator('button[data-sub]').first().waitFor();
     expect(await page.locator('button[data-sub]').count()).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'sign-in');
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when the demo people cannot be read, instead of an empty list', async () => {
+    const page = await suite.browser.context.newPage();
+    await page.route('**/_local/people', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{}' }));
+    await page.goto(`${suite.env.runtime.urls.api}/`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain("n'a pas pu être lue");
+    expect(await page.locator('button[data-sub]').count()).toBe(0);
+    expect(await page.getByText("Aucune démonstration n'a été créée").count()).toBe(0);
     await page.close();
   });
 

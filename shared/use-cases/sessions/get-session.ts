@@ -29,7 +29,8 @@ export interface SessionView extends PublicSession {
    * The execution's status, as ops see it in the Step Functions console: for the centre (its
    * managers, the quality committee) only. A juror neither needs it nor may read the account's
    * internals its ARN names, and the exam-day pages jurors keep open read their session every few
-   * seconds without asking Step Functions each time.
+   * seconds without asking Step Functions each time. It is read after the record, so for a moment
+   * it can show the state the record's next change leads to (a wait entered right after its task wrote).
    */
   workflow?: WorkflowStatus;
   next: NextStep;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { CertiflowClient } from '../../../client/certiflow-client';
 import { pdfWithPages, postToPresigned } from './pdf';
 import type { BuiltCandidate, BuiltSession } from './sessions';
-import { eventually, type TestRuntime } from './test-runtime';
+import { atWait, eventually, type TestRuntime } from './test-runtime';
 
 /** Pages that pass DELIV-2 for each deliverable type. */
 export const GOOD_PAGES: Record<string, number> = { 'project-report': 24, 'practical-case-1-report': 7, 'practical-case-2-report': 3 };
@@ -31,7 +31,7 @@ export async function toReadyForExam(env: TestRuntime, manager: CertiflowClient,
     const declared = await juror.client.declareLinks(built.sessionId, { declarations });
     expect(declared.status, JSON.stringify(declared.error)).toBe(200);
   }
-  await eventually(() => manager.getSession(built.sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForExamDay', 15_000);
+  await eventually(() => manager.getSession(built.sessionId), atWait('WaitForExamDay'), 15_000);
 }
 
 /** Moves the clock to the morning of the exam day, an hour before it starts: candidates can be checked in. */

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { CertiflowClient } from '../../../client/certiflow-client';
 import { candidate, daysFromNow, jurorBody } from './fixtures';
-import { eventually, type TestRuntime } from './test-runtime';
+import { atWait, eventually, type TestRuntime } from './test-runtime';
 
 /** A candidate of a built session, and a client acting as them. */
 export interface BuiltCandidate {
@@ -67,6 +67,6 @@ export async function sessionInIntake(
   }
   await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.next.step === 'close-planning');
   expect((await manager.closePlanning(sessionId)).status).toBe(200);
-  await eventually(() => manager.getSession(sessionId), (r) => r.data?.session.workflow?.currentStep === 'WaitForIntakeDeadline');
+  await eventually(() => manager.getSession(sessionId), atWait('WaitForIntakeDeadline'));
   return { sessionId, candidates, jurors };
 }

@@ -72,3 +72,23 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
   return last;
 }
+
+/** The session's status once the task before each of the workflow's waits has written it. */
+const STATUS_AT_WAIT = {
+  WaitForPlanning: 'planning',
+  WaitForIntakeDeadline: 'intake',
+  WaitForConflictDeclarations: 'jury-review',
+  WaitForExamDay: 'ready-for-exam',
+  WaitForCandidate: 'exam-day',
+  WaitForPvSeal: 'deliberated',
+} as const;
+
+/**
+ * Accepts a session read whose execution waits in `step` and whose record already shows it. A read
+ * takes the record first and the execution after, so the execution can be a state ahead of the
+ * record it comes with; a test that then uses the record's fields must wait for both.
+ */
+export function atWait(step: keyof typeof STATUS_AT_WAIT) {
+  return (read: { data?: { session: { status: string; workflow?: { currentStep?: string } } } }): boolean =>
+    read.data?.session.workflow?.currentStep === step && read.data.session.status === STATUS_AT_WAIT[step];
+}

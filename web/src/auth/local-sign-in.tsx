@@ -32,11 +32,15 @@ export default function LocalSignIn({ apiUrl, onToken }: { apiUrl: string; onTok
   const [people, setPeople] = useState<DemoPerson[] | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [custom, setCustom] = useState<{ role: Role; sub: string; centreId: string }>({ role: 'managers', sub: 'm-1', centreId: 'centre-1' });
+  const [unreadable, setUnreadable] = useState(false);
   useEffect(() => {
     fetch(`${apiUrl}/_local/people`)
-      .then((r) => r.json() as Promise<{ people: DemoPerson[] }>)
+      .then((r) => (r.ok ? (r.json() as Promise<{ people: DemoPerson[] }>) : Promise.reject(new Error(String(r.status)))))
       .then((body) => setPeople(body.people))
-      .catch(() => setPeople([]));
+      .catch(() => {
+        setUnreadable(true);
+        setPeople([]);
+      });
   }, [apiUrl]);
   const signIn = (person: Omit<DemoPerson, 'name'> & { name?: string }) =>
     localToken(apiUrl, person)
@@ -54,6 +58,10 @@ export default function LocalSignIn({ apiUrl, onToken }: { apiUrl: string; onTok
       <h2>{t.demoPeople}</h2>
       {people === undefined ? (
         <Busy />
+      ) : unreadable ? (
+        <p class="notice notice-error" role="alert">
+          {t.peopleUnreadable}
+        </p>
       ) : people.length === 0 ? (
         <p>{t.noDemo}</p>
       ) : (
