@@ -74,6 +74,11 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     expect(await bad.locator('code').first().textContent()).toBe('email');
     expect(await bad.locator('li').first().textContent()).toMatch(/adresse e-mail/);
     expect(await preview.getByRole('row').filter({ hasText: 'Amélie' }).textContent()).toContain('Valide');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const frame = await page.getByRole('region', { name: /^Aperçu de candidats\.csv/ }).boundingBox();
+    const dropBox = await page.getByLabel('Écarter la ligne 3').boundingBox();
+    expect(dropBox!.x + dropBox!.width, 'on a small laptop, the line to drop shows without scrolling sideways').toBeLessThanOrEqual(frame!.x + frame!.width);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     const commit = page.getByRole('button', { name: 'Importer 2 candidats' });
     expect(await commit.isDisabled()).toBe(true);

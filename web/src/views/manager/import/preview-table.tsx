@@ -3,7 +3,7 @@ import { DataTable, type Column } from '../../../ui/data-table';
 import { MANAGER_IMPORT } from '../messages';
 import { cellText, type ImportKind, type ImportRow } from './contract';
 
-/** The columns of a preview, in the order the file gives them. */
+/** The file's columns, in the order the file gives them. */
 function columnsOf(rows: readonly ImportRow[]): string[] {
   const seen = new Set<string>();
   for (const row of rows) for (const key of Object.keys(row.values)) seen.add(key);
@@ -33,8 +33,9 @@ function RowErrors({ errors }: { errors: ImportRow['errors'] }) {
 }
 
 /**
- * The preview of an import, one row per line of the file: its values, its status in words,
- * each error naming its column and rule, and for an erroneous row a "drop this row" checkbox.
+ * The preview of an import, one row per line of the file: its status in words, each error naming
+ * its column and rule, for an erroneous row a "drop this row" checkbox, then its values. What the
+ * manager must read and act on comes first, so that it shows on a laptop without scrolling sideways.
  */
 export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: { kind: ImportKind; fileName: string; rows: readonly ImportRow[]; dropped: readonly number[]; locked: boolean; onDrop(line: number, drop: boolean): void }) {
   const t = useMessages(MANAGER_IMPORT);
@@ -49,7 +50,6 @@ export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: 
       caption={caption}
       columns={[
         { header: t.line, rowHeader: true, cell: (row) => t.lineNumber(row.line) },
-        ...columns.map((c): Column<ImportRow> => ({ key: `value-${c}`, header: t.columnName(kind, c), cell: (row) => cellText(row.values[c], t.yes, t.no) })),
         { key: 'status', header: t.status, cell: (row) => <span class={`badge ${TONE[statusOf(row)]}`}>{t.rowStatus(statusOf(row))}</span> },
         { key: 'errors', header: t.errors, cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
         {
@@ -63,6 +63,7 @@ export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: 
               </label>
             ),
         },
+        ...columns.map((c): Column<ImportRow> => ({ key: `value-${c}`, header: t.columnName(kind, c), cell: (row) => cellText(row.values[c], t.yes, t.no) })),
       ]}
       rows={rows}
       rowKey={(row) => row.line}
