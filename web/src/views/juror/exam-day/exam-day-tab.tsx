@@ -14,6 +14,9 @@ import { useEvery } from './use-every';
 /** How often the day's state is read again: the current candidate and their stage. */
 const REFRESH_MS = 15_000;
 
+/** Once the session is here, the day has nothing left to follow. */
+const AFTER_THE_DAY: readonly string[] = ['deliberated', 'sealed', 'results-released', 'annulled', 'failed'];
+
 /**
  * The exam day (EXAM-1..6): the running clock in the session's zone, the candidate the jury hears
  * now and the stage of their oral, and the day's order with each oral's segments.
@@ -24,10 +27,15 @@ export function ExamDayTab({ session, onSessionChanged }: TabProps) {
   const now = useNow(1000);
   const [tick, setTick] = useState(0);
   const schedule = useLoad((client) => client.schedule(session.id), [session.id]);
-  useEvery(REFRESH_MS, () => {
-    onSessionChanged();
-    setTick((n) => n + 1);
-  });
+  const dayOver = Boolean(session.examDay?.closedAt) || AFTER_THE_DAY.includes(session.status);
+  useEvery(
+    REFRESH_MS,
+    () => {
+      onSessionChanged();
+      setTick((n) => n + 1);
+    },
+    !dayOver,
+  );
   const current = session.status === 'exam-day' ? session.examDay?.current : undefined;
   return (
     <TabSection tab="exam-day">

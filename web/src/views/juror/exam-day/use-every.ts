@@ -1,9 +1,12 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
+import { pollWhileVisible } from './poll-while-visible';
 
-/** Calls `tick` every `everyMs` while mounted: the exam day's state is read again as it moves. */
-export function useEvery(everyMs: number, tick: () => void): void {
-  useEffect(() => {
-    const timer = setInterval(tick, everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
+/**
+ * Calls `tick` every `everyMs` while mounted, `active` and seen: the exam day's state is read again
+ * as it moves, and no more once there is nothing left to follow.
+ */
+export function useEvery(everyMs: number, tick: () => void, active = true): void {
+  const latest = useRef(tick);
+  latest.current = tick;
+  useEffect(() => (active ? pollWhileVisible(document, everyMs, () => latest.current()) : undefined), [everyMs, active]);
 }
