@@ -514,6 +514,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
         const grant = await ownClient.requestUpload(sessionId, registrationIds[0]!, type);
         expect(await postToPresigned(grant.data!.upload, await pdfWithPages(GOOD_PAGES[type]!, `${sessionId} ${type}`))).toBe(204);
       }
+      await env.runtime.s3EventsIdle();
       return { sessionId, registrationId: registrationIds[0]!, absentRegistrationId: registrationIds[1]! };
     }
 
@@ -563,6 +564,7 @@ describe('access matrix: every route × every caller, status and writes', () => 
       const grant = await ownClient.requestUpload(target.sessionId, target.registrationId, 'project-report');
       expect(grant.status, JSON.stringify(grant.error)).toBe(201);
       expect(await postToPresigned(grant.data!.upload, await pdfWithPages(pages, target.sessionId))).toBe(204);
+      await env.runtime.s3EventsIdle();
       return grant.data!.upload.uploadId;
     }
 
