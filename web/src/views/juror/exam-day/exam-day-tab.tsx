@@ -5,6 +5,7 @@ import { useLanguage, useMessages } from '../../../i18n/i18n';
 import { LoadedView } from '../../../ui/loaded';
 import { JUROR } from '../messages';
 import { type TabProps, TabSection } from '../parts';
+import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
 import { CurrentCandidate } from './current-candidate';
 import { ScheduleTable } from './schedule-table';
 import { SessionClock } from './session-clock';
@@ -15,7 +16,7 @@ import { useEvery } from './use-every';
 const REFRESH_MS = 15_000;
 
 /** Once the session is here, the day has nothing left to follow. */
-const AFTER_THE_DAY: readonly string[] = ['deliberated', 'sealed', 'results-released', 'annulled', 'failed'];
+const AFTER_THE_DAY: readonly SessionView['status'][] = ['deliberated', 'sealed', 'results-released', 'annulled', 'failed'];
 
 /**
  * The exam day (EXAM-1..6): the running clock in the session's zone, the candidate the jury hears
