@@ -127,7 +127,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await checkPage(page, 'manager-planning-cohort-set');
   });
 
-  it('PV-6, PV-7, RETAKE-1: the PV is sealed from the browser, and the candidate then reads her result and downloads her diploma', async () => {
+  it('PV-4, PV-6, PV-7, RETAKE-1: a juror signs the PV and the manager seals it from the browser; the candidate then reads her result and downloads her diploma', async () => {
     const now = suite.env.runtime.clock.now();
     const day = await sessionInIntake(suite.env, manager, { sessionDate: daysFromNow(now, 30), candidates: 1 });
     const [alice] = day.candidates;
@@ -152,7 +152,29 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     for (const juror of day.jurors) expect((await juror.client.signGrid(day.sessionId, alice!.registrationId, filled.data!.grid.hash!)).status).toBe(200);
     await eventually(() => manager.getSession(day.sessionId), atWait('WaitForPvSeal'), 20_000);
     const draft = (await manager.pvPdf(day.sessionId)).data!;
-    for (const juror of day.jurors) expect((await juror.client.signPv(day.sessionId, draft.sha256)).status).toBe(200);
+
+    // PV-4: a juror reads the PDF of the draft and signs it in the browser; the other signs through the API.
+    const [first, second] = day.jurors;
+    rememberPeople(peopleFile(suite.env.dataDir), [MANAGER, { sub: first!.userId, name: 'Premier juré', role: 'jurors' }]);
+    const jurorPage = await suite.browser.open(suite.env.runtime.urls.api);
+    await signInAs(jurorPage, first!.userId);
+    await jurorPage.getByRole('table', { name: 'Vos sessions, par date' }).getByRole('link').first().click();
+    await jurorPage.getByRole('navigation', { name: 'Rubriques de la session' }).getByRole('link', { name: 'Procès-verbal' }).click();
+    await jurorPage.getByRole('button', { name: 'Préparer le PDF du PV' }).click();
+    await jurorPage.getByText(draft.sha256, { exact: false }).waitFor();
+    await jurorPage.getByRole('button', { name: 'Signer ce projet de PV' }).click();
+    await jurorPage.getByText(/^Votre signature du PV est enregistrée \(.+ à \d\d:\d\d \(UTC\+0[12]:00\)\)\.$/).waitFor();
+    await expect.poll(() => jurorPage.getByRole('button', { name: 'Signer ce projet de PV' }).count()).toBe(0);
+    expect(await jurorPage.getByText('1 inscrit, 0 absent, 1 admis, 0 admis partiellement, 0 non admis', { exact: true }).count()).toBe(1);
+    await checkPage(jurorPage, 'juror-pv-signed');
+    await jurorPage.reload();
+    await jurorPage.getByRole('button', { name: 'Préparer le PDF du PV' }).click();
+    await jurorPage.getByText('Vous avez signé ce projet de PV', { exact: false }).waitFor();
+    expect(await jurorPage.getByRole('button', { name: 'Signer ce projet de PV' }).count()).toBe(0);
+    await jurorPage.close();
+    const signed = (await manager.pv(day.sessionId)).data!.status.signatures.find((s) => s.signerId === first!.id);
+    expect(signed).toMatchObject({ sha256: draft.sha256, current: true });
+    expect((await second!.client.signPv(day.sessionId, draft.sha256)).status).toBe(200);
 
     await page.reload();
     await page.getByText('Délibérée', { exact: true }).waitFor();

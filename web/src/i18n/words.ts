@@ -1,5 +1,6 @@
 import type { SessionStatus } from '../../../shared/use-cases/sessions/records';
 import { messages, type Language } from './i18n';
+import { PV_COUNTS } from './pv-counts';
 
 /** The deliverables' names by type, as the candidate, the jury and the session manager read them. */
 export const DELIVERABLE_NAMES: Record<Language, Readonly<Record<string, string>>> = {
@@ -75,6 +76,7 @@ export const WORDS = messages({
     signature: 'Signature',
     notSigned: 'Non signé',
     pvComplete: 'Rien ne manque : le PV peut être scellé.',
+    pvCounts: PV_COUNTS.fr,
   },
   en: {
     deliverable: (type: string, fallback: string = type) => DELIVERABLE_NAMES.en[type] ?? fallback,
@@ -97,5 +99,6 @@ export const WORDS = messages({
     signature: 'Signature',
     notSigned: 'Not signed',
     pvComplete: 'Nothing is missing: the PV can be sealed.',
+    pvCounts: PV_COUNTS.en,
   },
 });

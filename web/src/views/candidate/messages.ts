@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../../../shared/use-cases/sessions/record
 import type { AppealView } from '../../../../shared/use-cases/records/appeals';
 import type { CandidateResult } from '../../../../shared/use-cases/records/results';
 import { messages } from '../../i18n/i18n';
+import { plural, pluriel } from '../../i18n/plural';
 import { WORDS } from '../../i18n/words';
 
 const STATUS_FR: Record<SessionStatus, string> = {
@@ -112,7 +113,7 @@ export const CANDIDATE = messages({
     s3Refused: (status: number, detail: string) => `Le fichier n'a pas été reçu (réponse ${status} du stockage${detail ? ` : ${detail}` : ''}). Réessayez.`,
     s3Unreachable: 'Le fichier n\'a pas pu être envoyé : le stockage ne répond pas. Vérifiez votre connexion et réessayez.',
     expired: 'Le lien d\'envoi a expiré (il est valable 15 minutes). Cliquez à nouveau sur « Envoyer » pour en obtenir un nouveau.',
-    accepted: (n: number, pages: number) => `Version ${n} acceptée : ${pages} pages. Elle est enregistrée.`,
+    accepted: (n: number, pages: number) => `Version ${n} acceptée : ${pages} ${pluriel(pages, 'page', 'pages')}. Elle est enregistrée.`,
     acceptedLate: (n: number) => `Version ${n} reçue après la date limite : elle est acceptée mais marquée en retard (DELIV-5).`,
     refused: (n: number) => `Version ${n} refusée. Corrigez le fichier puis déposez-le à nouveau :`,
     stillChecking: 'Votre fichier est bien reçu, mais son contrôle n\'est pas encore terminé. Revenez sur cette page dans quelques instants pour en voir le résultat.',
@@ -228,7 +229,7 @@ export const CANDIDATE = messages({
     s3Refused: (status: number, detail: string) => `The file was not received (storage answered ${status}${detail ? `: ${detail}` : ''}). Try again.`,
     s3Unreachable: 'The file could not be sent: the storage does not answer. Check your connection and try again.',
     expired: 'The upload link expired (it lasts 15 minutes). Click “Send” again to get a new one.',
-    accepted: (n: number, pages: number) => `Version ${n} accepted: ${pages} pages. It is on file.`,
+    accepted: (n: number, pages: number) => `Version ${n} accepted: ${pages} ${plural(pages, 'page', 'pages')}. It is on file.`,
     acceptedLate: (n: number) => `Version ${n} arrived after the deadline: accepted but flagged late (DELIV-5).`,
     refused: (n: number) => `Version ${n} refused. Fix the file and upload it again:`,
     stillChecking: 'Your file was received but its check has not finished yet. Come back to this page in a moment to see the outcome.',

@@ -194,8 +194,7 @@ export const JUROR = messages({
     centre: WORDS.fr.centre,
     address: 'Adresse',
     counts: 'Décomptes',
-    countsText: (registered: number, absent: number, admitted: number, partial: number, not: number) =>
-      `${registered} inscrits, ${absent} absents, ${admitted} admis, ${partial} admis partiellement, ${not} non admis`,
+    countsText: WORDS.fr.pvCounts,
     countsLater: 'Complétés à la fin de la session',
     part2: 'Partie 2 : résultats',
     part2Caption: 'Résultat de chaque candidat inscrit (PV-3)',
@@ -224,6 +223,7 @@ export const JUROR = messages({
     signPv: 'Signer ce projet de PV',
     signingPv: 'Signature du PV…',
     pvSignedNow: (when: string) => `Votre signature du PV est enregistrée (${when}).`,
+    pvSignedAlready: 'Vous avez signé ce projet de PV : il ne vous reste rien à signer tant qu’il ne change pas.',
   },
   en: {
     homeTitle: 'My jury sessions',
@@ -374,8 +374,7 @@ export const JUROR = messages({
     centre: WORDS.en.centre,
     address: 'Address',
     counts: 'Counts',
-    countsText: (registered: number, absent: number, admitted: number, partial: number, not: number) =>
-      `${registered} registered, ${absent} absent, ${admitted} admitted, ${partial} partially admitted, ${not} not admitted`,
+    countsText: WORDS.en.pvCounts,
     countsLater: 'Completed at the end of the session',
     part2: 'Part 2: results',
     part2Caption: 'Result of each registered candidate (PV-3)',
@@ -404,5 +403,6 @@ export const JUROR = messages({
     signPv: 'Sign this draft PV',
     signingPv: 'Signing the PV…',
     pvSignedNow: (when: string) => `Your signature of the PV is recorded (${when}).`,
+    pvSignedAlready: 'You have signed this draft PV: nothing is left for you to sign unless it changes.',
   },
 });

@@ -1,10 +1,8 @@
 import { messages } from '../../i18n/i18n';
+import { plural, pluriel } from '../../i18n/plural';
 import { DELIVERABLE_NAMES, SESSION_STATUS, WORDS } from '../../i18n/words';
 
 const pick = (words: Record<string, string>) => (key: string) => words[key] ?? key;
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-/** French counts 0 and 1 in the singular. */
-const pluriel = (n: number, one: string, many: string) => (n < 2 ? one : many);
 
 /** The manager area's shared words: the home page, the session page and its tabs, the session's fields. */
 export const MANAGER = messages({
@@ -591,8 +589,7 @@ export const MANAGER_PV = messages({
     sessionDate: 'Date de la session',
     centre: WORDS.fr.centre,
     counts: 'Effectifs (PV-2)',
-    countsValue: (registered: number, absent: number, admitted: number, partial: number, not: number) =>
-      `${registered} ${pluriel(registered, 'inscrit', 'inscrits')}, ${absent} ${pluriel(absent, 'absent', 'absents')}, ${admitted} admis, ${partial} admis partiellement, ${not} non admis`,
+    countsValue: WORDS.fr.pvCounts,
     resultsCaption: 'Résultat de chaque candidat (PV-3)',
     resultWord: pick({ admitted: 'Admis·e (titre)', 'partially-admitted': 'Admis·e partiellement', 'not-admitted': 'Non admis·e', absent: 'Absent·e', pending: 'À délibérer' }),
     missingHeading: 'Ce qui manque pour sceller le PV (PV-6)',
@@ -646,8 +643,7 @@ export const MANAGER_PV = messages({
     sessionDate: 'Session date',
     centre: WORDS.en.centre,
     counts: 'Numbers (PV-2)',
-    countsValue: (registered: number, absent: number, admitted: number, partial: number, not: number) =>
-      `${registered} registered, ${absent} absent, ${admitted} admitted, ${partial} partially admitted, ${not} not admitted`,
+    countsValue: WORDS.en.pvCounts,
     resultsCaption: "Each candidate's result (PV-3)",
     resultWord: pick({ admitted: 'Admitted (title)', 'partially-admitted': 'Partially admitted', 'not-admitted': 'Not admitted', absent: 'Absent', pending: 'To deliberate' }),
     missingHeading: 'What the PV lacks to be sealed (PV-6)',

@@ -2,6 +2,7 @@ import type { AppealGround } from '../../../../shared/domain/appeals';
 import type { CaseView, DecisionView } from '../../../../shared/use-cases/records/committee';
 import type { SessionStatus } from '../../../../shared/use-cases/sessions/records';
 import { messages } from '../../i18n/i18n';
+import { plural, pluriel } from '../../i18n/plural';
 import { SESSION_STATUS, WORDS } from '../../i18n/words';
 
 type CaseKind = CaseView['kind'];
@@ -109,7 +110,7 @@ export const QUALITY = messages({
     downloadArchive: (size: string) => `Télécharger l'archive (ZIP, ${size})`,
     archiveExpires: (minutes: number) => `Le lien est valable ${minutes} minutes.`,
     archiveFingerprint: 'Empreinte SHA-256 de l\'archive',
-    archiveFiles: (n: number) => `Contenu de l'archive (${n} fichiers)`,
+    archiveFiles: (n: number) => `Contenu de l'archive (${n} ${pluriel(n, 'fichier', 'fichiers')})`,
     file: 'Fichier',
     size: 'Taille',
     peopleTitle: 'Dossiers des candidats',
@@ -197,7 +198,7 @@ export const QUALITY = messages({
     downloadArchive: (size: string) => `Download the archive (ZIP, ${size})`,
     archiveExpires: (minutes: number) => `The link lasts ${minutes} minutes.`,
     archiveFingerprint: 'SHA-256 fingerprint of the archive',
-    archiveFiles: (n: number) => `Contents of the archive (${n} files)`,
+    archiveFiles: (n: number) => `Contents of the archive (${n} ${plural(n, 'file', 'files')})`,
     file: 'File',
     size: 'Size',
     peopleTitle: 'Candidates\' records',

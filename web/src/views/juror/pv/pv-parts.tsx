@@ -23,7 +23,7 @@ export function PvPart1({ pv }: { pv: PvView }) {
           [t.certification, <Certification part1={part1} />],
           [t.centre, part1.centreName],
           [t.address, part1.centreAddress],
-          [t.counts, c ? t.countsText(c.registered, c.absent, c.admitted, c.partiallyAdmitted, c.notAdmitted) : t.countsLater],
+          [t.counts, c ? t.countsText(c) : t.countsLater],
         ]}
       />
     </>

@@ -29,10 +29,26 @@ function fileNameOf(headers: Headers, fallback: string): string {
 
 /**
  * Reads the PV's PDF with the signed-in client (`pvPdf`), offers it through a blob: link, and
- * lets a signatory sign the draft they read, naming the SHA-256 of those very bytes (PV-4); a
- * refusal (PV-4 before the end of the session, PV-7 once sealed, a draft changed since) shows.
+ * lets a signatory sign the draft they read, naming the SHA-256 of those very bytes (PV-4), unless
+ * their signature already stands on that draft; a refusal (PV-4 before the end of the session,
+ * PV-7 once sealed, a draft changed since) shows.
  */
-export function PvSign({ sessionId, draft, fallbackName, timeZone, onSigned }: { sessionId: string; draft: boolean; fallbackName: string; timeZone: string; onSigned(): void }) {
+export function PvSign({
+  sessionId,
+  draft,
+  signedSha256,
+  fallbackName,
+  timeZone,
+  onSigned,
+}: {
+  sessionId: string;
+  draft: boolean;
+  /** The SHA-256 of the draft this juror's signature stands on, if it still does. */
+  signedSha256?: string;
+  fallbackName: string;
+  timeZone: string;
+  onSigned(): void;
+}) {
   const t = useMessages(JUROR);
   const { language } = useLanguage();
   const keys = useRetryKeys();
@@ -75,7 +91,8 @@ export function PvSign({ sessionId, draft, fallbackName, timeZone, onSigned }: {
           <p class="muted juror-hash">{t.pdfFingerprint(pdf.sha256)}</p>
         </div>
       )}
-      {pdf && draft && (
+      {pdf && draft && pdf.sha256 === signedSha256 && !sign.done && <p>{t.pvSignedAlready}</p>}
+      {pdf && draft && pdf.sha256 !== signedSha256 && (
         <div class="row">
           <button type="button" disabled={sign.running} onClick={() => void signRead(pdf.sha256)}>
             {t.signPv}

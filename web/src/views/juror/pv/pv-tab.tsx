@@ -25,7 +25,14 @@ export function PvTab({ session }: TabProps) {
                 {status.missing.length === 0 ? <p>{t.pvComplete}</p> : <RuleList items={status.missing} label={t.pvMissing} />}
               </>
             )}
-            <PvSign sessionId={session.id} draft={!status.sealed} fallbackName={`pv-${pv.part1.rncpCode}-${pv.part1.sessionDate}.pdf`} timeZone={timeZone} onSigned={loaded.reload} />
+            <PvSign
+              sessionId={session.id}
+              draft={!status.sealed}
+              signedSha256={status.signatures.find((s) => s.signerId === session.you?.jurorId && s.current)?.sha256}
+              fallbackName={`pv-${pv.part1.rncpCode}-${pv.part1.sessionDate}.pdf`}
+              timeZone={timeZone}
+              onSigned={loaded.reload}
+            />
           </>
         )}
       </LoadedView>

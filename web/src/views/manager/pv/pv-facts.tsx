@@ -23,7 +23,7 @@ export function PvFacts({ pv }: { pv: PvView }) {
               {part1.centreName}, {part1.centreAddress}
             </>,
           ],
-          part1.counts && [t.counts, t.countsValue(part1.counts.registered, part1.counts.absent, part1.counts.admitted, part1.counts.partiallyAdmitted, part1.counts.notAdmitted)],
+          part1.counts && [t.counts, t.countsValue(part1.counts)],
         ]}
       />
       <PvResultsTable pv={pv} caption={t.resultsCaption} result={(row) => t.resultWord(row.result ?? 'pending')} noBlock="—" />
