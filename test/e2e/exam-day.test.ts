@@ -127,6 +127,13 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
       expect((await manager.checkIn(day.sessionId, retaker!.registrationId, { status: 'present' })).status).toBe(200);
       const called = await openDay(env, manager, day.sessionId);
       expect(called).toBe(alice!.registrationId);
+      const stages = (await manager.schedule(day.sessionId)).data!.schedule.slots.map((s) => [s.candidateName.split(' ')[0], s.stage]);
+      expect(stages, 'EXAM-1: the schedule says where each day stands, so a console reloaded on the day still knows').toEqual([
+        ['Alice', 'present'],
+        ['Chloé', 'expected'],
+        ['David', 'expected'],
+        ['Noah', 'present'],
+      ]);
       const late = await manager.setAccommodation(day.sessionId, david!.registrationId, { extraMinutes: 10, justification: 'demandé le jour même' });
       expect(late.status).toBe(422);
       expect(late.error!.violations![0]!.message).toMatch(/^EXAM-2: extra time is announced by the start of the session, .*; it can no longer be added$/);

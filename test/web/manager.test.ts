@@ -143,9 +143,14 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await checkIn.getByRole('button', { name: 'Présent', exact: true }).click();
     await page.getByText(/présent, attend son oral — émargement à \d\d:\d\d \(UTC\+0[12]:00\)/).waitFor();
     await page.getByText('Aucun incident signalé.').waitFor();
+    const oralControls = page.getByRole('group', { name: /^Oral de Alice/ });
+    expect(await oralControls.count(), 'EXAM-1: no oral to start before the day opens and calls her').toBe(0);
     await checkPage(page, 'manager-exam-day');
 
     expect(await openDay(suite.env, manager, day.sessionId)).toBe(alice!.registrationId);
+    await page.reload();
+    await oralControls.getByRole('button', { name: "Démarrer l'oral" }).waitFor();
+    expect(await oralControls.getByRole('button', { name: 'Terminer le segment en cours' }).count()).toBe(0);
     await sitOral(suite.env, day.jurors[0]!.client, day.sessionId, alice!.registrationId);
     const filled = await day.jurors[0]!.client.fillGrid(day.sessionId, alice!.registrationId, { decisions: decisions(ALL, ALL) });
     expect(filled.status, JSON.stringify(filled.error)).toBe(200);

@@ -1,5 +1,5 @@
 import ical from 'ical-generator';
-import { addMinutes, Conflict, Forbidden, fullName, InvalidInput, referentialFor, segmentsInScope, violation, type ScheduleEntry } from '../../domain';
+import { addMinutes, Conflict, Forbidden, fullName, InvalidInput, referentialFor, segmentsInScope, violation, type CandidateStage, type ScheduleEntry } from '../../domain';
 import { actorOf, type Caller } from '../caller';
 import type { Deps } from '../deps';
 import { scopeOf } from '../deliverables/deliverable-access';
@@ -7,7 +7,7 @@ import { loadPlanning } from '../sessions/planning-reads';
 import { calendarOf, type SessionPlanning } from '../sessions/records';
 import { assertCanReadSession, assertManagesSession } from '../sessions/session-access';
 import { applySessionChange } from '../sessions/session-changes';
-import { daySchedule, examDayStartsAt } from './day-context';
+import { candidateDay, daySchedule, examDayStartsAt } from './day-context';
 
 /** One candidate's slot in the day, as the schedule shows it (EXAM-1). */
 export interface SlotView {
@@ -21,6 +21,8 @@ export interface SlotView {
   /** The jury deliberates until then, before the next candidate (DELIB-4). */
   deliberationEndAt: string;
   extraMinutes: number;
+  /** Where the candidate's day stands now (EXAM-1, EXAM-3, EXAM-4): expected, present, in the oral, absent, deliberated… */
+  stage: CandidateStage;
 }
 
 /** The day's schedule in the session's zone; a candidate sees their own slot only. */
@@ -53,6 +55,7 @@ function slotView(planning: SessionPlanning, entry: ScheduleEntry): SlotView {
     examEndAt: entry.examEndAt.toISOString(),
     deliberationEndAt: entry.deliberationEndAt.toISOString(),
     extraMinutes,
+    stage: candidateDay(planning, entry.registrationId).stage,
   };
 }
 

@@ -50,8 +50,9 @@ function OralProgress({ exam, timeZone }: { exam: ExamRecord; timeZone: string }
 
 /**
  * One candidate on the exam day: check-in (present, absent, late allowed or refused: EXAM-3,
- * EXAM-4), the identity check of a remote session (EXAM-5), the oral's clock (start, end of the
- * running segment: EXAM-1, EXAM-2). The server stamps every time; a refusal says which rule.
+ * EXAM-4), the identity check of a remote session (EXAM-5), the oral's clock (start, once the
+ * candidate is called and present; end of the running segment, while the oral runs: EXAM-1,
+ * EXAM-2). The server stamps every time; a refusal says which rule.
  */
 export function CandidateConsole({ session, slot, exam, called, active, onRecorded }: { session: SessionView; slot: SlotView; exam: ExamRecord | undefined; called: boolean; active: boolean; onRecorded(exam: ExamRecord): void }) {
   const t = useMessages(MANAGER_EXAM);
@@ -73,6 +74,10 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
   const problem = checkIn.problem ?? identity.problem ?? oral.problem;
   const running = checkIn.running || identity.running || oral.running;
   const errors = fieldErrors(identity.problem);
+  // EXAM-1: the oral starts when the workflow has called this candidate, present; a segment ends while the oral runs.
+  const stage = exam?.stage ?? slot.stage;
+  const canStart = called && stage === 'present';
+  const canEndSegment = stage === 'in-oral';
   return (
     <section class="card manager-card" aria-labelledby={`console-${id}`}>
       <h3 id={`console-${id}`}>
@@ -80,7 +85,7 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
       </h3>
       <p>
         {t.slot(formatTime(slot.startAt, session.timeZone, language), formatTime(slot.examEndAt, session.timeZone, language))}
-        {exam ? ` — ${t.stage(exam.stage)}` : ''}
+        {` — ${t.stage(stage)}`}
         {exam?.checkIn && ` — ${t.checkedInAt(formatTime(exam.checkIn.at, session.timeZone, language))}${exam.checkIn.late ? ` (${t.lateDecision(exam.checkIn.decision ?? 'allowed')})` : ''}`}
       </p>
       {exam?.absence && <p class="notice notice-warn">{exam.absence.message}</p>}
@@ -109,14 +114,20 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
             </SubmitForm>
           )}
           {exam?.identityCheck && <p>{t.identityChecked(exam.identityCheck.method, formatTime(exam.identityCheck.checkedAt, session.timeZone, language))}</p>}
-          <div role="group" aria-label={t.oralGroup(slot.candidateName)} class="row">
-            <button type="button" disabled={running} onClick={() => only(oral, 'start' as const)}>
-              {t.startOral}
-            </button>
-            <button type="button" class="secondary" disabled={running} onClick={() => only(oral, 'end-segment' as const)}>
-              {t.endSegment}
-            </button>
-          </div>
+          {(canStart || canEndSegment) && (
+            <div role="group" aria-label={t.oralGroup(slot.candidateName)} class="row">
+              {canStart && (
+                <button type="button" disabled={running} onClick={() => only(oral, 'start' as const)}>
+                  {t.startOral}
+                </button>
+              )}
+              {canEndSegment && (
+                <button type="button" disabled={running} onClick={() => only(oral, 'end-segment' as const)}>
+                  {t.endSegment}
+                </button>
+              )}
+            </div>
+          )}
         </>
       )}
       {exam && <OralProgress exam={exam} timeZone={session.timeZone} />}
