@@ -41,6 +41,7 @@ describe('the candidate area: registrations, deadline, uploads straight to the s
     expect(await deadline.textContent()).toBe(`${frenchDay} à 00:00 (UTC-04:00)`);
     expect(await page.getByTestId('countdown').first().textContent()).toMatch(/^2[45] j \d{1,2} h \d{2} min$/);
     expect(await page.getByText('Rapport du cas pratique 2').count()).toBeGreaterThan(0);
+    expect(await page.getByText('09:00 (UTC-04:00)', { exact: true }).count(), "the day's start in the session's zone, with its offset").toBe(1);
     expect(await page.getByText('de 20 à 30 pages, au format PDF').count()).toBe(1);
     await checkPage(page, 'candidate-home');
 

@@ -1,6 +1,6 @@
 import type { MyRegistration } from '../../../../shared/use-cases/candidates/read-registrations';
 import type { SessionStatus } from '../../../../shared/use-cases/sessions/records';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatTime, zonedInstant } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/i18n';
 import { Facts } from '../../ui/facts';
 import { CANDIDATE } from './messages';
@@ -16,7 +16,7 @@ export function SessionStatusBadge({ status }: { status: SessionStatus }) {
   return <span class={`badge ${STATUS_BADGE[status] ?? 'badge-neutral'}`}>{t.sessionStatus(status)}</span>;
 }
 
-/** What a candidate needs to know of their session: date, start, place, status, attempt, extra time. */
+/** What a candidate needs to know of their session: date, start in the session's zone with its offset, place, status, attempt, extra time. */
 export function SessionFacts({ registration }: { registration: MyRegistration }) {
   const t = useMessages(CANDIDATE);
   const { language } = useLanguage();
@@ -25,12 +25,8 @@ export function SessionFacts({ registration }: { registration: MyRegistration })
     <Facts
       facts={[
         [t.sessionDate, formatDate(session.sessionDate, language)],
-        [
-          t.startTime,
-          <>
-            {session.startTime} ({session.timeZone})
-          </>,
-        ],
+        [t.startTime, formatTime(zonedInstant(session.sessionDate, session.startTime, session.timeZone), session.timeZone, language)],
+        [t.timeZone, session.timeZone],
         [t.address, session.address],
         [t.status, <SessionStatusBadge status={session.status} />],
         [t.attempt, registration.attempt === 'retake' ? t.retake : t.firstAttempt],
