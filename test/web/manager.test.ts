@@ -230,6 +230,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     expect(status.sealed).toBeDefined();
     expect(await page.getByText(status.sealed!.pv.sha256).count()).toBe(1);
     expect(await page.getByText('1 grille', { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/^Verrouillé en mode conformité \(S3 Object Lock COMPLIANCE\) : ni modifiable ni supprimable jusqu'au .+ \(UTC\+0[12]:00\)$/).count(), 'PV-7').toBe(1);
     await checkPage(page, 'manager-pv-sealed');
     await page.close();
 

@@ -77,6 +77,8 @@ export const WORDS = messages({
     notSigned: 'Non signé',
     pvComplete: 'Rien ne manque : le PV peut être scellé.',
     pvCounts: PV_COUNTS.fr,
+    retentionLock: (mode: string, until: string) =>
+      mode === 'COMPLIANCE' ? `Verrouillé en mode conformité (S3 Object Lock COMPLIANCE) : ni modifiable ni supprimable jusqu'au ${until}` : `Verrouillé (S3 Object Lock ${mode}) jusqu'au ${until}`,
   },
   en: {
     deliverable: (type: string, fallback: string = type) => DELIVERABLE_NAMES.en[type] ?? fallback,
@@ -100,5 +102,7 @@ export const WORDS = messages({
     notSigned: 'Not signed',
     pvComplete: 'Nothing is missing: the PV can be sealed.',
     pvCounts: PV_COUNTS.en,
+    retentionLock: (mode: string, until: string) =>
+      mode === 'COMPLIANCE' ? `Locked in compliance mode (S3 Object Lock COMPLIANCE): neither alterable nor deletable until ${until}` : `Locked (S3 Object Lock ${mode}) until ${until}`,
   },
 });
