@@ -90,6 +90,14 @@ describe('the quality committee area: the cases before it, its decisions, the se
     expect(await sessions.locator('tbody tr').count()).toBe(1);
     expect(await sessions.textContent()).toContain('Dépôt des livrables');
     await checkPage(page, 'quality-sessions');
+
+    // Back from a session's record, the last centre is listed again and offered among those read in this tab.
+    await sessions.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Dossier de la session / }).waitFor();
+    await page.getByRole('link', { name: 'Sessions et archives' }).click();
+    await page.getByRole('table', { name: 'Sessions du centre centre-quality' }).waitFor();
+    expect(await page.getByLabel('Centre organisateur (identifiant)').inputValue()).toBe('centre-quality');
+    expect(await page.locator('datalist#recent-centres option').evaluateAll((options) => options.map((o) => o.getAttribute('value')))).toEqual(['centre-quality']);
     await page.close();
   });
 });

@@ -9,6 +9,7 @@ import { LoadedView } from '../../ui/loaded';
 import { AreaNav } from './area-nav';
 import { QUALITY, SESSION_STATUSES } from './messages';
 import { useSessionName } from '../shared/session';
+import { recentCentres } from './recent-centres';
 import { StatusBadge } from './status-badge';
 
 interface Query {
@@ -45,11 +46,15 @@ function SessionList({ query }: { query: Query }) {
   );
 }
 
-/** The sessions of a centre (the API lists one centre at a time for the committee), each leading to its record. */
+/**
+ * The sessions of a centre (the API lists one centre at a time for the committee), each leading to
+ * its record; the centres consulted in this tab are offered, and the last one is listed again on return.
+ */
 export function SessionsPage() {
   const t = useMessages(QUALITY);
-  const [draft, setDraft] = useState<Query>({ centreId: '' });
-  const [query, setQuery] = useState<Query | undefined>();
+  const [recent, setRecent] = useState(() => recentCentres.read());
+  const [draft, setDraft] = useState<Query>({ centreId: recent[0] ?? '' });
+  const [query, setQuery] = useState<Query | undefined>(recent[0] ? { centreId: recent[0] } : undefined);
   return (
     <>
       <AreaNav current="sessions" />
@@ -58,12 +63,19 @@ export function SessionsPage() {
         class="row"
         onSubmit={(event) => {
           event.preventDefault();
-          setQuery({ ...draft, centreId: draft.centreId.trim() });
+          const centreId = draft.centreId.trim();
+          setRecent(recentCentres.remember(centreId));
+          setQuery({ ...draft, centreId });
         }}
       >
         <label>
           {t.centre}
-          <input required value={draft.centreId} aria-describedby="centre-hint" onInput={(e) => setDraft({ ...draft, centreId: (e.target as HTMLInputElement).value })} />
+          <input required list="recent-centres" value={draft.centreId} aria-describedby="centre-hint" onInput={(e) => setDraft({ ...draft, centreId: (e.target as HTMLInputElement).value })} />
+          <datalist id="recent-centres">
+            {recent.map((centreId) => (
+              <option key={centreId} value={centreId} />
+            ))}
+          </datalist>
         </label>
         <label>
           {t.status}
