@@ -142,6 +142,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     const checkIn = page.getByRole('group', { name: /^Émargement de Alice/ });
     await checkIn.getByRole('button', { name: 'Présent', exact: true }).click();
     await page.getByText(/présent, attend son oral — émargement à \d\d:\d\d \(UTC\+0[12]:00\)/).waitFor();
+    expect(await checkIn.count(), 'EXAM-4: a candidate checks in once').toBe(0);
     await page.getByText('Aucun incident signalé.').waitFor();
     const oralControls = page.getByRole('group', { name: /^Oral de Alice/ });
     expect(await oralControls.count(), 'EXAM-1: no oral to start before the day opens and calls her').toBe(0);

@@ -49,7 +49,7 @@ function OralProgress({ exam, timeZone }: { exam: ExamRecord; timeZone: string }
 }
 
 /**
- * One candidate on the exam day: check-in (present, absent, late allowed or refused: EXAM-3,
+ * One candidate on the exam day: check-in, once (present, absent, late allowed or refused: EXAM-3,
  * EXAM-4), the identity check of a remote session (EXAM-5), the oral's clock (start, once the
  * candidate is called and present; end of the running segment, while the oral runs: EXAM-1,
  * EXAM-2). The server stamps every time; a refusal says which rule.
@@ -74,7 +74,7 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
   const problem = checkIn.problem ?? identity.problem ?? oral.problem;
   const running = checkIn.running || identity.running || oral.running;
   const errors = fieldErrors(identity.problem);
-  // EXAM-1: the oral starts when the workflow has called this candidate, present; a segment ends while the oral runs.
+  // EXAM-4: a candidate checks in once. EXAM-1: the oral starts when the workflow has called this candidate, present; a segment ends while the oral runs.
   const stage = exam?.stage ?? slot.stage;
   const canStart = called && stage === 'present';
   const canEndSegment = stage === 'in-oral';
@@ -91,20 +91,22 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
       {exam?.absence && <p class="notice notice-warn">{exam.absence.message}</p>}
       {active && (
         <>
-          <div role="group" aria-label={t.checkInGroup(slot.candidateName)} class="row">
-            <button type="button" disabled={running} onClick={() => only(checkIn, { status: 'present' })}>
-              {t.present}
-            </button>
-            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'allowed' })}>
-              {t.lateAllowed}
-            </button>
-            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'refused' })}>
-              {t.lateRefused}
-            </button>
-            <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'absent' })}>
-              {t.absent}
-            </button>
-          </div>
+          {stage === 'expected' && (
+            <div role="group" aria-label={t.checkInGroup(slot.candidateName)} class="row">
+              <button type="button" disabled={running} onClick={() => only(checkIn, { status: 'present' })}>
+                {t.present}
+              </button>
+              <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'allowed' })}>
+                {t.lateAllowed}
+              </button>
+              <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'present', decision: 'refused' })}>
+                {t.lateRefused}
+              </button>
+              <button type="button" class="secondary" disabled={running} onClick={() => only(checkIn, { status: 'absent' })}>
+                {t.absent}
+              </button>
+            </div>
+          )}
           {session.remote && (
             <SubmitForm class="row" onSubmit={() => only(identity)}>
               <TextField id={`identity-${id}`} label={t.identityMethod(slot.candidateName)} hint={t.identityHint} value={method} onValue={setMethod} error={errors.method} required />
