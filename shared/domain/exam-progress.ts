@@ -69,7 +69,8 @@ export interface CheckInInput {
 /**
  * EXAM-3, EXAM-4: records a candidate present, absent, or late with the manager's decision. A
  * candidate checked in after their planned start needs the decision: allowed, they sit with the
- * end of their slot unmoved; refused, they are recorded absent and stay on the PV.
+ * end of their slot unmoved; refused, they are recorded absent and stay on the PV. A decision for
+ * a candidate in time is refused, so that a refusal meant for a late arrival never records them present.
  */
 export function checkInCandidate(day: CandidateDay, input: CheckInInput): CandidateDay {
   assertStage(day, ['expected'], input.candidateName, 'EXAM-4', { en: 'a candidate is checked in once', fr: "un candidat n'émarge qu'une fois" });
@@ -78,7 +79,17 @@ export function checkInCandidate(day: CandidateDay, input: CheckInInput): Candid
     return { ...day, stage: 'absent', checkIn: { at: input.at, by: input.by, late: false }, absence }; // EXAM-4
   }
   const late = input.at.getTime() > addMinutes(input.plannedStartAt, LATE_AFTER_MINUTES).getTime(); // EXAM-3
-  if (!late) return { ...day, stage: 'present', checkIn: { at: input.at, by: input.by, late: false } };
+  if (!late) {
+    if (input.decision) {
+      throw new RuleViolation([
+        violation('EXAM-3', {
+          en: `${input.candidateName} arrives at ${formatTime(input.at, input.timeZone)}, in time for the planned start at ${formatTime(input.plannedStartAt, input.timeZone)}: there is no lateness to decide on; record them present`,
+          fr: `${input.candidateName} arrive à ${formatTime(input.at, input.timeZone)}, à temps pour le début prévu à ${formatTime(input.plannedStartAt, input.timeZone)} : il n'y a pas de retard sur lequel décider ; enregistrez sa présence`,
+        }),
+      ]); // EXAM-3
+    }
+    return { ...day, stage: 'present', checkIn: { at: input.at, by: input.by, late: false } };
+  }
   if (!input.decision) {
     throw new RuleViolation([
       violation('EXAM-3', {

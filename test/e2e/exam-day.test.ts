@@ -203,9 +203,13 @@ describe('the exam day, from the eve to the last grid (EXAM, DELIB, PV-5, RETAKE
       expect(pv.part2[0]).toMatchObject({ firstName: 'Alice', result: 'admitted', blocksValidated: ['A1', 'A2', 'A3', 'A4'] });
     });
 
-    it("EXAM-3: David arrives after his slot's start: the manager's decision is needed; allowed, his oral ends with his slot", async () => {
+    it("EXAM-3: a lateness decision for David in time is refused; he arrives after his slot's start: the manager's decision is needed; allowed, his oral ends with his slot", async () => {
       await waitForCall(manager, day.sessionId, david!.registrationId);
       const slot = (await manager.schedule(day.sessionId)).data!.schedule.slots.find((x) => x.registrationId === david!.registrationId)!;
+      expect(env.runtime.clock.now().getTime()).toBeLessThan(new Date(slot.startAt).getTime());
+      const decidedInTime = await manager.checkIn(day.sessionId, david!.registrationId, { status: 'present', decision: 'refused' });
+      expect([decidedInTime.status, decidedInTime.error!.violations![0]!.ruleId], 'a refusal meant for a late arrival never records one in time').toEqual([422, 'EXAM-3']);
+      expect((await manager.schedule(day.sessionId)).data!.schedule.slots.find((x) => x.registrationId === david!.registrationId)!.stage).toBe('expected');
       env.advanceTo(new Date(new Date(slot.startAt).getTime() + 10 * 60_000));
       const undecided = await manager.checkIn(day.sessionId, david!.registrationId, { status: 'present' });
       expect([undecided.status, undecided.error!.violations![0]!.ruleId]).toEqual([422, 'EXAM-3']);

@@ -51,9 +51,14 @@ describe('the exam day of one candidate', () => {
     );
   });
 
-  it("EXAM-3: a late candidate needs the manager's decision; refused, they are absent; allowed, the slot's end does not move", () => {
+  it("EXAM-3: a late candidate needs the manager's decision, and one in time takes none; refused, they are absent; allowed, the slot's end does not move", () => {
     expect(() => checkIn(at('2025-06-20T07:12:00Z'))).toThrow(RuleViolation);
     expect(() => checkIn(at('2025-06-20T07:12:00Z'))).toThrow(/^EXAM-3: Camille Durand arrives at 09:12 \(UTC\+02:00\), after the planned start at 09:00 \(UTC\+02:00\)/);
+    for (const decision of ['refused', 'allowed'] as const) {
+      expect(() => checkIn(at('2025-06-20T06:55:00Z'), { decision }), 'a decision for a candidate in time records nothing').toThrow(
+        /^EXAM-3: Camille Durand arrives at 08:55 \(UTC\+02:00\), in time for the planned start at 09:00 \(UTC\+02:00\): there is no lateness to decide on/,
+      );
+    }
     const refused = checkIn(at('2025-06-20T07:12:00Z'), { decision: 'refused' });
     expect(refused.stage).toBe('absent');
     expect(refused.absence?.ruleId).toBe('EXAM-4');
