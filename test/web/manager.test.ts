@@ -149,10 +149,15 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     await checkPage(page, 'manager-exam-day');
 
     expect(await openDay(suite.env, manager, day.sessionId)).toBe(alice!.registrationId);
-    await page.reload();
+    const refresh = page.getByRole('button', { name: 'Actualiser' });
+    await refresh.click();
     await oralControls.getByRole('button', { name: "Démarrer l'oral" }).waitFor();
     expect(await oralControls.getByRole('button', { name: 'Terminer le segment en cours' }).count()).toBe(0);
     await sitOral(suite.env, day.jurors[0]!.client, day.sessionId, alice!.registrationId);
+    // The jury ran the oral from its own page: refreshed, the console shows the later stage, not the one it recorded itself.
+    await refresh.click();
+    await page.getByText(/oral terminé, délibération en cours/).waitFor();
+    expect(await oralControls.count()).toBe(0);
     const filled = await day.jurors[0]!.client.fillGrid(day.sessionId, alice!.registrationId, { decisions: decisions(ALL, ALL) });
     expect(filled.status, JSON.stringify(filled.error)).toBe(200);
     for (const juror of day.jurors) expect((await juror.client.signGrid(day.sessionId, alice!.registrationId, filled.data!.grid.hash!)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RequestBody } from '../../../../../client/certiflow-client';
 import type { SessionView } from '../../../../../shared/use-cases/sessions/get-session';
+import type { CandidateStage } from '../../../../../shared/domain/exam-progress';
 import type { ExamRecord } from '../../../../../shared/use-cases/exam-day/records';
 import type { SlotView } from '../../../../../shared/use-cases/exam-day/schedule';
 import { useAction } from '../../../app/api';
@@ -14,6 +15,12 @@ import { fieldErrors, TextField } from '../fields';
 import { MANAGER_EXAM } from '../messages';
 
 type CheckInBody = RequestBody<'/sessions/{sessionId}/candidates/{registrationId}/check-in', 'post'>;
+
+/**
+ * A candidate's day only moves forward: of the stage this page last recorded and the one the
+ * schedule last read (someone else may have acted since), the later is the fresher.
+ */
+const STAGE_RANK: Record<CandidateStage, number> = { expected: 0, present: 1, absent: 1, 'in-oral': 2, 'oral-ended': 3, deliberated: 4 };
 
 function OralProgress({ exam, timeZone }: { exam: ExamRecord; timeZone: string }) {
   const t = useMessages(MANAGER_EXAM);
@@ -75,7 +82,7 @@ export function CandidateConsole({ session, slot, exam, called, active, onRecord
   const running = checkIn.running || identity.running || oral.running;
   const errors = fieldErrors(identity.problem);
   // EXAM-4: a candidate checks in once. EXAM-1: the oral starts when the workflow has called this candidate, present; a segment ends while the oral runs.
-  const stage = exam?.stage ?? slot.stage;
+  const stage = exam && STAGE_RANK[exam.stage] > STAGE_RANK[slot.stage] ? exam.stage : slot.stage;
   const canStart = called && stage === 'present';
   const canEndSegment = stage === 'in-oral';
   return (
