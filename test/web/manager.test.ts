@@ -73,6 +73,7 @@ describe('the session manager area: CSV import, planning, the PV sealed from the
     expect(await bad.textContent()).toContain('En erreur');
     expect(await bad.locator('code').first().textContent()).toBe('email');
     expect(await bad.locator('li').first().textContent()).toMatch(/adresse e-mail/);
+    expect(await bad.locator('td.manager-import-errors').evaluate((cell) => (globalThis as unknown as { getComputedStyle(e: unknown): { whiteSpace: string } }).getComputedStyle(cell).whiteSpace), 'the errors wrap; the values stay on one line').toBe('normal');
     expect(await preview.getByRole('row').filter({ hasText: 'Amélie' }).textContent()).toContain('Valide');
     await page.setViewportSize({ width: 1024, height: 768 });
     const frame = await page.getByRole('region', { name: /^Aperçu de candidats\.csv/ }).boundingBox();

@@ -51,7 +51,7 @@ export function PreviewTable({ kind, fileName, rows, dropped, locked, onDrop }: 
       columns={[
         { header: t.line, rowHeader: true, cell: (row) => t.lineNumber(row.line) },
         { key: 'status', header: t.status, cell: (row) => <span class={`badge ${TONE[statusOf(row)]}`}>{t.rowStatus(statusOf(row))}</span> },
-        { key: 'errors', header: t.errors, cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
+        { key: 'errors', header: t.errors, class: 'manager-import-errors', cell: (row) => row.errors.length > 0 && <RowErrors errors={row.errors} /> },
         {
           key: 'drop',
           header: t.drop,
